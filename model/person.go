@@ -1,0 +1,103 @@
+package model
+
+// Person is someone on the roster (军属/优抚对象).
+type Person struct {
+	ID          int64
+	Name        string
+	Sex         string // Sexes code
+	Ethnicity   string // 民族, e.g. 汉族
+	BirthDate   string // ISO
+	IDNumber    string // 18 characters, upper-case X
+	Phones      []string
+	ContactNote string // e.g. "儿子 张强代接"
+	VillageID   int64
+	HouseholdID int64
+	Address     string
+	HukouType   string
+
+	Categories    []string // Categories codes, several allowed
+	CategoryOther string   // free text when 其他 is chosen
+
+	DisabilityNature string
+	DisabilityGrade  int // 1–10, 0 when not recorded
+	DisabilityCertNo string
+
+	MartyrRelation string
+	MartyrName     string
+
+	// The servicemember this record is about: the person themself (Relation 本人) or a
+	// relative (现役军人家属: the serving soldier).
+	Relation       string
+	ServicemanName string
+	Rank           string
+	ServiceStatus  string
+	ServiceUnitID  int64
+	ServiceUnit    string // free text (番号/代号 or name) when the unit is not registered
+	EnlistedOn     string // ISO date or year-month
+	DischargedOn   string
+
+	SubsidyStatus string
+	SubsidyFrom   int // year
+	SubsidyTo     int // year
+
+	PairingCadre     string // 结对帮扶责任人
+	SelfCare         string
+	Assistance       string
+	LivesAlone       bool
+	Health           string
+	Conditions       string // living conditions
+	HonourPlaque     bool   // 光荣牌
+	PreferentialCard bool   // 优待证
+
+	Status          string
+	StatusChangedOn string
+	RegisteredOn    string // when the person came onto the roll
+	Note            string
+
+	LastVisitOn string // derived: the newest visit's date
+	CreatedAt   string
+	UpdatedAt   string
+	DeletedAt   string
+}
+
+// HasCategory reports whether the person holds category code.
+func (p *Person) HasCategory(code string) bool {
+	for _, c := range p.Categories {
+		if c == code {
+			return true
+		}
+	}
+	return false
+}
+
+// HouseholdKey identifies the person's household for counting 户: the household id, or
+// the negated person id for someone not grouped with anyone.
+func (p *Person) HouseholdKey() int64 {
+	if p.HouseholdID != 0 {
+		return p.HouseholdID
+	}
+	return -p.ID
+}
+
+// Household groups people living together.
+type Household struct {
+	ID        int64
+	VillageID int64
+	Address   string
+	Note      string
+}
+
+// Village is one 村/社区 of the township.
+type Village struct {
+	ID   int64
+	Name string
+	Sort int
+}
+
+// Settings are the office-wide choices made in F9.
+type Settings struct {
+	Office   string // 填报单位
+	Operator string // written into the change history
+	// DefaultAmountFen is the usual 慰问金 per category, in 分.
+	DefaultAmountFen map[string]int64
+}

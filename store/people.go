@@ -1,0 +1,299 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+
+	"shuangyong/model"
+)
+
+// personCols are the people columns a Person is written to and read from, in the order
+// of personArgs and scanPerson.
+const personCols = `name, sex, ethnicity, birth_date, id_number, phones, contact_note, village_id,
+	household_id, address, hukou_type, categories, category_other, disability_nature, disability_grade,
+	disability_cert_no, martyr_relation, martyr_name, relation, serviceman_name, rank, service_status,
+	service_unit_id, service_unit, enlisted_on, discharged_on, subsidy_status, subsidy_from, subsidy_to,
+	pairing_cadre, self_care, assistance, lives_alone, health, conditions, honour_plaque, preferential_card,
+	status, status_changed_on, registered_on, note, py_initials, py_full, py_alt, py_sort`
+
+var nPersonCols = strings.Count(personCols, ",") + 1
+
+// readCols adds what is derived or stamped by the store.
+const personReadCols = "id, " + personCols + ", last_visit_on, created_at, updated_at, deleted_at"
+
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+func personArgs(p *model.Person) []any {
+	keys := model.NameSearchKeys(p.Name)
+	return []any{p.Name, p.Sex, p.Ethnicity, p.BirthDate, p.IDNumber, strings.Join(p.Phones, " "), p.ContactNote,
+		nullID(p.VillageID), nullID(p.HouseholdID), p.Address, p.HukouType, strings.Join(p.Categories, ","),
+		p.CategoryOther, p.DisabilityNature, p.DisabilityGrade, p.DisabilityCertNo, p.MartyrRelation, p.MartyrName,
+		p.Relation, p.ServicemanName, p.Rank, p.ServiceStatus, nullID(p.ServiceUnitID), p.ServiceUnit,
+		p.EnlistedOn, p.DischargedOn, p.SubsidyStatus, p.SubsidyFrom, p.SubsidyTo, p.PairingCadre, p.SelfCare,
+		p.Assistance, p.LivesAlone, p.Health, p.Conditions, p.HonourPlaque, p.PreferentialCard, p.Status,
+		p.StatusChangedOn, p.RegisteredOn, p.Note, keys.Initials, keys.Full, strings.Join(keys.Alternates, " "),
+		model.PinyinSortKey(p.Name)}
+}
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanPerson(r scanner, p *model.Person) error {
+	var phones, cats, pyI, pyF, pyA, pyS string
+	var village, household, unit sql.NullInt64
+	err := r.Scan(&p.ID, &p.Name, &p.Sex, &p.Ethnicity, &p.BirthDate, &p.IDNumber, &phones, &p.ContactNote,
+		&village, &household, &p.Address, &p.HukouType, &cats, &p.CategoryOther, &p.DisabilityNature,
+		&p.DisabilityGrade, &p.DisabilityCertNo, &p.MartyrRelation, &p.MartyrName, &p.Relation, &p.ServicemanName,
+		&p.Rank, &p.ServiceStatus, &unit, &p.ServiceUnit, &p.EnlistedOn, &p.DischargedOn, &p.SubsidyStatus,
+		&p.SubsidyFrom, &p.SubsidyTo, &p.PairingCadre, &p.SelfCare, &p.Assistance, &p.LivesAlone, &p.Health,
+		&p.Conditions, &p.HonourPlaque, &p.PreferentialCard, &p.Status, &p.StatusChangedOn, &p.RegisteredOn,
+		&p.Note, &pyI, &pyF, &pyA, &pyS, &p.LastVisitOn, &p.CreatedAt, &p.UpdatedAt, &p.DeletedAt)
+	if err != nil {
+		return err
+	}
+	p.VillageID, p.HouseholdID, p.ServiceUnitID = village.Int64, household.Int64, unit.Int64
+	p.Phones = splitNonEmpty(phones, " ")
+	p.Categories = splitNonEmpty(cats, ",")
+	return nil
+}
+
+func splitNonEmpty(s, sep string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, sep)
+}
+
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+}
+
+// Person reads one person, trashed or not.
+func (s *Store) Person(ctx context.Context, id int64) (model.Person, error) {
+	var p model.Person
+	err := scanPerson(s.db.QueryRowContext(ctx, "SELECT "+personReadCols+" FROM people WHERE id = ?", id), &p)
+	if err == sql.ErrNoRows {
+		return p, &Error{Kind: ErrNotFound, Err: err}
+	}
+	return p, s.classify(err)
+}
+
+// ValidationError carries the field-level problems that stopped a save.
+type ValidationError struct{ Problems model.Problems }
+
+func (e *ValidationError) Error() string {
+	if len(e.Problems.Errors) == 0 {
+		return "invalid record"
+	}
+	return e.Problems.Errors[0].Error()
+}
+
+func invalid(ps model.Problems) error {
+	return &Error{Kind: ErrInvalid, Err: &ValidationError{Problems: ps}}
+}
+
+// preparePerson validates and normalises p before a save. Gaps never stop a save.
+func (s *Store) preparePerson(p *model.Person) error {
+	if p.Status == "" {
+		p.Status = model.StatusActive
+	}
+	if p.RegisteredOn == "" {
+		p.RegisteredOn = s.Today()
+	}
+	if ps := model.ValidatePerson(p, s.Now()); !ps.OK() {
+		return invalid(ps)
+	}
+	return nil
+}
+
+// CreatePerson validates p and adds it to the roster; p.ID is set.
+func (s *Store) CreatePerson(ctx context.Context, p *model.Person) error {
+	if err := s.preparePerson(p); err != nil {
+		return err
+	}
+	return s.write(ctx, func(w *writer) error { return w.insertPerson(p) })
+}
+
+func (w *writer) insertPerson(p *model.Person) error {
+	res, err := w.exec("INSERT INTO people("+personCols+", created_at, updated_at) VALUES("+
+		placeholders(nPersonCols)+", ?, ?)", append(personArgs(p), w.at, w.at)...)
+	if err != nil {
+		return err
+	}
+	p.ID, _ = res.LastInsertId()
+	after, err := w.snapshot(EntPerson, p.ID)
+	if err != nil {
+		return err
+	}
+	w.touchPerson(p.ID)
+	return w.record(EntPerson, p.ID, ActInsert, p.Name, "", after)
+}
+
+// UpdatePerson validates p and saves it over the stored record.
+func (s *Store) UpdatePerson(ctx context.Context, p *model.Person) error {
+	if p.ID == 0 {
+		return &Error{Kind: ErrNotFound}
+	}
+	if err := s.preparePerson(p); err != nil {
+		return err
+	}
+	return s.write(ctx, func(w *writer) error {
+		return w.change(EntPerson, p.ID, ActUpdate, p.Name, func() error {
+			w.touchPerson(p.ID)
+			return w.expectOne(w.exec("UPDATE people SET ("+personCols+", updated_at) = ("+placeholders(nPersonCols)+", ?) WHERE id = ? AND deleted_at = ''",
+				append(personArgs(p), w.at, p.ID)...))
+		})
+	})
+}
+
+// TrashPerson moves a person to the trash. Their visits stay (they happened) but the
+// person leaves the roster and the lists.
+func (s *Store) TrashPerson(ctx context.Context, id int64) error {
+	return s.write(ctx, func(w *writer) error {
+		name, err := w.personName(id)
+		if err != nil {
+			return err
+		}
+		w.touchPerson(id)
+		return w.setDeleted(EntPerson, id, name)
+	})
+}
+
+// RestorePerson takes a person back from the trash.
+func (s *Store) RestorePerson(ctx context.Context, id int64) error {
+	return s.write(ctx, func(w *writer) error {
+		name, err := w.personName(id)
+		if err != nil {
+			return err
+		}
+		w.touchPerson(id)
+		return w.restoreDeleted(EntPerson, id, name)
+	})
+}
+
+func (w *writer) personName(id int64) (string, error) {
+	var name string
+	err := w.tx.QueryRowContext(w.ctx, "SELECT name FROM people WHERE id = ?", id).Scan(&name)
+	if err == sql.ErrNoRows {
+		return "", &Error{Kind: ErrNotFound, Err: err}
+	}
+	return name, err
+}
+
+// Duplicates lists live people who look like p: the same ID number, or the same name in
+// the same village. p itself (by ID) is left out.
+func (s *Store) Duplicates(ctx context.Context, p model.Person) ([]model.Person, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT "+personReadCols+` FROM people
+		WHERE deleted_at = '' AND id <> ? AND ((id_number <> '' AND id_number = ?) OR (name = ? AND coalesce(village_id, 0) = ?))
+		ORDER BY id LIMIT 20`, p.ID, strings.ToUpper(strings.TrimSpace(p.IDNumber)), strings.TrimSpace(p.Name), p.VillageID)
+	if err != nil {
+		return nil, s.classify(err)
+	}
+	defer rows.Close()
+	var out []model.Person
+	for rows.Next() {
+		var d model.Person
+		if err := scanPerson(rows, &d); err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// HouseholdMembers lists the live people sharing the person's household, the person included.
+func (s *Store) HouseholdMembers(ctx context.Context, personID int64) ([]model.Person, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT "+personReadCols+` FROM people
+		WHERE deleted_at = '' AND (id = ?1 OR household_id = (SELECT household_id FROM people WHERE id = ?1))
+		ORDER BY id`, personID)
+	if err != nil {
+		return nil, s.classify(err)
+	}
+	defer rows.Close()
+	var out []model.Person
+	for rows.Next() {
+		var d model.Person
+		if err := scanPerson(rows, &d); err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// JoinHousehold puts personID into the household of otherID (creating the household when
+// the other person has none), so the tally counts them as one 户.
+func (s *Store) JoinHousehold(ctx context.Context, personID, otherID int64) error {
+	return s.write(ctx, func(w *writer) error {
+		var hh sql.NullInt64
+		var village sql.NullInt64
+		var address, name string
+		err := w.tx.QueryRowContext(ctx, "SELECT household_id, village_id, address, name FROM people WHERE id = ? AND deleted_at = ''", otherID).
+			Scan(&hh, &village, &address, &name)
+		if err == sql.ErrNoRows {
+			return &Error{Kind: ErrNotFound, Err: err}
+		}
+		if err != nil {
+			return err
+		}
+		id := hh.Int64
+		if !hh.Valid {
+			res, err := w.exec("INSERT INTO households(village_id, address) VALUES(?, ?)", village, address)
+			if err != nil {
+				return err
+			}
+			id, _ = res.LastInsertId()
+			after, err := w.snapshot(EntHousehold, id)
+			if err != nil {
+				return err
+			}
+			if err := w.record(EntHousehold, id, ActInsert, name, "", after); err != nil {
+				return err
+			}
+			if err := w.setHousehold(otherID, id); err != nil {
+				return err
+			}
+		}
+		return w.setHousehold(personID, id)
+	})
+}
+
+// LeaveHousehold takes the person out of their household.
+func (s *Store) LeaveHousehold(ctx context.Context, personID int64) error {
+	return s.write(ctx, func(w *writer) error { return w.setHousehold(personID, 0) })
+}
+
+func (w *writer) setHousehold(personID, household int64) error {
+	name, err := w.personName(personID)
+	if err != nil {
+		return err
+	}
+	w.touchPerson(personID)
+	return w.change(EntPerson, personID, ActUpdate, name, func() error {
+		_, err := w.exec("UPDATE people SET household_id = ?, updated_at = ? WHERE id = ?", nullID(household), w.at, personID)
+		return err
+	})
+}
+
+// PairingCadres lists the distinct pairing cadres named on the roster, for the F3 filter.
+func (s *Store) PairingCadres(ctx context.Context) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT DISTINCT pairing_cadre FROM people WHERE deleted_at = '' AND pairing_cadre <> '' ORDER BY pairing_cadre")
+	if err != nil {
+		return nil, s.classify(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,269 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+
+	"shuangyong/model"
+)
+
+const unitCols = "name, kind, designation, address, contact_name, contact_phone, note, py_initials, py_full"
+const unitReadCols = "id, " + unitCols + ", created_at, updated_at, deleted_at"
+
+func unitArgs(u *model.Unit) []any {
+	k := model.NameSearchKeys(u.Name)
+	return []any{u.Name, u.Kind, u.Designation, u.Address, u.ContactName, u.ContactPhone, u.Note, k.Initials, k.Full}
+}
+
+func scanUnit(r scanner, u *model.Unit) error {
+	var pyI, pyF string
+	return r.Scan(&u.ID, &u.Name, &u.Kind, &u.Designation, &u.Address, &u.ContactName, &u.ContactPhone, &u.Note,
+		&pyI, &pyF, &u.CreatedAt, &u.UpdatedAt, &u.DeletedAt)
+}
+
+func validUnit(u *model.Unit) error {
+	if ps := model.ValidateUnit(u); !ps.OK() {
+		return invalid(ps)
+	}
+	return nil
+}
+
+// CreateUnit validates and adds a unit; u.ID is set.
+func (s *Store) CreateUnit(ctx context.Context, u *model.Unit) error {
+	if err := validUnit(u); err != nil {
+		return err
+	}
+	return s.write(ctx, func(w *writer) error {
+		res, err := w.exec("INSERT INTO units("+unitCols+", created_at, updated_at) VALUES("+placeholders(9)+", ?, ?)",
+			append(unitArgs(u), w.at, w.at)...)
+		if err != nil {
+			return err
+		}
+		u.ID, _ = res.LastInsertId()
+		after, err := w.snapshot(EntUnit, u.ID)
+		if err != nil {
+			return err
+		}
+		return w.record(EntUnit, u.ID, ActInsert, u.Name, "", after)
+	})
+}
+
+// UpdateUnit validates and saves a unit over the stored one.
+func (s *Store) UpdateUnit(ctx context.Context, u *model.Unit) error {
+	if err := validUnit(u); err != nil {
+		return err
+	}
+	return s.write(ctx, func(w *writer) error {
+		w.rebuild = true // people search by their serviceman's unit name
+		return w.change(EntUnit, u.ID, ActUpdate, u.Name, func() error {
+			return w.expectOne(w.exec("UPDATE units SET ("+unitCols+", updated_at) = ("+placeholders(9)+", ?) WHERE id = ? AND deleted_at = ''",
+				append(unitArgs(u), w.at, u.ID)...))
+		})
+	})
+}
+
+// TrashUnit moves a unit to the trash; RestoreUnit takes it back.
+func (s *Store) TrashUnit(ctx context.Context, id int64) error { return s.trashOrRestore(ctx, EntUnit, id, true) }
+
+// RestoreUnit takes a unit back from the trash.
+func (s *Store) RestoreUnit(ctx context.Context, id int64) error {
+	return s.trashOrRestore(ctx, EntUnit, id, false)
+}
+
+func (s *Store) trashOrRestore(ctx context.Context, entity string, id int64, trash bool) error {
+	return s.write(ctx, func(w *writer) error {
+		summary, err := w.summaryOf(entity, id)
+		if err != nil {
+			return err
+		}
+		if err := w.afterRowChanged(entity, id, "", ""); err != nil {
+			return err
+		}
+		if trash {
+			return w.setDeleted(entity, id, summary)
+		}
+		return w.restoreDeleted(entity, id, summary)
+	})
+}
+
+// summaryOf names a row for the history and the trash.
+func (w *writer) summaryOf(entity string, id int64) (string, error) {
+	q := map[string]string{
+		EntPerson: "SELECT name FROM people WHERE id = ?",
+		EntUnit:   "SELECT name FROM units WHERE id = ?",
+		EntEvent:  "SELECT CASE WHEN title <> '' THEN title ELSE date || ' ' || type END FROM events WHERE id = ?",
+		EntVisit:  "SELECT v.date || ' ' || p.name FROM visits v JOIN people p ON p.id = v.person_id WHERE v.id = ?",
+		EntPairing: `SELECT a.name || ' - ' || b.name FROM pairings x JOIN units a ON a.id = x.unit_a
+			JOIN units b ON b.id = x.unit_b WHERE x.id = ?`,
+	}[entity]
+	var s string
+	err := w.tx.QueryRowContext(w.ctx, q, id).Scan(&s)
+	if err == sql.ErrNoRows {
+		return "", &Error{Kind: ErrNotFound, Err: err}
+	}
+	return s, err
+}
+
+// Unit reads one unit.
+func (s *Store) Unit(ctx context.Context, id int64) (model.Unit, error) {
+	var u model.Unit
+	err := scanUnit(s.db.QueryRowContext(ctx, "SELECT "+unitReadCols+" FROM units WHERE id = ?", id), &u)
+	if err == sql.ErrNoRows {
+		return u, &Error{Kind: ErrNotFound, Err: err}
+	}
+	return u, s.classify(err)
+}
+
+// UnitQuery selects units.
+type UnitQuery struct {
+	Text          string // name, designation, contact: substring; or pinyin prefix
+	Kind          string
+	Side          string
+	Offset, Limit int
+}
+
+// UnitRow is a unit as the list shows it.
+type UnitRow struct {
+	model.Unit
+	Partners       int // live 共建 pairings
+	EventsThisYear int
+}
+
+// UnitPage is one window of units and the total.
+type UnitPage struct {
+	Total  int
+	Offset int
+	Rows   []UnitRow
+}
+
+// ListUnits returns a window of live units ordered by kind then pinyin. A township has
+// tens of units, so a plain scan is fine here.
+func (s *Store) ListUnits(ctx context.Context, q UnitQuery, year int) (UnitPage, error) {
+	if q.Limit <= 0 {
+		q.Limit = 50
+	}
+	where := []string{"u.deleted_at = ''"}
+	var args []any
+	for _, w := range strings.Fields(strings.ToLower(q.Text)) {
+		if isASCIILetters(w) {
+			where = append(where, "(u.py_initials GLOB ? OR u.py_full GLOB ? OR lower(u.name) LIKE ? OR lower(u.designation) LIKE ?)")
+			args = append(args, w+"*", w+"*", "%"+w+"%", "%"+w+"%")
+		} else {
+			where = append(where, "(u.name LIKE ? OR u.designation LIKE ? OR u.contact_name LIKE ? OR u.contact_phone LIKE ? OR u.address LIKE ?)")
+			for i := 0; i < 5; i++ {
+				args = append(args, "%"+w+"%")
+			}
+		}
+	}
+	if q.Kind != "" {
+		where = append(where, "u.kind = ?")
+		args = append(args, q.Kind)
+	}
+	if q.Side != "" {
+		var kinds []string
+		for _, k := range model.UnitKinds {
+			if model.SideOf(k.Code) == q.Side {
+				kinds = append(kinds, "'"+k.Code+"'")
+			}
+		}
+		where = append(where, "u.kind IN ("+strings.Join(kinds, ",")+")")
+	}
+	cond := strings.Join(where, " AND ")
+	page := UnitPage{Offset: q.Offset}
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM units u WHERE "+cond, args...).Scan(&page.Total); err != nil {
+		return page, s.classify(err)
+	}
+	rows, err := s.db.QueryContext(ctx, "SELECT "+prefixed("u.", unitReadCols)+`,
+		(SELECT count(*) FROM pairings x WHERE (x.unit_a = u.id OR x.unit_b = u.id) AND x.deleted_at = ''),
+		(SELECT count(*) FROM event_units eu JOIN events e ON e.id = eu.event_id WHERE eu.unit_id = u.id AND e.year = ? AND e.deleted_at = '')
+		FROM units u WHERE `+cond+" ORDER BY u.kind, u.py_full, u.id LIMIT ? OFFSET ?",
+		append(append([]any{year}, args...), q.Limit, q.Offset)...)
+	if err != nil {
+		return page, s.classify(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r UnitRow
+		if err := scanUnit(extraScanner{rows, []any{&r.Partners, &r.EventsThisYear}}, &r.Unit); err != nil {
+			return page, err
+		}
+		page.Rows = append(page.Rows, r)
+	}
+	return page, rows.Err()
+}
+
+// PairingRow is a 共建 pairing seen from one unit.
+type PairingRow struct {
+	model.Pairing
+	PartnerID   int64
+	PartnerName string
+	PartnerKind string
+}
+
+// Pairings lists the live 共建 pairings of a unit.
+func (s *Store) Pairings(ctx context.Context, unitID int64) ([]PairingRow, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT x.id, x.unit_a, x.unit_b, x.since, x.note, u.id, u.name, u.kind
+		FROM pairings x JOIN units u ON u.id = CASE WHEN x.unit_a = ?1 THEN x.unit_b ELSE x.unit_a END
+		WHERE (x.unit_a = ?1 OR x.unit_b = ?1) AND x.deleted_at = '' ORDER BY x.since, x.id`, unitID)
+	if err != nil {
+		return nil, s.classify(err)
+	}
+	defer rows.Close()
+	var out []PairingRow
+	for rows.Next() {
+		var r PairingRow
+		if err := rows.Scan(&r.ID, &r.UnitA, &r.UnitB, &r.Since, &r.Note, &r.PartnerID, &r.PartnerName, &r.PartnerKind); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// AddPairing records a 共建 pairing between two units.
+func (s *Store) AddPairing(ctx context.Context, p *model.Pairing) error {
+	if p.UnitA == p.UnitB || p.UnitA == 0 || p.UnitB == 0 {
+		return invalid(model.Problems{Errors: []model.Problem{{Field: "UnitB", Code: "pairing",
+			Zh: "共建需要两个不同的单位", En: "a pairing needs two different units"}}})
+	}
+	if p.Since != "" {
+		since, err := model.ParseDateField("Since", p.Since, s.Now(), true)
+		if err != nil {
+			return invalid(model.Problems{Errors: []model.Problem{problemOf(err)}})
+		}
+		p.Since = since
+	}
+	return s.write(ctx, func(w *writer) error {
+		res, err := w.exec("INSERT INTO pairings(unit_a, unit_b, since, note) VALUES(?, ?, ?, ?)", p.UnitA, p.UnitB, p.Since, p.Note)
+		if err != nil {
+			return err
+		}
+		p.ID, _ = res.LastInsertId()
+		after, err := w.snapshot(EntPairing, p.ID)
+		if err != nil {
+			return err
+		}
+		summary, err := w.summaryOf(EntPairing, p.ID)
+		if err != nil {
+			return err
+		}
+		return w.record(EntPairing, p.ID, ActInsert, summary, "", after)
+	})
+}
+
+// RemovePairing ends a pairing (to the trash).
+func (s *Store) RemovePairing(ctx context.Context, id int64) error {
+	return s.trashOrRestore(ctx, EntPairing, id, true)
+}
+
+// problemOf turns a parse error into a Problem.
+func problemOf(err error) model.Problem {
+	if p, ok := err.(model.Problem); ok {
+		return p
+	}
+	if p, ok := err.(*model.Problem); ok {
+		return *p
+	}
+	return model.Problem{Code: "invalid", Zh: err.Error(), En: err.Error()}
+}

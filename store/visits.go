@@ -1,0 +1,334 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"strings"
+
+	"shuangyong/model"
+)
+
+const visitCols = `event_id, person_id, date, mode, visitors, money_fen, goods, goods_value_fen, condition, need,
+	resolution, resolved_on, follow_up_on, signed, note, categories, village_id, household_key`
+
+var nVisitCols = strings.Count(visitCols, ",") + 1
+
+const visitReadCols = "id, " + visitCols + ", created_at, updated_at, deleted_at"
+
+func visitArgs(v *model.Visit) []any {
+	return []any{v.EventID, v.PersonID, v.Date, v.Mode, v.Visitors, v.MoneyFen, v.Goods, v.GoodsValueFen,
+		v.Condition, v.Need, v.Resolution, v.ResolvedOn, v.FollowUpOn, v.Signed, v.Note,
+		strings.Join(v.Categories, ","), nullID(v.VillageID), v.HouseholdKey}
+}
+
+func scanVisit(r scanner, v *model.Visit) error {
+	var cats string
+	var village sql.NullInt64
+	err := r.Scan(&v.ID, &v.EventID, &v.PersonID, &v.Date, &v.Mode, &v.Visitors, &v.MoneyFen, &v.Goods,
+		&v.GoodsValueFen, &v.Condition, &v.Need, &v.Resolution, &v.ResolvedOn, &v.FollowUpOn, &v.Signed, &v.Note,
+		&cats, &village, &v.HouseholdKey, &v.CreatedAt, &v.UpdatedAt, &v.DeletedAt)
+	v.Categories = splitNonEmpty(cats, ",")
+	v.VillageID = village.Int64
+	return err
+}
+
+// stampVisit copies the person's categories, village and household onto the visit, as
+// they are when the visit is saved.
+func (w *writer) stampVisit(v *model.Visit) error {
+	var cats string
+	var village, household sql.NullInt64
+	err := w.tx.QueryRowContext(w.ctx, "SELECT categories, village_id, household_id FROM people WHERE id = ? AND deleted_at = ''", v.PersonID).
+		Scan(&cats, &village, &household)
+	if err == sql.ErrNoRows {
+		return &Error{Kind: ErrNotFound, Err: err}
+	}
+	if err != nil {
+		return err
+	}
+	v.Categories = splitNonEmpty(cats, ",")
+	v.VillageID = village.Int64
+	v.HouseholdKey = household.Int64
+	if !household.Valid {
+		v.HouseholdKey = -v.PersonID
+	}
+	return nil
+}
+
+func (s *Store) prepareVisit(v *model.Visit) error {
+	if v.Mode == "" {
+		v.Mode = "home"
+	}
+	if ps := model.ValidateVisit(v, s.Now()); !ps.OK() {
+		return invalid(ps)
+	}
+	return nil
+}
+
+// RecordVisit saves one visit to a person as a 走访慰问 event of its own, both in one
+// transaction (workflow W1). ev supplies the event's occasion, title and place; its date and
+// type follow the visit. v.ID, v.EventID and ev.ID are set.
+func (s *Store) RecordVisit(ctx context.Context, ev *model.Event, v *model.Visit) error {
+	ev.Type = model.EventVisit
+	ev.Date = v.Date
+	ev.MoneyFen = v.MoneyFen + v.GoodsValueFen
+	if ev.Participants == 0 {
+		ev.Participants = 1
+	}
+	if err := s.prepareEvent(ev); err != nil {
+		return err
+	}
+	v.EventID = -1 // validated below; set for real inside the transaction
+	if err := s.prepareVisit(v); err != nil {
+		return err
+	}
+	return s.write(ctx, func(w *writer) error {
+		if ev.Title == "" {
+			name, err := w.personName(v.PersonID)
+			if err != nil {
+				return err
+			}
+			ev.Title = model.EventTypes.Label(model.EventVisit, model.Zh) + " " + name
+		}
+		if err := w.insertEvent(ev); err != nil {
+			return err
+		}
+		v.EventID = ev.ID
+		return w.insertVisit(v)
+	})
+}
+
+// CreateVisit adds a visit to an existing event (a campaign's tick-off).
+func (s *Store) CreateVisit(ctx context.Context, v *model.Visit) error {
+	if err := s.prepareVisit(v); err != nil {
+		return err
+	}
+	return s.write(ctx, func(w *writer) error { return w.insertVisit(v) })
+}
+
+func (w *writer) insertVisit(v *model.Visit) error {
+	if err := w.stampVisit(v); err != nil {
+		return err
+	}
+	res, err := w.exec("INSERT INTO visits("+visitCols+", created_at, updated_at) VALUES("+placeholders(nVisitCols)+", ?, ?)",
+		append(visitArgs(v), w.at, w.at)...)
+	if err != nil {
+		return err
+	}
+	v.ID, _ = res.LastInsertId()
+	after, err := w.snapshot(EntVisit, v.ID)
+	if err != nil {
+		return err
+	}
+	summary, err := w.summaryOf(EntVisit, v.ID)
+	if err != nil {
+		return err
+	}
+	if err := w.record(EntVisit, v.ID, ActInsert, summary, "", after); err != nil {
+		return err
+	}
+	if err := w.rememberAmount(v); err != nil {
+		return err
+	}
+	return w.refreshLastVisit(v.PersonID)
+}
+
+// UpdateVisit saves a visit over the stored one (e.g. to record a need's resolution). The
+// snapshot of the person's categories is kept as it was at the visit.
+func (s *Store) UpdateVisit(ctx context.Context, v *model.Visit) error {
+	if err := s.prepareVisit(v); err != nil {
+		return err
+	}
+	return s.write(ctx, func(w *writer) error {
+		old, err := w.s.visitTx(ctx, w.tx, v.ID)
+		if err != nil {
+			return err
+		}
+		v.Categories, v.VillageID, v.HouseholdKey = old.Categories, old.VillageID, old.HouseholdKey
+		if err := w.updateVisitRow(v); err != nil {
+			return err
+		}
+		if old.PersonID != v.PersonID {
+			return w.refreshLastVisit(old.PersonID)
+		}
+		return nil
+	})
+}
+
+func (w *writer) updateVisitRow(v *model.Visit) error {
+	summary, err := w.summaryOf(EntVisit, v.ID)
+	if err != nil {
+		return err
+	}
+	if err := w.change(EntVisit, v.ID, ActUpdate, summary, func() error {
+		return w.expectOne(w.exec("UPDATE visits SET ("+visitCols+", updated_at) = ("+placeholders(nVisitCols)+", ?) WHERE id = ? AND deleted_at = ''",
+			append(visitArgs(v), w.at, v.ID)...))
+	}); err != nil {
+		return err
+	}
+	return w.refreshLastVisit(v.PersonID)
+}
+
+// TrashVisit moves a visit to the trash.
+func (s *Store) TrashVisit(ctx context.Context, id int64) error {
+	return s.write(ctx, func(w *writer) error { return w.trashVisit(id) })
+}
+
+// RestoreVisit takes a visit back from the trash.
+func (s *Store) RestoreVisit(ctx context.Context, id int64) error {
+	return s.write(ctx, func(w *writer) error { return w.restoreVisit(id) })
+}
+
+func (w *writer) trashVisit(id int64) error {
+	summary, err := w.summaryOf(EntVisit, id)
+	if err != nil {
+		return err
+	}
+	if err := w.setDeleted(EntVisit, id, summary); err != nil {
+		return err
+	}
+	return w.refreshVisitPerson(id)
+}
+
+func (w *writer) restoreVisit(id int64) error {
+	summary, err := w.summaryOf(EntVisit, id)
+	if err != nil {
+		return err
+	}
+	if err := w.restoreDeleted(EntVisit, id, summary); err != nil {
+		return err
+	}
+	return w.refreshVisitPerson(id)
+}
+
+func (w *writer) refreshVisitPerson(visitID int64) error {
+	var pid int64
+	if err := w.tx.QueryRowContext(w.ctx, "SELECT person_id FROM visits WHERE id = ?", visitID).Scan(&pid); err != nil {
+		return err
+	}
+	return w.refreshLastVisit(pid)
+}
+
+func (s *Store) visitTx(ctx context.Context, q querier, id int64) (model.Visit, error) {
+	var v model.Visit
+	err := scanVisit(q.QueryRowContext(ctx, "SELECT "+visitReadCols+" FROM visits WHERE id = ?", id), &v)
+	if err == sql.ErrNoRows {
+		return v, &Error{Kind: ErrNotFound, Err: err}
+	}
+	return v, err
+}
+
+// Visit reads one visit.
+func (s *Store) Visit(ctx context.Context, id int64) (model.Visit, error) {
+	v, err := s.visitTx(ctx, s.db, id)
+	return v, s.classify(err)
+}
+
+// VisitRow is a visit with the names a list shows.
+type VisitRow struct {
+	model.Visit
+	PersonName string
+	EventTitle string
+	EventType  string
+	Occasion   string
+}
+
+const visitRowSelect = "SELECT " + "v.id, v.event_id, v.person_id, v.date, v.mode, v.visitors, v.money_fen, v.goods, v.goods_value_fen, v.condition, v.need, v.resolution, v.resolved_on, v.follow_up_on, v.signed, v.note, v.categories, v.village_id, v.household_key, v.created_at, v.updated_at, v.deleted_at" +
+	`, p.name, e.title, e.type, e.occasion FROM visits v JOIN people p ON p.id = v.person_id JOIN events e ON e.id = v.event_id`
+
+func (s *Store) visitRows(ctx context.Context, where string, args ...any) ([]VisitRow, error) {
+	rows, err := s.db.QueryContext(ctx, visitRowSelect+" WHERE "+where, args...)
+	if err != nil {
+		return nil, s.classify(err)
+	}
+	defer rows.Close()
+	var out []VisitRow
+	for rows.Next() {
+		var r VisitRow
+		if err := scanVisit(extraScanner{rows, []any{&r.PersonName, &r.EventTitle, &r.EventType, &r.Occasion}}, &r.Visit); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// VisitsOfPerson lists a person's live visits, newest first, with the total.
+func (s *Store) VisitsOfPerson(ctx context.Context, personID int64, offset, limit int) ([]VisitRow, int, error) {
+	var total int
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM visits WHERE person_id = ? AND deleted_at = ''", personID).Scan(&total); err != nil {
+		return nil, 0, s.classify(err)
+	}
+	rows, err := s.visitRows(ctx, "v.person_id = ? AND v.deleted_at = '' ORDER BY v.date DESC, v.id DESC LIMIT ? OFFSET ?", personID, limit, offset)
+	return rows, total, err
+}
+
+// OpenNeeds lists the needs a person raised that are not resolved yet, oldest first.
+func (s *Store) OpenNeeds(ctx context.Context, personID int64) ([]VisitRow, error) {
+	return s.visitRows(ctx, "v.person_id = ? AND v.need <> '' AND v.resolved_on = '' AND v.deleted_at = '' ORDER BY v.date, v.id", personID)
+}
+
+// VisitsOfEvent lists the people an event reached, in roster order, with the total.
+func (s *Store) VisitsOfEvent(ctx context.Context, eventID int64, offset, limit int) ([]VisitRow, int, error) {
+	var total int
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM visits WHERE event_id = ? AND deleted_at = ''", eventID).Scan(&total); err != nil {
+		return nil, 0, s.classify(err)
+	}
+	rows, err := s.visitRows(ctx, "v.event_id = ? AND v.deleted_at = '' ORDER BY coalesce(p.village_id, 1 << 40), p.py_sort, v.id LIMIT ? OFFSET ?", eventID, limit, offset)
+	return rows, total, err
+}
+
+// LastAmountFor is the 慰问金 to offer for a new visit to the person (workflow W1): the
+// amount last given to anyone of the person's category, else the category's default
+// amount from the settings, else 0. Categories are tried in the person's order.
+func (s *Store) LastAmountFor(ctx context.Context, personID int64) (int64, error) {
+	p, err := s.Person(ctx, personID)
+	if err != nil {
+		return 0, err
+	}
+	last, err := s.lastAmounts(ctx, s.db)
+	if err != nil {
+		return 0, s.classify(err)
+	}
+	for _, c := range p.Categories {
+		if a, ok := last[c]; ok {
+			return a, nil
+		}
+	}
+	st, err := s.Settings(ctx)
+	if err != nil {
+		return 0, err
+	}
+	for _, c := range p.Categories {
+		if a, ok := st.DefaultAmountFen[c]; ok {
+			return a, nil
+		}
+	}
+	return 0, nil
+}
+
+// lastAmounts is the 慰问金 last given per category, kept up to date by every visit save
+// so that W1 need not search the visits for it.
+func (s *Store) lastAmounts(ctx context.Context, q querier) (map[string]int64, error) {
+	m := map[string]int64{}
+	js, err := s.setting(ctx, q, keyLastAmounts)
+	if err != nil || js == "" {
+		return m, err
+	}
+	return m, json.Unmarshal([]byte(js), &m)
+}
+
+func (w *writer) rememberAmount(v *model.Visit) error {
+	if v.MoneyFen <= 0 || len(v.Categories) == 0 {
+		return nil
+	}
+	m, err := w.s.lastAmounts(w.ctx, w.tx)
+	if err != nil {
+		return err
+	}
+	for _, c := range v.Categories {
+		m[c] = v.MoneyFen
+	}
+	b, _ := json.Marshal(m)
+	return w.putSetting(keyLastAmounts, string(b))
+}
