@@ -131,12 +131,21 @@ func itoa64(n int64) string {
 	if n == 0 {
 		return "0"
 	}
-	var b [20]byte
+	neg := n < 0
+	u := uint64(n)
+	if neg {
+		u = -u // two's complement: right even for the most negative int64
+	}
+	var b [21]byte
 	i := len(b)
-	for n > 0 {
+	for u > 0 {
 		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
+		b[i] = byte('0' + u%10)
+		u /= 10
+	}
+	if neg {
+		i--
+		b[i] = '-'
 	}
 	return string(b[i:])
 }

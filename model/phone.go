@@ -9,8 +9,12 @@ import (
 //
 //	mobile    13800138000            (11 digits, no prefix, no separators)
 //	landline  0571-88886666          (area code, a dash, the local number)
-//	          010-12345678-123       (an extension after a second dash)
-//	local     88886666               (no area code: kept as typed, digits only)
+//	          010-12345678转123      (an extension after 转)
+//	local     88886666               (no area code: digits only)
+//	service   400-800-8888
+//
+// Extensions are written with 转, not a dash: "2000000-0" could be read back as the local
+// number 20000000, "2000000转0" cannot.
 //
 // Elderly recipients often give a child's phone; who answers goes in ContactNote.
 
@@ -110,7 +114,7 @@ func phoneDigits(d, ext, orig string, international bool) (string, error) {
 	if len(d) == 10 && (strings.HasPrefix(d, "400") || strings.HasPrefix(d, "800")) {
 		// 400/800 service numbers of companies and hospitals
 		if ext != "" {
-			return d[:3] + "-" + d[3:6] + "-" + d[6:] + "-" + ext, nil
+			return d[:3] + "-" + d[3:6] + "-" + d[6:] + "转" + ext, nil
 		}
 		return d[:3] + "-" + d[3:6] + "-" + d[6:], nil
 	}
@@ -146,7 +150,7 @@ func phoneDigits(d, ext, orig string, international bool) (string, error) {
 		}
 		out := d[:area] + "-" + local
 		if ext != "" {
-			out += "-" + ext
+			out += "转" + ext
 		}
 		return out, nil
 	default:
@@ -156,7 +160,7 @@ func phoneDigits(d, ext, orig string, international bool) (string, error) {
 				"Wrong number of digits: "+orig+" (mobile 11; landline area code and 7–8 digits)")
 		}
 		if ext != "" {
-			return d + "-" + ext, nil
+			return d + "转" + ext, nil
 		}
 		return d, nil
 	}
@@ -221,23 +225,20 @@ func JoinPhones(phones []string) string { return strings.Join(phones, "，") }
 // MaskPhone hides the middle of a phone number for screens and public exports: a mobile
 // keeps its first 3 and last 4 digits (138****5678); a landline keeps its area code and
 // the last 4 digits of the local number (0571-****6666); anything shorter or unknown keeps
-// only its last 2 characters.
+// only its last 2 characters. An extension (转123) is not personal and is kept.
 func MaskPhone(s string) string {
 	if s == "" {
 		return ""
 	}
+	main, ext, hasExt := strings.Cut(s, "转")
+	if hasExt && allDigits(ext) && main != "" {
+		return MaskPhone(main) + "转" + ext
+	}
 	if len(s) == 11 && allDigits(s) && s[0] == '1' {
 		return s[:3] + "****" + s[7:]
 	}
-	if area, rest, ok := strings.Cut(s, "-"); ok && strings.HasPrefix(area, "0") && allDigits(area) {
-		local, ext, hasExt := strings.Cut(rest, "-")
-		if allDigits(local) && len(local) > 4 {
-			out := area + "-" + strings.Repeat("*", len(local)-4) + local[len(local)-4:]
-			if hasExt {
-				out += "-" + ext
-			}
-			return out
-		}
+	if area, local, ok := strings.Cut(s, "-"); ok && strings.HasPrefix(area, "0") && allDigits(area) && allDigits(local) && len(local) > 4 {
+		return area + "-" + strings.Repeat("*", len(local)-4) + local[len(local)-4:]
 	}
 	n := utf8.RuneCountInString(s)
 	if n <= 2 {

@@ -24,7 +24,7 @@ func TestNameSearchKeys(t *testing.T) {
 		{"翟志刚", "zzg", "zhaizhigang", []string{"dzg"}},
 		{"盖聂", "gn", "genie", []string{"gainie"}},
 		{"缪建华", "mjh", "miaojianhua", []string{"moujianhua"}},
-		{"乐嘉", "yj", "yuejia", []string{"lejia"}},
+		{"乐毅", "yy", "yueyi", []string{"ly", "leyi"}},
 		{"尉迟恭", "ycg", "yuchigong", []string{"wcg", "weichigong"}},
 		{"万俟卨", "mqx", "moqixie", []string{"wqx"}},
 		{"单于飞", "cyf", "chanyufei", nil},

@@ -38,9 +38,15 @@ func (p Problem) WithField(field string) Problem {
 // AsProblem turns any error into a Problem about field: a Problem keeps its codes and
 // messages (with Field replaced when field is not empty); another error becomes a
 // generic one so that nothing is ever shown as a bare Go error.
+// A *Problem in the chain is found as well as a Problem.
 func AsProblem(err error, field string) Problem {
 	var p Problem
-	if errors.As(err, &p) {
+	var pp *Problem
+	found := errors.As(err, &p)
+	if !found && errors.As(err, &pp) && pp != nil {
+		p, found = *pp, true
+	}
+	if found {
 		if field != "" {
 			p.Field = field
 		}

@@ -20,6 +20,9 @@ func TestProblem(t *testing.T) {
 	if q := AsProblem(wrapped, "MartyrName"); q.Field != "MartyrName" || q.Zh != p.Zh {
 		t.Fatalf("AsProblem: %+v", q)
 	}
+	if q := AsProblem(fmt.Errorf("x: %w", &p), ""); q != p {
+		t.Fatalf("AsProblem of a *Problem: %+v", q)
+	}
 	if q := AsProblem(errors.New("boom"), "Note"); q.Field != "Note" || q.Code != CodeFormat || q.Zh == "" {
 		t.Fatalf("AsProblem of a plain error: %+v", q)
 	}

@@ -90,7 +90,7 @@ func (s *Store) SaveSettings(ctx context.Context, st model.Settings) error {
 	if len(st.DefaultAmountFen) > 0 {
 		for k, v := range st.DefaultAmountFen {
 			if !model.Categories.Valid(k) || v < 0 {
-				return &Error{Kind: ErrInvalid, Err: &model.Problem{Field: "DefaultAmountFen", Code: "amount",
+				return &Error{Kind: ErrInvalid, Err: model.Problem{Field: "DefaultAmountFen", Code: "amount",
 					Zh: "默认慰问金必须是非负金额，且类别有效", En: "default amounts must be non-negative, for known categories"}}
 			}
 		}
@@ -151,7 +151,7 @@ func (s *Store) SaveVillages(ctx context.Context, vs []model.Village) error {
 			return &Error{Kind: ErrInvalid, Err: err}
 		}
 		if name == "" || seen[name] {
-			return &Error{Kind: ErrInvalid, Err: &model.Problem{Field: "Village", Code: "village",
+			return &Error{Kind: ErrInvalid, Err: model.Problem{Field: "Village", Code: "village",
 				Zh: "村（社区）名称不能为空，也不能重复：" + name, En: "village names must be unique and not empty: " + name}}
 		}
 		seen[name] = true
