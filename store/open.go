@@ -45,6 +45,9 @@ type Options struct {
 	// JournalMode forces "WAL" or "DELETE"; "" chooses by where the file lives (WAL on a
 	// local disk, the rollback journal on network shares and removable drives).
 	JournalMode string
+	// ReadOnly opens for inspection only (`check`): no migration, no write of any kind, so
+	// a damaged file is never written to.
+	ReadOnly bool
 }
 
 const sqliteHeader = "SQLite format 3\x00"
@@ -76,6 +79,12 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	// DSN the driver would sort it before locking_mode.
 	dsn := abs + "?_pragma=busy_timeout(2000)&_pragma=foreign_keys(1)&_pragma=locking_mode(EXCLUSIVE)" +
 		"&_pragma=synchronous(FULL)&_pragma=cache_size(" + fmt.Sprint(-cache) + ")&_txlock=immediate"
+	if opt.ReadOnly {
+		if _, err := os.Stat(abs); err != nil {
+			return nil, &Error{Kind: ErrNotDatabase, Path: abs, Err: err}
+		}
+		dsn += "&_pragma=query_only(1)"
+	}
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, &Error{Kind: ErrBadPath, Path: abs, Err: err}
@@ -90,6 +99,9 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 }
 
 func (s *Store) init(ctx context.Context, opt Options) error {
+	if opt.ReadOnly {
+		return s.initReadOnly(ctx)
+	}
 	mode := opt.JournalMode
 	if mode == "" {
 		mode = "WAL"
@@ -109,6 +121,27 @@ func (s *Store) init(ctx context.Context, opt Options) error {
 	if _, err := s.db.ExecContext(ctx, `INSERT INTO settings(key, value) VALUES('last_opened_at', ?)
 		ON CONFLICT(key) DO UPDATE SET value = excluded.value`, s.now()); err != nil {
 		return s.classify(err)
+	}
+	if err := s.loadColumns(ctx); err != nil {
+		return s.classify(err)
+	}
+	s.people = newPeopleIndex()
+	return nil
+}
+
+func (s *Store) initReadOnly(ctx context.Context) error {
+	var version, tables int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return s.classify(err)
+	}
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master WHERE name = 'history'").Scan(&tables); err != nil {
+		return s.classify(err)
+	}
+	if version == 0 || tables == 0 {
+		return &Error{Kind: ErrNotDatabase, Path: s.path, Err: errors.New("no ledger schema")}
+	}
+	if version > SchemaVersion() {
+		return &Error{Kind: ErrTooNew, Path: s.path, Err: fmt.Errorf("schema version %d", version)}
 	}
 	if err := s.loadColumns(ctx); err != nil {
 		return s.classify(err)

@@ -308,6 +308,9 @@ func isASCIILetters(s string) bool {
 // SearchPeople returns one window of the people matching q, in roster order, with the
 // total number of matches.
 func (s *Store) SearchPeople(ctx context.Context, q PeopleQuery) (PeoplePage, error) {
+	if !s.people.isLoaded() && q.unfiltered() {
+		return s.firstPage(ctx, q)
+	}
 	if err := s.ensureLoaded(ctx); err != nil {
 		return PeoplePage{}, err
 	}
@@ -411,4 +414,56 @@ func prefixed(alias, cols string) string {
 		parts[i] = alias + strings.TrimSpace(c)
 	}
 	return strings.Join(parts, ", ")
+}
+
+func (q PeopleQuery) unfiltered() bool {
+	return strings.TrimSpace(q.Text) == "" && len(q.Categories) == 0 && q.VillageID == 0 && q.Cadre == "" &&
+		q.Status == "" && q.NotVisitedSince == "" && !q.HasOpenNeeds && !q.Incomplete
+}
+
+// firstPage serves the unfiltered roster straight from the file's indexes, so the first
+// screen does not wait for the search index to be built: villages in their order, people
+// in pinyin order within each (people_order), those without a village last.
+func (s *Store) firstPage(ctx context.Context, q PeopleQuery) (PeoplePage, error) {
+	if q.Limit <= 0 {
+		q.Limit = 50
+	}
+	page := PeoplePage{Offset: max(q.Offset, 0)}
+	var inVillages int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE village_id IS NOT NULL), count(*)
+		FROM people WHERE deleted_at = ''`).Scan(&inVillages, &page.Total)
+	if err != nil {
+		return page, s.classify(err)
+	}
+	page.Offset = min(page.Offset, page.Total)
+	var ids []int64
+	collect := func(query string, args ...any) error {
+		rows, err := s.db.QueryContext(ctx, query, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				return err
+			}
+			ids = append(ids, id)
+		}
+		return rows.Err()
+	}
+	if page.Offset < inVillages {
+		if err := collect(`SELECT p.id FROM villages v CROSS JOIN people p ON p.village_id = v.id
+			WHERE p.deleted_at = '' ORDER BY v.sort, v.id, p.py_sort, p.id LIMIT ? OFFSET ?`, q.Limit, page.Offset); err != nil {
+			return page, s.classify(err)
+		}
+	}
+	if rest := q.Limit - len(ids); rest > 0 && page.Offset+len(ids) < page.Total {
+		if err := collect(`SELECT id FROM people WHERE village_id IS NULL AND deleted_at = ''
+			ORDER BY py_sort, id LIMIT ? OFFSET ?`, rest, max(page.Offset-inVillages, 0)); err != nil {
+			return page, s.classify(err)
+		}
+	}
+	page.Rows, err = s.peopleRows(ctx, ids)
+	return page, err
 }

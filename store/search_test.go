@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"shuangyong/model"
@@ -185,5 +186,32 @@ func TestSearchIndexFollowsWrites(t *testing.T) {
 	}
 	if count("消防救援站") != 1 || count("武警青山") != 0 {
 		t.Error("unit rename not reflected in people search")
+	}
+}
+
+// The first screen is served from SQL before the index exists; it must show exactly what
+// the index shows afterwards, window by window.
+func TestFirstPageMatchesIndexOrder(t *testing.T) {
+	s, _ := searchFixture(t)
+	ctx := context.Background()
+	var before [][]string
+	for off := 0; off < 10; off += 4 {
+		if s.people.isLoaded() {
+			t.Fatal("index loaded too early")
+		}
+		page, err := s.SearchPeople(ctx, PeopleQuery{Offset: off, Limit: 4})
+		if err != nil {
+			t.Fatal(err)
+		}
+		before = append(before, names(page))
+	}
+	if err := s.WarmSearch(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for i, off := 0, 0; off < 10; i, off = i+1, off+4 {
+		page, _ := s.SearchPeople(ctx, PeopleQuery{Offset: off, Limit: 4})
+		if got := names(page); strings.Join(got, ",") != strings.Join(before[i], ",") {
+			t.Errorf("window at %d: index %v, first page %v", off, got, before[i])
+		}
 	}
 }

@@ -230,7 +230,7 @@ func (s *Store) AddPairing(ctx context.Context, p *model.Pairing) error {
 	if p.Since != "" {
 		since, err := model.ParseDateField("Since", p.Since, s.Now(), true)
 		if err != nil {
-			return invalid(model.Problems{Errors: []model.Problem{problemOf(err)}})
+			return invalid(model.Problems{Errors: []model.Problem{model.AsProblem(err, "Since")}})
 		}
 		p.Since = since
 	}
@@ -255,15 +255,4 @@ func (s *Store) AddPairing(ctx context.Context, p *model.Pairing) error {
 // RemovePairing ends a pairing (to the trash).
 func (s *Store) RemovePairing(ctx context.Context, id int64) error {
 	return s.trashOrRestore(ctx, EntPairing, id, true)
-}
-
-// problemOf turns a parse error into a Problem.
-func problemOf(err error) model.Problem {
-	if p, ok := err.(model.Problem); ok {
-		return p
-	}
-	if p, ok := err.(*model.Problem); ok {
-		return *p
-	}
-	return model.Problem{Code: "invalid", Zh: err.Error(), En: err.Error()}
 }

@@ -17,6 +17,7 @@ CREATE TABLE villages (
 	deleted_at TEXT NOT NULL DEFAULT ''
 ) STRICT;
 CREATE UNIQUE INDEX villages_name ON villages(name) WHERE deleted_at = '';
+CREATE INDEX villages_order ON villages(sort, id);
 
 CREATE TABLE units (
 	id            INTEGER PRIMARY KEY,
