@@ -10,15 +10,15 @@ import (
 type ErrorKind int
 
 const (
-	ErrInUse       ErrorKind = iota + 1 // another window or computer has the file open
-	ErrNotDatabase                      // the file is not a ledger database
-	ErrDamaged                          // the file failed its integrity check
-	ErrTooNew                           // written by a newer version of the program
-	ErrBadPath                          // a path the driver cannot take (contains ? or #)
-	ErrNotFound                         // the record asked for does not exist
-	ErrInvalid                          // the record failed validation; see Problems
-	ErrNothingToUndo                    // Ctrl+Z with an empty history
-	ErrConflict                         // the record changed or was trashed meanwhile
+	ErrInUse         ErrorKind = iota + 1 // another window or computer has the file open
+	ErrNotDatabase                        // the file is not a ledger database
+	ErrDamaged                            // the file failed its integrity check
+	ErrTooNew                             // written by a newer version of the program
+	ErrBadPath                            // a path the driver cannot take (contains ? or #)
+	ErrNotFound                           // the record asked for does not exist
+	ErrInvalid                            // the record failed validation; see Problems
+	ErrNothingToUndo                      // Ctrl+Z with an empty history
+	ErrConflict                           // the record changed or was trashed meanwhile
 )
 
 // Error is an error of the store with a kind the user interface can explain.

@@ -19,14 +19,14 @@ const (
 
 // Entities whose rows the history records (their table names).
 const (
-	EntPerson   = "people"
-	EntUnit     = "units"
-	EntPairing  = "pairings"
-	EntEvent    = "events"
-	EntVisit    = "visits"
-	EntVillage  = "villages"
+	EntPerson    = "people"
+	EntUnit      = "units"
+	EntPairing   = "pairings"
+	EntEvent     = "events"
+	EntVisit     = "visits"
+	EntVillage   = "villages"
 	EntHousehold = "households"
-	EntSetting  = "settings"
+	EntSetting   = "settings"
 )
 
 // childTables are rows saved together with their parent event and snapshotted with it.
@@ -301,10 +301,10 @@ func (s *Store) Undo(ctx context.Context) (UndoResult, error) {
 			return err
 		}
 		type step struct {
-			hid                                    int64
-			entity                                 string
-			row                                    int64
-			action, summary, before, after         string
+			hid                            int64
+			entity                         string
+			row                            int64
+			action, summary, before, after string
 		}
 		var steps []step
 		for rows.Next() {

@@ -40,7 +40,9 @@ type Store struct {
 type Options struct {
 	// Operator is the name written into the change history.
 	Operator string
-	// CacheKiB sets SQLite's page cache; 0 means 32 MiB.
+	// CacheKiB sets SQLite's page cache; 0 means 8 MiB. Larger caches cost time at close
+	// (the transpiled allocator frees page by page: ~0.7 s for 32 MiB) and bought nothing
+	// measurable for the people index; bulk loads pass more.
 	CacheKiB int
 	// JournalMode forces "WAL" or "DELETE"; "" chooses by where the file lives (WAL on a
 	// local disk, the rollback journal on network shares and removable drives).
@@ -71,7 +73,7 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	}
 	cache := opt.CacheKiB
 	if cache <= 0 {
-		cache = 32 * 1024
+		cache = 8 * 1024
 	}
 	// locking_mode(EXCLUSIVE) keeps the file for this process (a second window gets a clear
 	// message instead of a lost update) and, set before the first access, means WAL never

@@ -2,200 +2,11 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"sort"
 	"strings"
-	"sync"
 	"unicode"
 
 	"shuangyong/model"
 )
-
-// The people search index: one compact entry per live person, kept in roster order
-// (village, then name in pinyin order), loaded once and refreshed after each save. A query
-// walks the entries (about 100 000 at county scale) testing plain strings, which gives the
-// total count and the window in one pass and in order, without sorting; the window's rows
-// are then read from the file by id. A LIKE scan with a count over the table, or an FTS
-// index with a sort of its matches, costs several times more (DESIGN.md §5).
-type personEntry struct {
-	id          int64
-	villageSort int64
-	villageID   int64
-	pySort      string
-	hay         string // name, village, category labels, serviceman, unit, cadre, martyr, address
-	pinyin      string // "\x00zs\x00zhangsan\x00…": every key prefixed, so "\x00"+q is a prefix match
-	digits      string // ID number and phones, digits (and X) only, separated by spaces
-	cats        uint32 // bit i = model.Categories[i]
-	cadre       string
-	status      string
-	lastVisit   string
-	openNeeds   bool
-	incomplete  bool
-}
-
-type peopleIndex struct {
-	mu      sync.RWMutex
-	loaded  bool
-	entries []*personEntry
-}
-
-func newPeopleIndex() *peopleIndex { return &peopleIndex{} }
-
-func (ix *peopleIndex) isLoaded() bool {
-	ix.mu.RLock()
-	defer ix.mu.RUnlock()
-	return ix.loaded
-}
-
-func (ix *peopleIndex) invalidate() {
-	ix.mu.Lock()
-	ix.loaded, ix.entries = false, nil
-	ix.mu.Unlock()
-}
-
-func entryLess(a, b *personEntry) bool {
-	if a.villageSort != b.villageSort {
-		return a.villageSort < b.villageSort
-	}
-	if a.villageID != b.villageID {
-		return a.villageID < b.villageID
-	}
-	if a.pySort != b.pySort {
-		return a.pySort < b.pySort
-	}
-	return a.id < b.id
-}
-
-// apply replaces the entries of the touched people by their fresh entries (absent from
-// fresh: trashed or gone).
-func (ix *peopleIndex) apply(touched map[int64]bool, fresh []*personEntry) {
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	if !ix.loaded {
-		return
-	}
-	kept := ix.entries[:0]
-	for _, e := range ix.entries {
-		if !touched[e.id] {
-			kept = append(kept, e)
-		}
-	}
-	ix.entries = kept
-	for _, e := range fresh {
-		i := sort.Search(len(ix.entries), func(i int) bool { return entryLess(e, ix.entries[i]) })
-		ix.entries = append(ix.entries, nil)
-		copy(ix.entries[i+1:], ix.entries[i:])
-		ix.entries[i] = e
-	}
-}
-
-const entrySelect = `SELECT p.id, p.name, coalesce(p.village_id, 0), coalesce(v.name, ''), coalesce(v.sort, 1 << 40),
-	p.py_sort, p.py_initials, p.py_full, p.py_alt, p.categories, p.category_other, p.serviceman_name,
-	coalesce(u.name, '') || ' ' || coalesce(u.designation, '') || ' ' || p.service_unit, p.id_number, p.phones,
-	p.pairing_cadre, p.status, p.last_visit_on, p.martyr_name, p.martyr_relation, p.address,
-	p.disability_nature, p.disability_grade, p.relation, p.rank,
-	EXISTS (SELECT 1 FROM visits n WHERE n.person_id = p.id AND n.need <> '' AND n.resolved_on = '' AND n.deleted_at = '')
-	FROM people p LEFT JOIN villages v ON v.id = p.village_id LEFT JOIN units u ON u.id = p.service_unit_id
-	WHERE p.deleted_at = ''`
-
-func scanEntry(rows *sql.Rows) (*personEntry, error) {
-	var e personEntry
-	var p model.Person
-	var village, pyI, pyF, pyA, cats, unit, idno, phones string
-	err := rows.Scan(&e.id, &p.Name, &e.villageID, &village, &e.villageSort, &e.pySort, &pyI, &pyF, &pyA, &cats,
-		&p.CategoryOther, &p.ServicemanName, &unit, &idno, &phones, &e.cadre, &e.status, &e.lastVisit,
-		&p.MartyrName, &p.MartyrRelation, &p.Address, &p.DisabilityNature, &p.DisabilityGrade, &p.Relation, &p.Rank,
-		&e.openNeeds)
-	if err != nil {
-		return nil, err
-	}
-	p.Categories = splitNonEmpty(cats, ",")
-	var hay strings.Builder
-	for _, s := range []string{p.Name, village, p.ServicemanName, unit, e.cadre, p.MartyrName, p.Address, p.CategoryOther} {
-		if s != "" {
-			hay.WriteString(strings.ToLower(s))
-			hay.WriteByte('\x00')
-		}
-	}
-	for _, c := range p.Categories {
-		if i := model.Categories.Index(c); i >= 0 {
-			e.cats |= 1 << uint(i)
-			hay.WriteString(model.Categories[i].Zh)
-			hay.WriteByte('\x00')
-		}
-	}
-	e.hay = hay.String()
-	var py strings.Builder
-	for _, k := range append([]string{pyI, pyF}, strings.Fields(pyA)...) {
-		py.WriteByte('\x00')
-		py.WriteString(k)
-	}
-	e.pinyin = py.String()
-	e.digits = idno + " " + phoneDigits(phones)
-	e.incomplete = len(model.NeedsCompletion(&p)) > 0
-	return &e, nil
-}
-
-func phoneDigits(phones string) string {
-	return strings.Map(func(r rune) rune {
-		if r >= '0' && r <= '9' || r == ' ' {
-			return r
-		}
-		return -1
-	}, phones)
-}
-
-// loadEntries reads the entries of the given live people (all of them when ids is nil).
-func loadEntries(ctx context.Context, q querier, ids []int64) ([]*personEntry, error) {
-	query, args := entrySelect, []any{}
-	if ids != nil {
-		if len(ids) == 0 {
-			return nil, nil
-		}
-		query += " AND p.id IN (" + placeholders(len(ids)) + ")"
-		for _, id := range ids {
-			args = append(args, id)
-		}
-	}
-	rows, err := q.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*personEntry
-	for rows.Next() {
-		e, err := scanEntry(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, e)
-	}
-	return out, rows.Err()
-}
-
-// ensureLoaded builds the index on first use.
-func (s *Store) ensureLoaded(ctx context.Context) error {
-	if s.people.isLoaded() {
-		return nil
-	}
-	ix := s.people
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	if ix.loaded {
-		return nil
-	}
-	entries, err := loadEntries(ctx, s.db, nil)
-	if err != nil {
-		return s.classify(err)
-	}
-	sort.Slice(entries, func(i, j int) bool { return entryLess(entries[i], entries[j]) })
-	ix.entries, ix.loaded = entries, true
-	return nil
-}
-
-// WarmSearch builds the search index now (the TUI calls it in the background after the
-// first screen, so that the first keystroke does not wait for it).
-func (s *Store) WarmSearch(ctx context.Context) error { return s.ensureLoaded(ctx) }
 
 // PeopleQuery selects people: free text plus structured filters, and a window.
 type PeopleQuery struct {
@@ -229,11 +40,21 @@ type PeoplePage struct {
 	Rows   []PersonRow
 }
 
-type textMatcher struct {
-	hay    []string // lower-case substrings of hay
-	pinyin []string // "\x00" + letters
-	digits []string
+// A query word is matched one of three ways, by what it is made of.
+type wordKind int
+
+const (
+	wordText   wordKind = iota // Chinese or mixed: a substring of the entry's text
+	wordPinyin                 // ASCII letters: a prefix of a pinyin key, or a substring of the text
+	wordDigits                 // digits (and a final X): a substring of an ID or phone number
+)
+
+type word struct {
+	kind wordKind
+	text string
 }
+
+type textMatcher struct{ words []word }
 
 func compileText(text string) textMatcher {
 	var m textMatcher
@@ -241,33 +62,47 @@ func compileText(text string) textMatcher {
 		w = toHalfWidth(w)
 		switch {
 		case isDigitsOrX(w):
-			m.digits = append(m.digits, strings.ToUpper(w))
+			m.words = append(m.words, word{wordDigits, strings.ToUpper(w)})
 		case isASCIILetters(w):
-			m.pinyin = append(m.pinyin, "\x00"+w)
+			m.words = append(m.words, word{wordPinyin, w})
 		default:
-			m.hay = append(m.hay, w)
+			m.words = append(m.words, word{wordText, w})
 		}
 	}
 	return m
 }
 
-func (m textMatcher) match(e *personEntry) bool {
-	for _, h := range m.hay {
-		if !strings.Contains(e.hay, h) {
-			return false
+// match reports whether e matches every word but the one at index skip (-1: none).
+func (m textMatcher) match(e *personEntry, skip int) bool {
+	for i, w := range m.words {
+		if i == skip {
+			continue
 		}
-	}
-	for _, p := range m.pinyin {
-		if !strings.Contains(e.pinyin, p) && !strings.Contains(e.hay, p[1:]) {
-			return false
-		}
-	}
-	for _, d := range m.digits {
-		if !strings.Contains(e.digits, d) {
-			return false
+		switch w.kind {
+		case wordDigits:
+			if !strings.Contains(e.digits, w.text) {
+				return false
+			}
+		case wordPinyin:
+			if !hasPrefix(e.pinyin, w.text) && !strings.Contains(e.hay, w.text) {
+				return false
+			}
+		default:
+			if !strings.Contains(e.hay, w.text) {
+				return false
+			}
 		}
 	}
 	return true
+}
+
+func hasPrefix(keys []string, prefix string) bool {
+	for _, k := range keys {
+		if strings.HasPrefix(k, prefix) {
+			return true
+		}
+	}
+	return false
 }
 
 func toHalfWidth(s string) string {
@@ -328,26 +163,10 @@ func (s *Store) SearchPeople(ctx context.Context, q PeopleQuery) (PeoplePage, er
 		}
 	}
 	page := PeoplePage{Offset: q.Offset}
-	var window []int64
-	ix := s.people
-	ix.mu.RLock()
-	for _, e := range ix.entries {
-		if catMask != 0 && e.cats&catMask == 0 ||
-			q.VillageID != 0 && e.villageID != q.VillageID ||
-			q.Cadre != "" && e.cadre != q.Cadre ||
-			q.Status != "" && e.status != q.Status ||
-			q.NotVisitedSince != "" && e.lastVisit >= q.NotVisitedSince ||
-			q.HasOpenNeeds && !e.openNeeds ||
-			q.Incomplete && !e.incomplete ||
-			!text.match(e) {
-			continue
-		}
-		if page.Total >= q.Offset && len(window) < q.Limit {
-			window = append(window, e.id)
-		}
-		page.Total++
-	}
-	ix.mu.RUnlock()
+	s.people.mu.RLock()
+	total, window := s.people.search(q, text, catMask)
+	s.people.mu.RUnlock()
+	page.Total = total
 	if page.Offset > page.Total {
 		page.Offset = page.Total
 	}

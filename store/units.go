@@ -64,7 +64,9 @@ func (s *Store) UpdateUnit(ctx context.Context, u *model.Unit) error {
 }
 
 // TrashUnit moves a unit to the trash; RestoreUnit takes it back.
-func (s *Store) TrashUnit(ctx context.Context, id int64) error { return s.trashOrRestore(ctx, EntUnit, id, true) }
+func (s *Store) TrashUnit(ctx context.Context, id int64) error {
+	return s.trashOrRestore(ctx, EntUnit, id, true)
+}
 
 // RestoreUnit takes a unit back from the trash.
 func (s *Store) RestoreUnit(ctx context.Context, id int64) error {

@@ -5,7 +5,8 @@ import (
 	"strconv"
 )
 
-// Dates are handled as day numbers (days since 1970-01-01, proleptic Gregorian) while
+// Dates are handled as day numbers (days since 0000-03-01, proleptic Gregorian, so every
+// real date is positive and 0 can mean "no date") while
 // generating: a million visits need date arithmetic and ISO text, and day numbers with a
 // precomputed table of ISO strings cost nothing per row, unlike time.Time and Format.
 
@@ -30,12 +31,11 @@ func dayOf(y, m, d int) int {
 	mp := (m + 9) % 12
 	doy := (153*mp+2)/5 + d - 1
 	doe := yoe*365 + yoe/4 - yoe/100 + doy
-	return era*146097 + doe - 719468
+	return era*146097 + doe
 }
 
 // civil returns the year, month and day of a day number.
 func civil(z int) (y, m, d int) {
-	z += 719468
 	era := z / 146097
 	if z < 0 && z%146097 != 0 {
 		era = (z - 146096) / 146097

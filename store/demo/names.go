@@ -146,10 +146,10 @@ func villageNames(r *rand.Rand, n int) []string {
 
 // Township people who appear as organisers, leads and visitors.
 const (
-	townName    = "青山镇"
-	officeName  = "青山镇人民政府"
+	townName     = "青山镇"
+	officeName   = "青山镇人民政府"
 	operatorName = "王丽娟"
-	countyName  = "青山县"
+	countyName   = "青山县"
 )
 
 var leaders = []string{"刘建华", "王志刚", "陈卫国", "李秀梅", "张丽", "赵红军"}
@@ -157,9 +157,9 @@ var leaders = []string{"刘建华", "王志刚", "陈卫国", "李秀梅", "张�
 // Address codes: most people hold numbers of the home county; some moved in from
 // neighbouring counties or married in from further away.
 var (
-	homeCounty   = "430524"
+	homeCounty    = "430524"
 	otherCounties = []string{"430521", "430522", "430523", "430525", "430527", "430581", "431121", "430421", "360429", "420822"}
-	areaCode     = "0739"
+	areaCode      = "0739"
 )
 
 var mobilePrefixes = []string{"130", "131", "132", "133", "134", "135", "136", "137", "138", "139", "150", "151", "152",
@@ -168,17 +168,20 @@ var mobilePrefixes = []string{"130", "131", "132", "133", "134", "135", "136", "
 
 // Free texts of a person's record.
 var (
-	healthOld   = []string{"良好", "高血压", "糖尿病", "慢性支气管炎", "冠心病", "行动不便", "腰腿疼痛", "视力下降", "听力下降", "脑梗后遗症", "一般", "良好"}
-	healthYoung = []string{"良好", "良好", "良好", "健康", "一般"}
-	conditionsText = []string{
-		"与子女同住，生活稳定", "独居，子女在外务工", "老两口同住，生活基本能自理", "住房为砖混结构，状况良好",
-		"住房较旧，需关注", "家庭收入主要靠务农", "子女孝顺，照顾周到", "在镇上经营小店，收入稳定",
-		"在外务工", "务农，家庭和睦", "随儿子居住", "住房已改造，生活条件改善",
+	healthOld     = []string{"良好", "高血压", "糖尿病", "慢性支气管炎", "冠心病", "行动不便", "腰腿疼痛", "视力下降", "听力下降", "脑梗后遗症", "一般", "良好"}
+	healthYoung   = []string{"良好", "良好", "良好", "健康", "一般"}
+	conditionsOld = []string{
+		"与子女同住，生活稳定", "老两口同住，生活基本能自理", "住房为砖混结构，状况良好", "住房较旧，需关注",
+		"子女孝顺，照顾周到", "随儿子居住", "住房已改造，生活条件改善", "靠养老金和抚恤补助生活",
 	}
-	contactRelations = []string{"儿子", "女儿", "儿媳", "侄子", "孙子"}
+	conditionsYoung = []string{
+		"住房为砖混结构，状况良好", "家庭收入主要靠务农", "在镇上经营小店，收入稳定", "在外务工",
+		"务农，家庭和睦", "在本地企业上班", "家中有老人需照顾", "住房已改造，生活条件改善",
+	}
+	contactRelations  = []string{"儿子", "女儿", "儿媳", "侄子", "孙子"}
 	otherCategoryText = []string{"参战民兵民工", "支前民工", "军休干部家属", "退役军人困难家庭", "原8023部队退役人员"}
-	servicesFree = []string{"陆军某部", "陆军某部", "海军某部", "空军某部", "火箭军某部", "武警某部", "联勤保障部队某部", "陆军某合成旅", "武警某支队"}
-	provinceShort = "湘"
+	servicesFree      = []string{"陆军某部", "陆军某部", "海军某部", "空军某部", "火箭军某部", "武警某部", "联勤保障部队某部", "陆军某合成旅", "武警某支队"}
+	provinceShort     = "湘"
 )
 
 // Texts of visits.

@@ -1,0 +1,129 @@
+package store_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+	"time"
+
+	"shuangyong/store"
+	"shuangyong/store/demo/demofile"
+)
+
+// County scale (SPEC.md §7): 100 000 people. The searches only need people, so the file
+// has a modest number of events; the tally benchmarks use the full 1 000 000.
+const benchPeople, benchEvents = 100000, 200000
+
+// searchQueries are what a cadre types: a surname, a full name, initials, full pinyin, the
+// last digits of a phone or ID, a village, a category, and text with a filter.
+var searchQueries = []store.PeopleQuery{
+	{Text: "张"},
+	{Text: "王秀"},
+	{Text: "zs"},
+	{Text: "zhangj"},
+	{Text: "l"},
+	{Text: "5678"},
+	{Text: "19650"},
+	{Text: "残疾军人"},
+	{Text: "村"},
+	{Text: "囧"}, // no match: the whole index is walked
+	{Text: "wang", NotVisitedSince: "2026-01-01"},
+	{HasOpenNeeds: true},
+}
+
+func openBench(b *testing.B) *store.Store {
+	path := demofile.Path(b, benchPeople, benchEvents)
+	s, err := store.Open(context.Background(), path, store.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { s.Close() })
+	return s
+}
+
+// BenchmarkSearchPeople measures one query as the 军属 list makes it on a keystroke: the
+// match over the whole roster, the total count and the first window of 40 rows read from
+// the file. Reported: median and p95 over the query mix, per query.
+func BenchmarkSearchPeople(b *testing.B) {
+	s := openBench(b)
+	ctx := context.Background()
+	if err := s.WarmSearch(ctx); err != nil {
+		b.Fatal(err)
+	}
+	var times []time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		q := searchQueries[i%len(searchQueries)]
+		q.Limit = 40
+		start := time.Now()
+		if _, err := s.SearchPeople(ctx, q); err != nil {
+			b.Fatal(err)
+		}
+		times = append(times, time.Since(start))
+	}
+	b.StopTimer()
+	reportPercentiles(b, times)
+}
+
+func reportPercentiles(b *testing.B, times []time.Duration) {
+	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
+	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+	b.ReportMetric(ms(times[len(times)/2]), "median-ms")
+	b.ReportMetric(ms(times[len(times)*95/100]), "p95-ms")
+}
+
+// BenchmarkOpenFirstPage measures opening the file and reading the first screen of the
+// roster (what the program shows first), on a copy so each round opens cold-ish.
+func BenchmarkOpenFirstPage(b *testing.B) {
+	src := demofile.Path(b, benchPeople, benchEvents)
+	dst := filepath.Join(b.TempDir(), "copy.db")
+	raw, err := os.ReadFile(src)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(dst, raw, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	var times []time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		s, err := store.Open(ctx, dst, store.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.SearchPeople(ctx, store.PeopleQuery{Limit: 40}); err != nil {
+			b.Fatal(err)
+		}
+		times = append(times, time.Since(start))
+		b.StopTimer()
+		s.Close()
+		b.StartTimer()
+	}
+	b.StopTimer()
+	reportPercentiles(b, times)
+}
+
+// BenchmarkWarmSearch measures building the search index (done in the background after
+// the first screen).
+func BenchmarkWarmSearch(b *testing.B) {
+	path := demofile.Path(b, benchPeople, benchEvents)
+	ctx := context.Background()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		s, err := store.Open(ctx, path, store.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if err := s.WarmSearch(ctx); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		s.Close()
+		b.StartTimer()
+	}
+}

@@ -1,0 +1,201 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+
+	"shuangyong/model"
+)
+
+// personEntry is what the search index knows of one live person: the text a query is
+// matched against and the fields the structured filters test.
+type personEntry struct {
+	id          int64
+	villageSort int64
+	villageID   int64
+	pySort      string
+	hay         string   // lower-case: name, village, category labels, serviceman, unit, cadre, martyr, address
+	pinyin      []string // initials, full pinyin and other readings of the name
+	digits      string   // ID number and phones: digits (and X) only, separated by spaces
+	cats        uint32   // bit i = model.Categories[i]
+	cadre       string
+	status      string
+	lastVisit   string
+	openNeeds   bool
+	incomplete  bool
+}
+
+func entryLess(a, b *personEntry) bool {
+	if a.villageSort != b.villageSort {
+		return a.villageSort < b.villageSort
+	}
+	if a.villageID != b.villageID {
+		return a.villageID < b.villageID
+	}
+	if a.pySort != b.pySort {
+		return a.pySort < b.pySort
+	}
+	return a.id < b.id
+}
+
+// entrySelect reads people alone (one table scan); villages, units and open needs are
+// small lookups joined in Go. Text the index only searches is concatenated by SQLite:
+// every column handed to Go costs an allocation, and at 100 000 people that is most of
+// the time it takes to build the index. char(31) separates the parts.
+const entrySelect = `SELECT id, coalesce(village_id, 0), coalesce(service_unit_id, 0), py_sort,
+	py_initials || ' ' || py_full || ' ' || py_alt, categories,
+	lower(name || char(31) || serviceman_name || char(31) || service_unit || char(31) || pairing_cadre || char(31) ||
+		martyr_name || char(31) || address || char(31) || category_other),
+	id_number || ' ' || phones, pairing_cadre, status, last_visit_on, disability_grade,
+	disability_nature || char(31) || martyr_relation || char(31) || martyr_name || char(31) || serviceman_name || char(31) || category_other
+	FROM people WHERE deleted_at = ''`
+
+// entryContext holds the lookups entries are joined with.
+type entryContext struct {
+	villageName map[int64]string
+	villageSort map[int64]int64
+	unitText    map[int64]string
+	openNeeds   map[int64]bool
+}
+
+const noVillageSort = 1 << 40 // people without a village come last
+
+func loadEntryContext(ctx context.Context, q querier, ids []int64) (*entryContext, error) {
+	ec := &entryContext{villageName: map[int64]string{}, villageSort: map[int64]int64{},
+		unitText: map[int64]string{}, openNeeds: map[int64]bool{}}
+	rows, err := q.QueryContext(ctx, "SELECT id, name, sort FROM villages")
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var id, sort int64
+		var name string
+		if err := rows.Scan(&id, &name, &sort); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		ec.villageName[id], ec.villageSort[id] = name, sort
+	}
+	rows.Close()
+	rows, err = q.QueryContext(ctx, "SELECT id, name, designation FROM units")
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var id int64
+		var name, designation string
+		if err := rows.Scan(&id, &name, &designation); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		ec.unitText[id] = name + " " + designation
+	}
+	rows.Close()
+	needs := "SELECT DISTINCT person_id FROM visits WHERE need <> '' AND resolved_on = '' AND deleted_at = ''"
+	var args []any
+	if ids != nil {
+		needs += " AND person_id IN (" + placeholders(len(ids)) + ")"
+		for _, id := range ids {
+			args = append(args, id)
+		}
+	}
+	rows, err = q.QueryContext(ctx, needs, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ec.openNeeds[id] = true
+	}
+	return ec, rows.Err()
+}
+
+func (ec *entryContext) scan(rows *sql.Rows) (*personEntry, error) {
+	var e personEntry
+	var p model.Person
+	var pinyin, cats, text, digits, gapFields string
+	var unitID int64
+	err := rows.Scan(&e.id, &e.villageID, &unitID, &e.pySort, &pinyin, &cats, &text, &digits, &e.cadre, &e.status,
+		&e.lastVisit, &p.DisabilityGrade, &gapFields)
+	if err != nil {
+		return nil, err
+	}
+	e.villageSort = noVillageSort
+	if sort, ok := ec.villageSort[e.villageID]; ok {
+		e.villageSort = sort
+	}
+	e.openNeeds = ec.openNeeds[e.id]
+	p.Categories = splitNonEmpty(cats, ",")
+	var hay strings.Builder
+	hay.Grow(len(text) + 64)
+	hay.WriteString(text)
+	hay.WriteByte(0x1f)
+	for _, s := range []string{ec.villageName[e.villageID], ec.unitText[unitID]} {
+		if s != "" {
+			hay.WriteString(strings.ToLower(s))
+			hay.WriteByte(0x1f)
+		}
+	}
+	for _, c := range p.Categories {
+		if i := model.Categories.Index(c); i >= 0 {
+			e.cats |= 1 << uint(i)
+			hay.WriteString(model.Categories[i].Zh)
+			hay.WriteByte(0x1f)
+		}
+	}
+	e.hay = hay.String()
+	e.pinyin = strings.Fields(pinyin)
+	e.digits = phoneDigits(digits)
+	if f := strings.Split(gapFields, "\x1f"); len(f) == 5 {
+		p.DisabilityNature, p.MartyrRelation, p.MartyrName, p.ServicemanName, p.CategoryOther = f[0], f[1], f[2], f[3], f[4]
+	}
+	e.incomplete = len(model.NeedsCompletion(&p)) > 0
+	return &e, nil
+}
+
+// phoneDigits keeps the digits (and an ID number's X) of numbers, separated by spaces.
+func phoneDigits(phones string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' || r == ' ' || r == 'X' {
+			return r
+		}
+		return -1
+	}, phones)
+}
+
+// loadEntries reads the entries of the given live people (all of them when ids is nil).
+func loadEntries(ctx context.Context, q querier, ids []int64) ([]*personEntry, error) {
+	if ids != nil && len(ids) == 0 {
+		return nil, nil
+	}
+	ec, err := loadEntryContext(ctx, q, ids)
+	if err != nil {
+		return nil, err
+	}
+	query, args := entrySelect, []any{}
+	if ids != nil {
+		query += " AND id IN (" + placeholders(len(ids)) + ")"
+		for _, id := range ids {
+			args = append(args, id)
+		}
+	}
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*personEntry
+	for rows.Next() {
+		e, err := ec.scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
