@@ -225,7 +225,10 @@ func ValidatePerson(p *Person, today time.Time) Problems {
 			"退役时间早于入伍时间，请核对",
 			"The discharge date is before the enlistment date; please check"))
 	}
-	if enlisted && p.BirthDate != "" && realDate(p.BirthDate) && prefixBefore(p.EnlistedOn, p.BirthDate) {
+	// The service dates are the servicemember's: compare them with the person's own birth
+	// date only when the record is about the servicemember themself.
+	self := p.Relation == "" || p.Relation == "self"
+	if self && enlisted && p.BirthDate != "" && realDate(p.BirthDate) && prefixBefore(p.EnlistedOn, p.BirthDate) {
 		ps.addError(problem("EnlistedOn", CodeOrder,
 			"入伍时间早于出生日期，请核对",
 			"The enlistment date is before the date of birth; please check"))

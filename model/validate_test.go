@@ -364,3 +364,17 @@ func TestValidateVisit(t *testing.T) {
 		}
 	}
 }
+
+// A child of a serving soldier may be born after the soldier enlisted: the enlistment
+// date on the record is the soldier's, not the child's.
+func TestEnlistmentComparedWithOwnBirthOnly(t *testing.T) {
+	child := Person{Name: "李小军", BirthDate: "2015-03-01", Categories: []string{CatServingFamily},
+		Relation: "child", ServicemanName: "李强", EnlistedOn: "2008-09"}
+	if ps := ValidatePerson(&child, today); !ps.OK() {
+		t.Errorf("child of a soldier refused: %v", ps.Errors)
+	}
+	self := Person{Name: "李强", BirthDate: "2015-03-01", Relation: "self", EnlistedOn: "2008-09"}
+	if ps := ValidatePerson(&self, today); len(ps.For("EnlistedOn")) == 0 {
+		t.Error("a servicemember enlisted before birth was accepted")
+	}
+}

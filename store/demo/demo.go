@@ -27,6 +27,9 @@ const (
 	DefaultPeople = 3000
 	DefaultEvents = 20000
 	DefaultSeed   = 1
+	// DataVersion changes whenever the generator makes different data from the same
+	// options, so that cached demo files (store/demo/demofile) are made afresh.
+	DataVersion = 2
 )
 
 // Limits beyond which a request is a slip (an extra zero) rather than a wish.
@@ -62,6 +65,10 @@ type Stats struct {
 // ErrNotEmpty is returned (wrapped, with what the file holds) when the ledger already
 // has records: demo data is for a new file and must never mix with real records.
 var ErrNotEmpty = errors.New("台账中已有数据，演示数据只能写入新的空文件（请用 --db 指定一个新文件）")
+
+// ErrOptions is wrapped by the errors about Options (too few people, a negative count, a
+// clock far off), so the command line can tell them from failures of the file.
+var ErrOptions = errors.New("演示数据参数不对")
 
 // gen is the state of one generation.
 type gen struct {
@@ -103,7 +110,8 @@ type gen struct {
 // Years returns how many calendar years of events a budget spreads over: enough that
 // the festival campaigns reach most of the roster each year (about 1.6 visits per person
 // per year take 85% of the budget), at least 1 and at most 6, the last one being the
-// current, partial year.
+// current, partial year. In January and February, when the current year has hardly
+// begun, Generate reaches back one calendar year more.
 func Years(people, events int) int {
 	if people < 1 {
 		return 1
@@ -120,13 +128,13 @@ func Generate(ctx context.Context, s *store.Store, opt Options) (Stats, error) {
 	began := time.Now()
 	switch {
 	case opt.People < 1:
-		return Stats{}, fmt.Errorf("演示数据的人数至少为 1（--people %d）", opt.People)
+		return Stats{}, fmt.Errorf("%w：人数至少为 1（--people %d）", ErrOptions, opt.People)
 	case opt.People > MaxPeople:
-		return Stats{}, fmt.Errorf("演示数据的人数最多为 %d（--people %d）", MaxPeople, opt.People)
+		return Stats{}, fmt.Errorf("%w：人数最多为 %d（--people %d）", ErrOptions, MaxPeople, opt.People)
 	case opt.Events < 0:
-		return Stats{}, fmt.Errorf("演示数据的活动和走访记录数不能为负数（--events %d）", opt.Events)
+		return Stats{}, fmt.Errorf("%w：活动和走访记录数不能为负数（--events %d）", ErrOptions, opt.Events)
 	case opt.Events > MaxEvents:
-		return Stats{}, fmt.Errorf("演示数据的活动和走访记录数最多为 %d（--events %d）", MaxEvents, opt.Events)
+		return Stats{}, fmt.Errorf("%w：活动和走访记录数最多为 %d（--events %d）", ErrOptions, MaxEvents, opt.Events)
 	}
 	if opt.Today.IsZero() {
 		opt.Today = time.Now()
@@ -134,7 +142,7 @@ func Generate(ctx context.Context, s *store.Store, opt Options) (Stats, error) {
 	if y := opt.Today.Year(); y < 2015 || y > 2099 {
 		// The roster's dates (the 2011 rural-veteran subsidy, the 2018 veteran census)
 		// assume a present-day end; a clock this far off is a mistake.
-		return Stats{}, fmt.Errorf("演示数据的截止日期 %s 不合理（应在 2015–2099 年之间），请检查电脑日期", opt.Today.Format("2006-01-02"))
+		return Stats{}, fmt.Errorf("%w：截止日期 %s 不合理（应在 2015–2099 年之间），请检查电脑日期", ErrOptions, opt.Today.Format("2006-01-02"))
 	}
 	g := newGen(ctx, opt)
 	summary := fmt.Sprintf("演示数据 %d 人、%d 条活动和走访记录（种子 %d）", opt.People, opt.Events, opt.Seed)

@@ -351,8 +351,8 @@ func TestRefuses(t *testing.T) {
 	empty := openStore(t, "empty.db", 0)
 	for _, opt := range []Options{{People: 0, Events: 10}, {People: -5}, {People: 10, Events: -1},
 		{People: 10, Events: 10, Today: time.Date(2005, 1, 1, 0, 0, 0, 0, time.UTC)}} {
-		if _, err := Generate(context.Background(), empty, opt); err == nil {
-			t.Errorf("%+v accepted", opt)
+		if _, err := Generate(context.Background(), empty, opt); !errors.Is(err, ErrOptions) {
+			t.Errorf("%+v: %v, want ErrOptions", opt, err)
 		}
 	}
 	ctx, cancel := context.WithCancel(context.Background())

@@ -73,7 +73,10 @@ func (g *gen) makePlan() plan {
 	if budget <= 0 {
 		return pl
 	}
-	pl.other = int(math.Round(0.15 * float64(budget)))
+	// Other events: what a township really holds — a few dozen a year, more with a bigger
+	// roster (about 70 a year for 3 000 people) — and never more than 15% of the budget.
+	years := g.todayYear - g.startYear + 1
+	pl.other = min(int(math.Round(0.15*float64(budget))), years*(40+len(g.people)/100))
 	for y := g.startYear; y <= g.todayYear; y++ {
 		sf := springFestivalDay(y)
 		for _, c := range []*campaign{

@@ -27,7 +27,8 @@ func Path(tb testing.TB, people, events int) string {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		tb.Fatal(err)
 	}
-	path := filepath.Join(dir, fmt.Sprintf("demo-p%d-e%d-s1-%s-v%d.db", people, events, Today.Format("20060102"), store.SchemaVersion()))
+	path := filepath.Join(dir, fmt.Sprintf("demo-p%d-e%d-s1-%s-v%d-d%d.db", people, events, Today.Format("20060102"),
+		store.SchemaVersion(), demo.DataVersion))
 	if _, err := os.Stat(path); err == nil {
 		return path
 	}
