@@ -1,0 +1,328 @@
+// Package sheet writes the yearly tally to files: the workbook (.xlsx) the county asks
+// for, a CSV of one of its tables, and the figures paragraph of the 年度工作总结 as text.
+//
+// A file is written under a temporary name in the target folder and renamed over the target
+// only when it is complete, so a failed or cancelled export never leaves half a file and
+// never destroys the file that was there.
+package sheet
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"shuangyong/model"
+	"shuangyong/store"
+	"shuangyong/store/tally"
+)
+
+// Formats.
+const (
+	FormatXLSX = "xlsx"
+	FormatCSV  = "csv"
+	FormatText = "text"
+)
+
+// DefaultTable is the table a CSV holds when Options.Table is empty: visits by category.
+const DefaultTable = "visits"
+
+// Options say what to export.
+type Options struct {
+	Year int
+	// Format is FormatXLSX, FormatCSV or FormatText; "" chooses by Path's extension
+	// (.csv, .txt; anything else is a workbook).
+	Format string
+	// Public writes the 公示版: ID numbers (first 6 + last 4) and phones (first 3 + last 4)
+	// masked, addresses cut to the village, disability, health and what visits saw and
+	// heard left out. Otherwise the 内部版: complete, marked 内部资料 注意保密.
+	Public bool
+	// Table is the table a CSV holds (a key of Tables()); "" = DefaultTable.
+	Table string
+	// Path is the file to write.
+	Path string
+	// Progress, when set, is called with the work done so far and the whole (tables plus
+	// detail rows), from the exporting goroutine.
+	Progress func(done, total int)
+}
+
+// TableInfo names a table that can be exported as CSV.
+type TableInfo struct {
+	Key   string // for Options.Table and --table
+	Sheet string // the sheet's name in the workbook
+	Title string
+}
+
+// Tables lists the tables of the workbook in order; each can be written as a CSV.
+func Tables() []TableInfo {
+	out := make([]TableInfo, len(tableNames))
+	for i, n := range tableNames {
+		out[i] = TableInfo{Key: n.key, Sheet: n.sheet, Title: n.title}
+	}
+	return out
+}
+
+// ErrOptions is wrapped by the errors about unusable Options.
+var ErrOptions = errors.New("export options")
+
+// FormatOf returns the format Options.Format "" means for a path.
+func FormatOf(path string) string {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".csv":
+		return FormatCSV
+	case ".txt", ".text":
+		return FormatText
+	}
+	return FormatXLSX
+}
+
+// Export writes the tally of opt.Year to opt.Path.
+func Export(ctx context.Context, s *store.Store, opt Options) error {
+	if opt.Format == "" {
+		opt.Format = FormatOf(opt.Path)
+	}
+	if opt.Table == "" {
+		opt.Table = DefaultTable
+	}
+	switch {
+	case opt.Path == "":
+		return fmt.Errorf("%w: no file given", ErrOptions)
+	case opt.Year < 1900 || opt.Year > 9999:
+		return fmt.Errorf("%w: year %d", ErrOptions, opt.Year)
+	case opt.Format != FormatXLSX && opt.Format != FormatCSV && opt.Format != FormatText:
+		return fmt.Errorf("%w: format %q (xlsx, csv or text)", ErrOptions, opt.Format)
+	}
+	if opt.Format == FormatCSV {
+		known := false
+		for _, n := range tableNames {
+			known = known || n.key == opt.Table
+		}
+		if !known {
+			return fmt.Errorf("%w: table %q", ErrOptions, opt.Table)
+		}
+	}
+	// Settings are read before the transaction: the store has one connection.
+	st, err := s.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	today := s.Today()
+	return writeAtomically(opt.Path, !opt.Public, func(w io.Writer) error {
+		return s.ReadTx(ctx, func(tx *sql.Tx) error {
+			t, err := tally.ComputeIn(ctx, tx, opt.Year, today)
+			if err != nil {
+				return err
+			}
+			e := &exporter{ctx: ctx, tx: tx, opt: opt, t: t, office: st.Office, operator: st.Operator, today: today}
+			switch opt.Format {
+			case FormatText:
+				return writeText(w, t)
+			case FormatCSV:
+				return e.csv(w)
+			}
+			return e.xlsx(w)
+		})
+	})
+}
+
+// writeAtomically writes the file through fill under a temporary name in the target's
+// folder, then renames it over the target. On any error the temporary file is removed and
+// the target left as it was. A new file is readable by its owner only when private.
+func writeAtomically(path string, private bool, fill func(io.Writer) error) (err error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return err
+	}
+	dir, base := filepath.Split(abs)
+	mode := os.FileMode(0o644)
+	if private {
+		mode = 0o600
+	}
+	if fi, err := os.Stat(abs); err == nil {
+		if fi.IsDir() {
+			return fmt.Errorf("%w: %s is a folder", ErrOptions, abs)
+		}
+		mode = fi.Mode().Perm()
+	}
+	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err = fill(tmp); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	if err = os.Chmod(tmp.Name(), mode); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), abs)
+}
+
+// writeText writes the summary draft: UTF-8 with a byte-order mark (so that old Notepad
+// reads it as UTF-8) and a CRLF line end.
+func writeText(w io.Writer, t model.Tally) error {
+	var b bytes.Buffer
+	b.Write(bom)
+	b.WriteString(model.SummaryDraft(t, model.Zh))
+	b.WriteString("\r\n")
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// exporter holds one export.
+type exporter struct {
+	ctx              context.Context
+	tx               *sql.Tx
+	opt              Options
+	t                model.Tally
+	office, operator string
+	today            string
+	done, total      int
+}
+
+func (e *exporter) progress(n int) {
+	e.done += n
+	if e.opt.Progress != nil {
+		e.opt.Progress(min(e.done, e.total), e.total)
+	}
+}
+
+func (e *exporter) details() ([]*detail, error) {
+	l, err := loadLookups(e.ctx, e.tx)
+	if err != nil {
+		return nil, err
+	}
+	p := privacy{public: e.opt.Public}
+	return []*detail{visitsDetail(e.opt.Year, p, l), eventsDetail(e.opt.Year), notVisitedDetail(e.opt.Year, p, l)}, nil
+}
+
+// emitter wraps a row writer with progress and cancellation, every 1000 rows.
+func (e *exporter) emitter(write func([]any) error) func([]any) error {
+	n := 0
+	return func(r []any) error {
+		if err := write(r); err != nil {
+			return err
+		}
+		if n++; n%1000 == 0 {
+			if err := e.ctx.Err(); err != nil {
+				return err
+			}
+			e.progress(1000)
+		}
+		return nil
+	}
+}
+
+func (e *exporter) xlsx(w io.Writer) error {
+	tables := tallyTables(e.t)
+	details, err := e.details()
+	if err != nil {
+		return err
+	}
+	counts := make([]int, len(details))
+	e.total = len(tables)
+	for i, d := range details {
+		counts[i] = d.rows(e.t)
+		e.total += counts[i]
+	}
+	e.progress(0)
+	office := e.office
+	if office == "" {
+		office = titleNoOffice
+	}
+	b, err := newBook(fmt.Sprintf(titleFormat, office, e.opt.Year), e.office, model.FormatDateZh(e.today), e.operator, e.opt.Public)
+	if err != nil {
+		return err
+	}
+	defer b.f.Close()
+	for _, t := range tables {
+		if err := b.writeTable(t); err != nil {
+			return err
+		}
+		e.progress(1)
+	}
+	for i, d := range details {
+		dw, err := b.beginDetail(d)
+		if err != nil {
+			return err
+		}
+		total, err := d.each(e.ctx, e.tx, e.emitter(dw.add))
+		if err != nil {
+			return err
+		}
+		if err := dw.end(total); err != nil {
+			return err
+		}
+		e.progress(counts[i] % 1000)
+	}
+	if err := e.ctx.Err(); err != nil {
+		return err
+	}
+	b.f.SetActiveSheet(0)
+	return b.f.Write(w)
+}
+
+func (e *exporter) csv(w io.Writer) error {
+	c, err := newCSV(w)
+	if err != nil {
+		return err
+	}
+	for _, t := range tallyTables(e.t) {
+		if t.key != e.opt.Table {
+			continue
+		}
+		e.total = len(t.rows)
+		if err := c.header(t.cols); err != nil {
+			return err
+		}
+		for _, r := range t.rows {
+			if err := c.row(r); err != nil {
+				return err
+			}
+		}
+		e.progress(len(t.rows))
+		return c.flush()
+	}
+	details, err := e.details()
+	if err != nil {
+		return err
+	}
+	for _, d := range details {
+		if d.key != e.opt.Table {
+			continue
+		}
+		e.total = d.rows(e.t)
+		e.progress(0)
+		if err := c.header(d.cols); err != nil {
+			return err
+		}
+		total, err := d.each(e.ctx, e.tx, e.emitter(c.row))
+		if err != nil {
+			return err
+		}
+		if total != nil {
+			if err := c.row(total); err != nil {
+				return err
+			}
+		}
+		e.progress(e.total % 1000)
+		return c.flush()
+	}
+	return fmt.Errorf("%w: table %q", ErrOptions, e.opt.Table)
+}

@@ -1,0 +1,144 @@
+package sheet
+
+// The words of the exported files. They are Chinese report text for the county (sheet
+// names, titles, column headers, fixed phrases), not the program's interface, whose words
+// live in ui/i18n (which store/ must not import). Labels of enumerations (categories, event
+// types, unit kinds, measures) come from model.
+
+const (
+	// titleFormat is the title row of every sheet: 填报单位 + year.
+	titleFormat = "%s%d年度双拥工作统计表"
+	// titleNoOffice stands in for the office when none is set in the settings.
+	titleNoOffice = ""
+
+	labelOffice   = "填报单位："
+	labelDate     = "填报日期："
+	labelMaker    = "制表人："
+	labelChecker  = "审核人："
+	labelBlank    = "＿＿＿＿＿＿"
+	markInternal  = "内部资料 注意保密"
+	markPublic    = "公示版：身份证号、联系电话已隐去部分数字，住址只写到村（社区）"
+	pageFooter    = "&C第 &P 页，共 &N 页"
+	pageHeaderInt = "&R内部资料 注意保密"
+
+	labelTotal     = "合计"
+	labelYear      = "全年"
+	labelNone      = "（未填）"
+	labelNoVillage = "（未填村）"
+	labelYes       = "是"
+	labelNo        = "否"
+	labelNoBase    = "—"
+	labelAllTypes  = "全部类型"
+)
+
+// Sheet names (at most 31 characters, none of : \ / ? * [ ]) and table titles. The key
+// selects a table for CSV (Options.Table).
+var tableNames = []struct{ key, sheet, title string }{
+	{"headline", "汇总", "主要指标及与上年比较"},
+	{"roster", "优抚对象", "优抚对象基本情况（按类别）"},
+	{"villages", "分村统计", "优抚对象分村（社区）统计"},
+	{"visits", "走访慰问", "走访慰问情况（按类别、季度）"},
+	{"coverage", "走访覆盖", "在册优抚对象走访覆盖情况"},
+	{"events", "双拥活动", "双拥活动情况（按类型、季度）"},
+	{"items", "活动物品", "活动物品及成果统计"},
+	{"support_to", "拥军情况", "拥军优属：各单位情况"},
+	{"support_from", "拥政爱民", "拥政爱民：各单位情况"},
+	{"months", "月度统计", "各月双拥活动及走访慰问情况"},
+	{"visit_detail", "走访明细", "走访慰问明细"},
+	{"event_detail", "活动明细", "双拥活动明细"},
+	{"not_visited", "未走访人员", "本年度未走访的在册优抚对象"},
+}
+
+// Column headers. Units are in the headers (「慰问金（元）」), never in the cells.
+const (
+	hSeq          = "序号"
+	hCategory     = "优抚类别"
+	hMeasure      = "指标"
+	hUnit         = "计量单位"
+	hThisYear     = "本年"
+	hLastYear     = "上年"
+	hDelta        = "增减"
+	hDeltaPct     = "增减幅度"
+	hStart        = "上年末人数（人）"
+	hNew          = "本年新增（人）"
+	hRemoved      = "本年减少（人）"
+	hCount        = "年末在册（人）"
+	hVillage      = "村（社区）"
+	hVillageTotal = "合计（人）"
+	hPeriod       = "时段"
+	hVisits       = "走访慰问（人次）"
+	hPeople       = "人数（人）"
+	hHouseholds   = "户数（户）"
+	hMoney        = "慰问金（元）"
+	hGoods        = "慰问品折价（元）"
+	hVisitTotal   = "合计（元）"
+	hOnRoll       = "在册人数（人）"
+	hCovered      = "已走访（人）"
+	hNotVisited   = "未走访（人）"
+	hCoverage     = "覆盖率"
+	hType         = "活动类型"
+	hEvents       = "活动（场次）"
+	hParticipants = "参加人数（人次）"
+	hMilitary     = "其中部队官兵（人次）"
+	hEventMoney   = "金额（元）"
+	hItem         = "物品/成果"
+	hItemUnit     = "计量单位"
+	hQuantity     = "数量"
+	hItemEvents   = "涉及活动（场次）"
+	hUnitName     = "单位名称"
+	hUnitKind     = "单位类别"
+	hItems        = "物品/成果"
+	hMonth        = "月份"
+	hActivities   = "双拥活动（场次）"
+
+	hDate        = "日期"
+	hEndDate     = "结束日期"
+	hName        = "姓名"
+	hSex         = "性别"
+	hIDNumber    = "公民身份号码"
+	hPhone       = "联系电话"
+	hAddress     = "住址"
+	hEventTitle  = "所属活动"
+	hMode        = "走访方式"
+	hVisitors    = "走访人"
+	hGoodsName   = "慰问品"
+	hCondition   = "走访情况"
+	hNeed        = "困难诉求"
+	hResolution  = "解决情况"
+	hSigned      = "已签领"
+	hNote        = "备注"
+	hOccasion    = "时机"
+	hTitle       = "活动名称"
+	hPlace       = "地点"
+	hOrganiser   = "组织单位"
+	hLead        = "带队领导"
+	hDirection   = "方向"
+	hMoneySource = "资金来源"
+	hUnits       = "参与单位"
+	hReached     = "走访人数（人）"
+	hDisNature   = "伤残性质"
+	hDisGrade    = "伤残等级"
+	hHealth      = "健康状况"
+	hCadre       = "结对帮扶责任人"
+	hLastVisit   = "最近走访日期"
+)
+
+// Units of the headline figures.
+var headlineUnits = map[string]string{
+	"on_roll": "人", "new": "人", "removed": "人", "rounds": "次", "visits": "人次", "people": "人",
+	"households": "户", "money": "元", "goods": "元", "covered": "人", "not_visited": "人",
+	"activities": "场次", "participants": "人次", "military": "人次",
+}
+
+// labelCoverage names the coverage row of the headline table.
+const labelCoverage = "走访覆盖率"
+
+// Notes under tables: what the figures mean, in a line each.
+var (
+	noteCategories = "说明：一人具有多个优抚类别的，在各类别中分别统计；合计栏每人只计一次。"
+	noteRoll       = "说明：年末在册指年底状态为在册的人员；本年减少指本年内迁出、死亡或停发的人员。"
+	noteVisits     = "说明：人次按走访记录计；人数、户数按不同的人、户计，同一人多次走访只计一人；全年人数不是各季度之和。"
+	noteCoverage   = "说明：覆盖率＝本年已走访的年末在册人数÷年末在册人数。"
+	noteEvents     = "说明：走访慰问类活动的人数和金额见走访慰问表；汇总表中的双拥活动不含走访慰问。"
+	noteSupport    = "说明：同一活动涉及多个单位的，在各单位中分别统计；合计栏每场活动只计一次。"
+)

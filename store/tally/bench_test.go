@@ -1,0 +1,39 @@
+package tally
+
+import (
+	"context"
+	"testing"
+
+	"shuangyong/model"
+	"shuangyong/store/tally/tallytest"
+)
+
+// BenchmarkTally computes the whole tally of a full year of the county-sized demo file
+// (100 000 people, 1 000 000 events and visits). Target: ≤ 300 ms (SPEC.md §7).
+func BenchmarkTally(b *testing.B) {
+	s := tallytest.OpenDemo(b)
+	ctx := context.Background()
+	var t model.Tally
+	var err error
+	for b.Loop() {
+		if t, err = Compute(ctx, s, tallytest.BenchYear); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if t.Headline.Visits == 0 || t.Headline.OnRoll == 0 {
+		b.Fatalf("empty tally of the demo file: %+v", t.Headline)
+	}
+	b.ReportMetric(float64(t.Headline.Visits), "visits")
+	b.ReportMetric(float64(t.Events.Total.Year.Events), "events")
+}
+
+// BenchmarkRecords opens the largest drill-down of the year: all its visits, first window.
+func BenchmarkRecords(b *testing.B) {
+	s := tallytest.OpenDemo(b)
+	ctx := context.Background()
+	for b.Loop() {
+		if _, err := Records(ctx, s, tallytest.BenchYear, Figure{Section: model.SecVisits, Measure: model.MVisits}, 0, 50); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,514 @@
+package tally
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"shuangyong/model"
+	"shuangyong/store"
+)
+
+// AllVillages in Figure.VillageID selects the total row of the village × category table
+// (VillageID 0 is the row of people with no village).
+const AllVillages int64 = -1
+
+// Figure identifies one figure of a tally: a table (Section), the keys of its row and
+// column, and what it counts (Measure). The zero value of a key means "all" (the total row
+// or the whole year), except VillageID (see AllVillages).
+//
+//	SecRoster     Category, Measure MOnRoll | MNew | MRemoved
+//	SecVillages   VillageID, Category ("" = the row's total), Measure MOnRoll
+//	SecVisits     Category, Quarter, Measure MVisits | MPeople | MHouseholds | MMoney | MGoods | MTotal
+//	SecCoverage   Category, Measure MOnRoll | MCovered | MNotVisited
+//	SecEvents     Type, Quarter, Measure MEvents | MParticipants | MMilitary | MMoney
+//	SecItems      Type, ItemName, ItemUnit, Measure MQuantity
+//	SecSupportTo, SecSupportFrom   UnitID (0 = the total row), Measure MEvents | MParticipants | MMilitary | MMoney
+//	SecMonths     Month, Measure MActivities | MVisits
+//	SecHeadline   Measure (any of model.HeadlineMeasures)
+type Figure struct {
+	Section   model.Section
+	Measure   model.Measure
+	Category  string // a model.Categories code or model.NoCategory; "" = all
+	Type      string // an event type; "" = all
+	VillageID int64
+	UnitID    int64
+	Quarter   int // 1–4; 0 = the whole year
+	Month     int // 1–12
+	ItemName  string
+	ItemUnit  string
+}
+
+// Value returns the figure's value in t (amounts in 分); ok is false when t has no such
+// figure (an unknown row or a measure the section does not hold).
+func (f Figure) Value(t model.Tally) (v int64, ok bool) {
+	switch f.Section {
+	case model.SecRoster:
+		r, ok := t.RosterRowOf(f.Category)
+		if !ok {
+			return 0, false
+		}
+		switch f.Measure {
+		case model.MOnRoll:
+			return int64(r.Count), true
+		case model.MNew:
+			return int64(r.New), true
+		case model.MRemoved:
+			return int64(r.Removed), true
+		}
+	case model.SecVillages:
+		row := t.Roster.VillageTotal
+		if f.VillageID != AllVillages {
+			found := false
+			for _, r := range t.Roster.Villages {
+				if r.VillageID == f.VillageID {
+					row, found = r, true
+				}
+			}
+			if !found {
+				return 0, false
+			}
+		}
+		if f.Category == "" {
+			return int64(row.Total), f.Measure == model.MOnRoll
+		}
+		for i, c := range t.Roster.Columns {
+			if c == f.Category {
+				return int64(row.ByCategory[i]), f.Measure == model.MOnRoll
+			}
+		}
+	case model.SecVisits:
+		r, ok := t.VisitRowOf(f.Category)
+		if !ok {
+			return 0, false
+		}
+		fig := r.Year
+		if f.Quarter >= 1 && f.Quarter <= 4 {
+			fig = r.Quarters[f.Quarter-1]
+		}
+		return fig.Get(f.Measure)
+	case model.SecCoverage:
+		r, ok := t.VisitRowOf(f.Category)
+		if !ok {
+			return 0, false
+		}
+		switch f.Measure {
+		case model.MOnRoll:
+			return int64(r.OnRoll), true
+		case model.MCovered:
+			return int64(r.Covered), true
+		case model.MNotVisited:
+			return int64(r.OnRoll - r.Covered), true
+		}
+	case model.SecEvents:
+		r := t.Events.Total
+		if f.Type != "" {
+			var ok bool
+			if r, ok = t.Events.Row(f.Type); !ok {
+				return 0, false
+			}
+		}
+		fig := r.Year
+		if f.Quarter >= 1 && f.Quarter <= 4 {
+			fig = r.Quarters[f.Quarter-1]
+		}
+		return fig.Get(f.Measure)
+	case model.SecItems:
+		items := t.Events.Items
+		if f.Type != "" {
+			r, ok := t.Events.Row(f.Type)
+			if !ok {
+				return 0, false
+			}
+			items = r.Items
+		}
+		for _, it := range items {
+			if it.Name == f.ItemName && it.Unit == f.ItemUnit {
+				return it.Quantity, f.Measure == model.MQuantity
+			}
+		}
+	case model.SecSupportTo, model.SecSupportFrom:
+		s := t.SupportTo
+		if f.Section == model.SecSupportFrom {
+			s = t.SupportFrom
+		}
+		r := s.Total
+		if f.UnitID != 0 {
+			var ok bool
+			if r, ok = s.Unit(f.UnitID); !ok {
+				return 0, false
+			}
+		}
+		return r.Get(f.Measure)
+	case model.SecMonths:
+		if f.Month < 1 || f.Month > 12 {
+			return 0, false
+		}
+		switch f.Measure {
+		case model.MActivities:
+			return int64(t.Months[f.Month-1].Activities), true
+		case model.MVisits:
+			return int64(t.Months[f.Month-1].Visits), true
+		}
+	case model.SecHeadline:
+		return t.Headline.Get(f.Measure)
+	}
+	return 0, false
+}
+
+// Kind says which records a drill-down lists.
+type Kind string
+
+const (
+	KindPeople Kind = "people"
+	KindVisits Kind = "visits"
+	KindEvents Kind = "events"
+)
+
+// RecordPage is one window of the records behind a figure (the function Records takes the
+// name Records; Go allows only one).
+type RecordPage struct {
+	Kind   Kind
+	Total  int // all the records behind the figure
+	Offset int
+	// Households is, for a 户 figure, the number of distinct households the listed people
+	// were visited as (equal to the figure); 0 otherwise.
+	Households int
+	People     []store.PersonRow // KindPeople, in roster order (village, then pinyin)
+	Visits     []store.VisitRow  // KindVisits, by date
+	Events     []store.EventRow  // KindEvents, by date
+}
+
+// ErrUnknownFigure is returned by Records for a figure no table has.
+var ErrUnknownFigure = errors.New("tally: unknown figure")
+
+// Records lists the records a figure of year's tally counts, offset and limit selecting
+// the window (limit ≤ 0 means 50): the people for roster, coverage and 人/户 figures, the
+// visits for 人次 and amount figures of the visits table, the events for the rest.
+//
+// Records reads outside any transaction (the store's reads of whole records use its one
+// connection), so the total and the window come from separate statements; the 统计 tab
+// shows them right after Compute, and a save in between is the user's own.
+func Records(ctx context.Context, s *store.Store, year int, fig Figure, offset, limit int) (RecordPage, error) {
+	if limit <= 0 {
+		limit = 50
+	}
+	if offset < 0 {
+		offset = 0
+	}
+	q, err := plan(year, fig)
+	if err != nil {
+		return RecordPage{}, err
+	}
+	out := RecordPage{Kind: q.kind, Offset: offset}
+	db := s.DB()
+	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM ("+q.ids+")", q.args...).Scan(&out.Total); err != nil {
+		return out, err
+	}
+	if q.households != "" {
+		if err := db.QueryRowContext(ctx, q.households, q.args...).Scan(&out.Households); err != nil {
+			return out, err
+		}
+	}
+	ids, err := queryIDs(ctx, db, q.ids+" "+q.order+" LIMIT @limit OFFSET @offset",
+		append(q.args, sql.Named("limit", limit), sql.Named("offset", offset))...)
+	if err != nil {
+		return out, err
+	}
+	switch q.kind {
+	case KindPeople:
+		out.People, err = peopleRows(ctx, s, ids)
+	case KindVisits:
+		out.Visits, err = visitRows(ctx, s, ids)
+	case KindEvents:
+		out.Events, err = eventRows(ctx, s, ids)
+	}
+	return out, err
+}
+
+// query is the SQL behind a figure: ids selects the record ids (one column "id"), order
+// sorts them for the window.
+type query struct {
+	kind       Kind
+	ids        string
+	order      string
+	args       []any
+	households string // KindPeople of a 户 figure: counts the distinct households
+}
+
+// catCond is an SQL condition: the comma-separated codes in col put the record in bucket
+// code (catCache.mask in SQL).
+func catCond(col, code string) string {
+	has := func(c string) string {
+		return "(',' || " + col + " || ',') LIKE '%," + c + ",%'"
+	}
+	if code == "" {
+		return "1"
+	}
+	if code != model.NoCategory {
+		if !model.Categories.Valid(code) {
+			return "0"
+		}
+		return has(code)
+	}
+	var known []string
+	for _, o := range model.Categories {
+		known = append(known, has(o.Code))
+	}
+	return "NOT (" + strings.Join(known, " OR ") + ")"
+}
+
+// supportCond is an SQL condition on an event e: it names a unit (unit ?, or any when
+// unitID is 0) that counts for the direction (model.CountsForSupport).
+func supportCond(dir string, unitID int64) string {
+	var military []string
+	for _, o := range model.UnitKinds {
+		if model.SideOf(o.Code) == model.SideMilitary {
+			military = append(military, "'"+o.Code+"'")
+		}
+	}
+	roles := "'recipient', 'partner'"
+	if dir == model.DirToLocal {
+		roles = "'host', 'cohost', 'partner'"
+	}
+	unit := ""
+	if unitID != 0 {
+		unit = " AND eu.unit_id = @unit"
+	}
+	return `EXISTS (SELECT 1 FROM event_units eu JOIN units u ON u.id = eu.unit_id WHERE eu.event_id = e.id` + unit +
+		` AND (u.kind IN (` + strings.Join(military, ", ") + `) OR eu.role IN (` + roles + `)))`
+}
+
+const (
+	peopleOrder = "ORDER BY (SELECT coalesce(vl.sort, 1 << 40) FROM villages vl WHERE vl.id = p.village_id), p.village_id, p.py_sort, p.id"
+	visitOrder  = "ORDER BY v.date, v.id"
+	eventOrder  = "ORDER BY e.date, e.id"
+)
+
+func periodArgs(year, quarter, month int) []any {
+	start, end := yearBounds(year)
+	switch {
+	case month >= 1 && month <= 12:
+		start, end = fmt.Sprintf("%04d-%02d-01", year, month), fmt.Sprintf("%04d-%02d-31", year, month)
+	case quarter >= 1 && quarter <= 4:
+		start, end = fmt.Sprintf("%04d-%02d-01", year, quarter*3-2), fmt.Sprintf("%04d-%02d-31", year, quarter*3)
+	}
+	return []any{sql.Named("year", year), sql.Named("from", start), sql.Named("to", end)}
+}
+
+// plan turns a figure into its query.
+func plan(year int, fig Figure) (query, error) {
+	bad := fmt.Errorf("%w: %s/%s", ErrUnknownFigure, fig.Section, fig.Measure)
+	roll := func(flag int, extra string, args ...any) query {
+		return query{kind: KindPeople,
+			ids:   "SELECT p.id FROM people p WHERE p.deleted_at = '' AND " + rollSQL + " & " + fmt.Sprint(flag) + " <> 0 AND " + extra,
+			order: peopleOrder, args: append(rollArgs(year), args...)}
+	}
+	visits := "FROM visits v WHERE v.year = @year AND v.deleted_at = '' AND v.date BETWEEN @from AND @to"
+	visitsIn := func(category string, quarter, month int) query {
+		return query{kind: KindVisits, ids: "SELECT v.id " + visits + " AND " + catCond("v.categories", category),
+			order: visitOrder, args: periodArgs(year, quarter, month)}
+	}
+	visitedPeople := func(category string, quarter int, households bool) query {
+		cond := visits + " AND " + catCond("v.categories", category)
+		q := query{kind: KindPeople, ids: "SELECT p.id FROM people p WHERE p.id IN (SELECT v.person_id " + cond + ")",
+			order: peopleOrder, args: periodArgs(year, quarter, 0)}
+		if households {
+			q.households = "SELECT count(DISTINCT v.household_key) " + cond
+			q.order = "ORDER BY coalesce(p.household_id, -p.id), " + strings.TrimPrefix(peopleOrder, "ORDER BY ")
+		}
+		return q
+	}
+	visitedNow := "p.id IN (SELECT v.person_id FROM visits v WHERE v.year = @year AND v.deleted_at = '')"
+	coverage := func(category string, m model.Measure) (query, error) {
+		cond := catCond("p.categories", category)
+		switch m {
+		case model.MOnRoll:
+			return roll(flagOnRoll, cond), nil
+		case model.MCovered:
+			return roll(flagOnRoll, cond+" AND "+visitedNow, sql.Named("year", year)), nil
+		case model.MNotVisited:
+			return roll(flagOnRoll, cond+" AND NOT "+visitedNow, sql.Named("year", year)), nil
+		}
+		return query{}, bad
+	}
+	events := func(where string, quarter, month int, args ...any) query {
+		return query{kind: KindEvents,
+			ids:   "SELECT e.id FROM events e WHERE e.year = @year AND e.deleted_at = '' AND e.date BETWEEN @from AND @to AND " + where,
+			order: eventOrder, args: append(periodArgs(year, quarter, month), args...)}
+	}
+
+	switch fig.Section {
+	case model.SecRoster:
+		flag := map[model.Measure]int{model.MOnRoll: flagOnRoll, model.MNew: flagNew, model.MRemoved: flagRemoved}[fig.Measure]
+		if flag == 0 {
+			return query{}, bad
+		}
+		return roll(flag, catCond("p.categories", fig.Category)), nil
+	case model.SecVillages:
+		if fig.Measure != model.MOnRoll {
+			return query{}, bad
+		}
+		cond := catCond("p.categories", fig.Category)
+		if fig.VillageID != AllVillages {
+			cond += " AND coalesce(p.village_id, 0) = @village"
+			return roll(flagOnRoll, cond, sql.Named("village", fig.VillageID)), nil
+		}
+		return roll(flagOnRoll, cond), nil
+	case model.SecVisits:
+		switch fig.Measure {
+		case model.MVisits, model.MMoney, model.MGoods, model.MTotal:
+			return visitsIn(fig.Category, fig.Quarter, 0), nil
+		case model.MPeople:
+			return visitedPeople(fig.Category, fig.Quarter, false), nil
+		case model.MHouseholds:
+			return visitedPeople(fig.Category, fig.Quarter, true), nil
+		}
+	case model.SecCoverage:
+		return coverage(fig.Category, fig.Measure)
+	case model.SecEvents:
+		switch fig.Measure {
+		case model.MEvents, model.MParticipants, model.MMilitary, model.MMoney:
+			if fig.Type == "" {
+				return events("1", fig.Quarter, 0), nil
+			}
+			return events("e.type = @type", fig.Quarter, 0, sql.Named("type", fig.Type)), nil
+		}
+	case model.SecItems:
+		if fig.Measure != model.MQuantity {
+			return query{}, bad
+		}
+		where := "EXISTS (SELECT 1 FROM event_items i WHERE i.event_id = e.id AND i.name = @name AND i.unit = @iunit)"
+		args := []any{sql.Named("name", fig.ItemName), sql.Named("iunit", fig.ItemUnit)}
+		if fig.Type != "" {
+			where += " AND e.type = @type"
+			args = append(args, sql.Named("type", fig.Type))
+		}
+		return events(where, 0, 0, args...), nil
+	case model.SecSupportTo, model.SecSupportFrom:
+		switch fig.Measure {
+		case model.MEvents, model.MParticipants, model.MMilitary, model.MMoney:
+		default:
+			return query{}, bad
+		}
+		dir := model.DirToMilitary
+		if fig.Section == model.SecSupportFrom {
+			dir = model.DirToLocal
+		}
+		return events("e.direction = @dir AND "+supportCond(dir, fig.UnitID), 0, 0,
+			sql.Named("dir", dir), sql.Named("unit", fig.UnitID)), nil
+	case model.SecMonths:
+		if fig.Month < 1 || fig.Month > 12 {
+			return query{}, bad
+		}
+		switch fig.Measure {
+		case model.MActivities:
+			return events("e.type <> @visit", 0, fig.Month, sql.Named("visit", model.EventVisit)), nil
+		case model.MVisits:
+			return visitsIn("", 0, fig.Month), nil
+		}
+	case model.SecHeadline:
+		switch fig.Measure {
+		case model.MOnRoll, model.MNew, model.MRemoved:
+			return plan(year, Figure{Section: model.SecRoster, Measure: fig.Measure})
+		case model.MVisits, model.MPeople, model.MHouseholds, model.MMoney, model.MGoods, model.MTotal:
+			return plan(year, Figure{Section: model.SecVisits, Measure: fig.Measure})
+		case model.MCovered, model.MNotVisited:
+			return coverage("", fig.Measure)
+		case model.MRounds:
+			q := query{kind: KindEvents,
+				ids:   "SELECT e.id FROM events e WHERE e.id IN (SELECT v.event_id FROM visits v WHERE v.year = @year AND v.deleted_at = '')",
+				order: eventOrder, args: []any{sql.Named("year", year)}}
+			return q, nil
+		case model.MActivities, model.MParticipants, model.MMilitary:
+			return events("e.type <> @visit", 0, 0, sql.Named("visit", model.EventVisit)), nil
+		}
+	}
+	return query{}, bad
+}
+
+func queryIDs(ctx context.Context, db *sql.DB, q string, args ...any) ([]int64, error) {
+	rows, err := db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// peopleRows reads people (trashed ones too: their visits still count) as list rows.
+func peopleRows(ctx context.Context, s *store.Store, ids []int64) ([]store.PersonRow, error) {
+	villages := map[int64]string{}
+	rows, err := s.DB().QueryContext(ctx, "SELECT id, name FROM villages")
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var id int64
+		var name string
+		if err := rows.Scan(&id, &name); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		villages[id] = name
+	}
+	rows.Close()
+	out := make([]store.PersonRow, 0, len(ids))
+	for _, id := range ids {
+		p, err := s.Person(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		r := store.PersonRow{Person: p, VillageName: villages[p.VillageID]}
+		r.Incomplete = len(model.NeedsCompletion(&r.Person)) > 0
+		if err := s.DB().QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM visits WHERE person_id = ? AND need <> ''
+			AND resolved_on = '' AND deleted_at = '')`, id).Scan(&r.OpenNeeds); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+func visitRows(ctx context.Context, s *store.Store, ids []int64) ([]store.VisitRow, error) {
+	out := make([]store.VisitRow, 0, len(ids))
+	for _, id := range ids {
+		v, err := s.Visit(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		r := store.VisitRow{Visit: v}
+		if err := s.DB().QueryRowContext(ctx, `SELECT p.name, e.title, e.type, e.occasion FROM people p, events e
+			WHERE p.id = ? AND e.id = ?`, v.PersonID, v.EventID).Scan(&r.PersonName, &r.EventTitle, &r.EventType, &r.Occasion); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+func eventRows(ctx context.Context, s *store.Store, ids []int64) ([]store.EventRow, error) {
+	out := make([]store.EventRow, 0, len(ids))
+	for _, id := range ids {
+		e, err := s.Event(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		r := store.EventRow{Event: e}
+		if err := s.DB().QueryRowContext(ctx, "SELECT count(*) FROM visits WHERE event_id = ? AND deleted_at = ''", id).Scan(&r.Visits); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}

@@ -1,0 +1,72 @@
+package app
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"shuangyong/model"
+	"shuangyong/store"
+	"shuangyong/ui/internal/uitest"
+)
+
+// After the first screen: the search index is built, the file checked and the day's
+// backup made; the status line says so.
+func TestBackgroundWork(t *testing.T) {
+	s := uitest.Seeded(t)
+	d := &direct{t: t, m: New(uitest.Env(s, model.Zh), Config{PathLabel: testPath, BackgroundIdle: 10 * time.Millisecond}), w: 100, h: 30}
+	d.run(d.m.Init())
+	d.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	if v := d.view(); !strings.Contains(v, "已自动备份") {
+		t.Errorf("no backup reported:\n%s", v)
+	}
+	list, _ := os.ReadDir(filepath.Join(filepath.Dir(s.Path()), "backups"))
+	if len(list) != 1 {
+		t.Errorf("backups: %d", len(list))
+	}
+}
+
+// A file that fails its check is never written again: every write key is refused and the
+// status line says why, with the newest good backup.
+func TestDamagedFileStopsWrites(t *testing.T) {
+	s := uitest.Seeded(t)
+	d := newDirect(t, s, model.Zh, 100, 30)
+	damaged := &store.Error{Kind: store.ErrDamaged, Path: s.Path(), Err: errors.New("page 7 corrupt")}
+	d.send(bgMsg{step: bgCheck, err: damaged, text: "数据文件已损坏，最新的完好备份：/backups/x.db"})
+	v := d.view()
+	if !strings.Contains(v, "已停止写入") || !strings.Contains(v, "/backups/x.db") || !strings.Contains(v, "只读") {
+		t.Fatalf("damage not reported:\n%s", v)
+	}
+	for _, k := range []tea.KeyType{tea.KeyF2, tea.KeyF9, tea.KeyCtrlZ, tea.KeyDelete, tea.KeyF5} {
+		d.key(k)
+		if d.m.overlay != ovNone || d.m.dialog != nil || d.m.Families().Modal() {
+			t.Fatalf("key %v opened a writer on a damaged file", k)
+		}
+	}
+	if v := d.view(); !strings.Contains(v, "损坏") {
+		t.Errorf("refusal not explained:\n%s", v)
+	}
+}
+
+// A key interrupts a running check: it reports nothing (not "damaged") and runs again at
+// the next pause.
+func TestKeyInterruptsCheck(t *testing.T) {
+	s := uitest.Seeded(t)
+	d := newDirect(t, s, model.Zh, 100, 30)
+	check := d.m.bg(bgCheck)
+	d.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("张")}) // cancels it
+	msg, ok := check().(bgMsg)
+	if !ok || !msg.interrupted || msg.err != nil {
+		t.Fatalf("interrupted check reported %+v", msg)
+	}
+	gen := d.m.bgGen
+	_, next := d.m.Update(msg)
+	if next == nil || d.m.bgGen != gen+1 || d.m.readOnly != "" {
+		t.Fatalf("not rescheduled (gen %d -> %d), read-only %q", gen, d.m.bgGen, d.m.readOnly)
+	}
+}

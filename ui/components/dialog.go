@@ -1,0 +1,77 @@
+package components
+
+import (
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"shuangyong/ui/styles"
+	"shuangyong/ui/textwidth"
+)
+
+// Dialog asks a yes/no question. Left/Right/Tab move between the two buttons, Enter
+// presses the focused one, Esc answers no.
+type Dialog struct {
+	Title string
+	Body  string
+	Yes   string
+	No    string
+	yes   bool
+}
+
+// NewDialog makes a dialog with the focus on Yes when defaultYes.
+func NewDialog(title, body, yes, no string, defaultYes bool) *Dialog {
+	return &Dialog{Title: title, Body: body, Yes: yes, No: no, yes: defaultYes}
+}
+
+// Update handles a key; done reports that the question was answered, and yes how.
+func (d *Dialog) Update(msg tea.KeyMsg) (done, yes bool) {
+	switch msg.String() {
+	case "left", "right", "tab", "shift+tab", "up", "down":
+		d.yes = !d.yes
+	case "enter":
+		return true, d.yes
+	case "esc":
+		return true, false
+	}
+	return false, false
+}
+
+// View draws the dialog as a box in the middle of a w x h area.
+func (d *Dialog) View(w, h int) string {
+	boxW := min(max(w-8, 20), 64)
+	inner := boxW - 4
+	var lines []string
+	border := "+" + strings.Repeat("-", boxW-2) + "+"
+	lines = append(lines, border)
+	row := func(s string) string { return "| " + textwidth.FitStyled(s, inner) + " |" }
+	lines = append(lines, row(styles.Accent.Render(textwidth.Fit(textwidth.Clean(d.Title), inner))))
+	lines = append(lines, row(""))
+	for _, para := range strings.Split(d.Body, "\n") {
+		for _, l := range textwidth.Wrap(textwidth.Clean(para), inner) {
+			lines = append(lines, row(l))
+		}
+	}
+	lines = append(lines, row(""))
+	yes, no := "[ "+textwidth.Clean(d.Yes)+" ]", "[ "+textwidth.Clean(d.No)+" ]"
+	if d.yes {
+		yes = styles.Selected.Render(yes)
+	} else {
+		no = styles.Selected.Render(no)
+	}
+	buttons := yes + "   " + no
+	pad := max((inner-textwidth.Width(buttons))/2, 0)
+	lines = append(lines, row(strings.Repeat(" ", pad)+buttons))
+	lines = append(lines, border)
+
+	top := max((h-len(lines))/2, 0)
+	left := strings.Repeat(" ", max((w-boxW)/2, 0))
+	out := make([]string, 0, h)
+	for i := 0; i < top; i++ {
+		out = append(out, "")
+	}
+	for _, l := range lines {
+		out = append(out, left+l)
+	}
+	return textwidth.Block(out, w, h)
+}

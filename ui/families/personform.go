@@ -1,0 +1,581 @@
+package families
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"shuangyong/model"
+	"shuangyong/store"
+	"shuangyong/ui/components"
+	"shuangyong/ui/i18n"
+	"shuangyong/ui/tab"
+	"shuangyong/ui/textwidth"
+)
+
+// personForm is the add/edit form of a person.
+type personForm struct {
+	form   *components.Form
+	base   model.Person // the record edited (ID and fields the form does not show)
+	from   mode
+	seq    uint64 // the save or duplicate check in flight
+	saving bool
+	dupsOK bool // the user saw the duplicate warning and chose to save
+}
+
+// enumOptions turns an enumeration into pick-list options, with a "not set" first when
+// unset is true.
+func (m *Model) enumOptions(e model.Enum, unset bool) []components.Option {
+	var out []components.Option
+	if unset {
+		out = append(out, components.Option{Value: "", Label: m.t(i18n.FormUnset)})
+	}
+	for _, o := range e {
+		out = append(out, components.Option{Value: o.Code, Label: o.Label(m.env.Lang)})
+	}
+	return out
+}
+
+func (m *Model) yesNoOptions() []components.Option {
+	return []components.Option{{Value: "", Label: m.t(i18n.FormNo)}, {Value: "1", Label: m.t(i18n.FormYes)}}
+}
+
+func hasAny(f *components.Form, pred func(string) bool) bool {
+	for _, c := range f.Values("Categories") {
+		if pred(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// personFields are the fields of the person form, in order.
+func (m *Model) personFields(p model.Person) []*components.Field {
+	text := func(key string, max int, hint string) *components.Field {
+		return &components.Field{Key: key, Label: m.label(key), Kind: components.KindText, Max: max, Placeholder: hint}
+	}
+	pick := func(key string, opts []components.Option) *components.Field {
+		return &components.Field{Key: key, Label: m.label(key), Kind: components.KindPick, Options: opts}
+	}
+	year := func(key string) *components.Field {
+		f := text(key, 4, "")
+		f.Check = func(s string) (string, string) {
+			s = strings.TrimSpace(s)
+			if s == "" {
+				return "", ""
+			}
+			if _, err := strconv.Atoi(s); err != nil || len(s) != 4 {
+				return s, m.t(i18n.FormYearBad)
+			}
+			return s, ""
+		}
+		return f
+	}
+	disability := func(f *components.Form) bool { return hasAny(f, model.NeedsDisability) }
+	survivor := func(f *components.Form) bool { return hasAny(f, model.IsSurvivor) }
+	other := func(f *components.Form) bool { return hasAny(f, func(c string) bool { return c == model.CatOther }) }
+
+	villages := []components.Option{{Value: "", Label: m.t(i18n.FormUnset)}}
+	known := p.VillageID == 0
+	for _, v := range m.villages {
+		villages = append(villages, components.Option{Value: strconv.FormatInt(v.ID, 10), Label: v.Name})
+		known = known || v.ID == p.VillageID
+	}
+	if !known { // a village no longer on the list: keep it choosable
+		name := ""
+		if m.detail != nil && m.detail.id == p.ID {
+			name = m.detail.msg.village
+		}
+		if name == "" {
+			name = "#" + strconv.FormatInt(p.VillageID, 10)
+		}
+		villages = append(villages, components.Option{Value: strconv.FormatInt(p.VillageID, 10), Label: name})
+	}
+	grades := []components.Option{{Value: "", Label: m.t(i18n.FormUnset)}}
+	for g := 1; g <= 10; g++ {
+		grades = append(grades, components.Option{Value: strconv.Itoa(g), Label: model.GradeLabel(g, m.env.Lang)})
+	}
+
+	name := text("Name", model.MaxNameRunes+10, m.t(i18n.FormNameHint))
+	fields := []*components.Field{
+		name,
+		text("IDNumber", 24, m.t(i18n.FormIDHint)),
+		pick("Sex", m.enumOptions(model.Sexes, true)),
+		text("BirthDate", 12, m.t(i18n.FormDateHint)),
+		text("Ethnicity", model.MaxShortText, ""),
+		text("Phones", 80, m.t(i18n.FormPhoneHint)),
+		text("ContactNote", model.MaxLineText, ""),
+		pick("VillageID", villages),
+		text("Address", model.MaxLineText, ""),
+		pick("HukouType", m.enumOptions(model.HukouTypes, true)),
+		{Key: "Categories", Label: m.label("Categories"), Kind: components.KindMulti, Options: m.enumOptions(model.Categories, false)},
+		{Key: "CategoryOther", Label: m.label("CategoryOther"), Kind: components.KindText, Max: model.MaxShortText, Visible: other},
+		{Key: "DisabilityNature", Label: m.label("DisabilityNature"), Kind: components.KindPick, Options: m.enumOptions(model.DisabilityNatures, true), Visible: disability},
+		{Key: "DisabilityGrade", Label: m.label("DisabilityGrade"), Kind: components.KindPick, Options: grades, Visible: disability},
+		{Key: "DisabilityCertNo", Label: m.label("DisabilityCertNo"), Kind: components.KindText, Max: model.MaxShortText, Visible: disability},
+		{Key: "MartyrRelation", Label: m.label("MartyrRelation"), Kind: components.KindPick, Options: m.enumOptions(model.MartyrRelations, true), Visible: survivor},
+		{Key: "MartyrName", Label: m.label("MartyrName"), Kind: components.KindText, Max: model.MaxNameRunes + 10, Visible: survivor},
+		pick("Relation", m.enumOptions(model.Relations, true)),
+		text("ServicemanName", model.MaxNameRunes+10, ""),
+		pick("Rank", m.enumOptions(model.Ranks, true)),
+		pick("ServiceStatus", m.enumOptions(model.ServiceStatuses, true)),
+		text("ServiceUnit", model.MaxUnitName, ""),
+		text("EnlistedOn", 12, m.t(i18n.FormMonthHint)),
+		text("DischargedOn", 12, m.t(i18n.FormMonthHint)),
+		pick("SubsidyStatus", m.enumOptions(model.SubsidyStatuses, true)),
+		year("SubsidyFrom"),
+		year("SubsidyTo"),
+		text("PairingCadre", model.MaxUnitName, ""),
+		pick("SelfCare", m.enumOptions(model.SelfCareLevels, true)),
+		pick("Assistance", m.enumOptions(model.Assistances, true)),
+		pick("LivesAlone", m.yesNoOptions()),
+		text("Health", model.MaxLongText, ""),
+		text("Conditions", model.MaxLongText, ""),
+		pick("HonourPlaque", m.yesNoOptions()),
+		pick("PreferentialCard", m.yesNoOptions()),
+		pick("Status", m.enumOptions(model.PersonStatuses, false)),
+		text("StatusChangedOn", 12, m.t(i18n.FormDateHint)),
+		text("RegisteredOn", 12, m.t(i18n.FormDateHint)),
+		text("Note", model.MaxLongText, ""),
+	}
+	return fields
+}
+
+func boolValue(b bool) string {
+	if b {
+		return "1"
+	}
+	return ""
+}
+
+func itoaOrEmpty(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
+
+func idOrEmpty(n int64) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.FormatInt(n, 10)
+}
+
+// personValue is the form text of one field of p.
+func personValue(p *model.Person, key string) string {
+	switch key {
+	case "Name":
+		return p.Name
+	case "IDNumber":
+		return p.IDNumber
+	case "Sex":
+		return p.Sex
+	case "BirthDate":
+		return p.BirthDate
+	case "Ethnicity":
+		return p.Ethnicity
+	case "Phones":
+		return model.JoinPhones(p.Phones)
+	case "ContactNote":
+		return p.ContactNote
+	case "VillageID":
+		return idOrEmpty(p.VillageID)
+	case "Address":
+		return p.Address
+	case "HukouType":
+		return p.HukouType
+	case "Categories":
+		return strings.Join(p.Categories, ",")
+	case "CategoryOther":
+		return p.CategoryOther
+	case "DisabilityNature":
+		return p.DisabilityNature
+	case "DisabilityGrade":
+		return itoaOrEmpty(p.DisabilityGrade)
+	case "DisabilityCertNo":
+		return p.DisabilityCertNo
+	case "MartyrRelation":
+		return p.MartyrRelation
+	case "MartyrName":
+		return p.MartyrName
+	case "Relation":
+		return p.Relation
+	case "ServicemanName":
+		return p.ServicemanName
+	case "Rank":
+		return p.Rank
+	case "ServiceStatus":
+		return p.ServiceStatus
+	case "ServiceUnit":
+		return p.ServiceUnit
+	case "EnlistedOn":
+		return p.EnlistedOn
+	case "DischargedOn":
+		return p.DischargedOn
+	case "SubsidyStatus":
+		return p.SubsidyStatus
+	case "SubsidyFrom":
+		return itoaOrEmpty(p.SubsidyFrom)
+	case "SubsidyTo":
+		return itoaOrEmpty(p.SubsidyTo)
+	case "PairingCadre":
+		return p.PairingCadre
+	case "SelfCare":
+		return p.SelfCare
+	case "Assistance":
+		return p.Assistance
+	case "LivesAlone":
+		return boolValue(p.LivesAlone)
+	case "Health":
+		return p.Health
+	case "Conditions":
+		return p.Conditions
+	case "HonourPlaque":
+		return boolValue(p.HonourPlaque)
+	case "PreferentialCard":
+		return boolValue(p.PreferentialCard)
+	case "Status":
+		return p.Status
+	case "StatusChangedOn":
+		return p.StatusChangedOn
+	case "RegisteredOn":
+		return p.RegisteredOn
+	case "Note":
+		return p.Note
+	}
+	return ""
+}
+
+// formPerson builds the person the form describes, over the record being edited.
+func formPerson(f *components.Form, base model.Person) model.Person {
+	p := base
+	v := f.Value
+	atoi := func(s string) int { n, _ := strconv.Atoi(strings.TrimSpace(s)); return n }
+	p.Name = v("Name")
+	p.IDNumber = v("IDNumber")
+	p.Sex = v("Sex")
+	p.BirthDate = v("BirthDate")
+	p.Ethnicity = v("Ethnicity")
+	p.Phones = nil
+	if s := strings.TrimSpace(v("Phones")); s != "" {
+		p.Phones = []string{s}
+	}
+	p.ContactNote = v("ContactNote")
+	p.VillageID, _ = strconv.ParseInt(v("VillageID"), 10, 64)
+	p.Address = v("Address")
+	p.HukouType = v("HukouType")
+	p.Categories = f.Values("Categories")
+	visible := func(key string) bool {
+		fl := f.Field(key)
+		return fl != nil && (fl.Visible == nil || fl.Visible(f))
+	}
+	// Fields hidden because no chosen category needs them keep what the record had.
+	if visible("CategoryOther") {
+		p.CategoryOther = v("CategoryOther")
+	}
+	if visible("DisabilityNature") {
+		p.DisabilityNature = v("DisabilityNature")
+		p.DisabilityGrade = atoi(v("DisabilityGrade"))
+		p.DisabilityCertNo = v("DisabilityCertNo")
+	}
+	if visible("MartyrRelation") {
+		p.MartyrRelation = v("MartyrRelation")
+		p.MartyrName = v("MartyrName")
+	}
+	p.Relation = v("Relation")
+	p.ServicemanName = v("ServicemanName")
+	p.Rank = v("Rank")
+	p.ServiceStatus = v("ServiceStatus")
+	p.ServiceUnit = v("ServiceUnit")
+	p.EnlistedOn = v("EnlistedOn")
+	p.DischargedOn = v("DischargedOn")
+	p.SubsidyStatus = v("SubsidyStatus")
+	p.SubsidyFrom = atoi(v("SubsidyFrom"))
+	p.SubsidyTo = atoi(v("SubsidyTo"))
+	p.PairingCadre = v("PairingCadre")
+	p.SelfCare = v("SelfCare")
+	p.Assistance = v("Assistance")
+	p.LivesAlone = v("LivesAlone") == "1"
+	p.Health = v("Health")
+	p.Conditions = v("Conditions")
+	p.HonourPlaque = v("HonourPlaque") == "1"
+	p.PreferentialCard = v("PreferentialCard") == "1"
+	p.Status = v("Status")
+	p.StatusChangedOn = v("StatusChangedOn")
+	p.RegisteredOn = v("RegisteredOn")
+	p.Note = v("Note")
+	return p
+}
+
+// openPersonForm opens the form on p (a zero Person adds one).
+func (m *Model) openPersonForm(p model.Person, from mode) tea.Cmd {
+	title := m.t(i18n.FormAddPerson)
+	if p.ID != 0 {
+		title = m.t(i18n.FormEditPerson, textwidth.Clean(p.Name))
+	} else {
+		p.Status = model.StatusActive
+		p.RegisteredOn = m.today()
+	}
+	f := components.NewForm(m.env.Lang, title, m.personFields(p))
+	for _, fl := range f.Fields {
+		f.SetValue(fl.Key, personValue(&p, fl.Key))
+	}
+	f.SetValues("Categories", p.Categories)
+	f.SetSize(m.width, m.height)
+	pf := &personForm{form: f, base: p, from: from}
+	f.OnLeave = func(f *components.Form, key string) { m.personLeft(pf, key) }
+	f.OnChange = func(f *components.Form, key string) {
+		if key == "Categories" {
+			m.personNotes(pf)
+		}
+	}
+	m.pform = pf
+	m.mode = modePersonForm
+	m.personNotes(pf)
+	return nil
+}
+
+// personLeft checks the field just left against the model's rules (with the record as a
+// whole, so that e.g. a sex contradicting the ID number is caught), writes back the
+// normalised value, fills birth date and sex from a valid ID number, and refreshes the
+// notes about what is still missing.
+func (m *Model) personLeft(pf *personForm, key string) {
+	f := pf.form
+	p := formPerson(f, pf.base)
+	ps := model.ValidatePerson(&p, m.now())
+	if fl := f.Field(key); fl != nil && fl.Kind == components.KindText && fl.Check != nil && f.Error(key) != "" {
+		m.personNotes(pf)
+		return // the field's own check already complained
+	}
+	msg := ""
+	for _, e := range ps.Errors {
+		if e.Field == key {
+			msg = e.Message(m.env.Lang)
+			break
+		}
+	}
+	f.SetError(key, msg)
+	if msg == "" {
+		if fl := f.Field(key); fl != nil && fl.Kind == components.KindText {
+			f.SetValue(key, personValue(&p, key))
+		}
+		if key == "IDNumber" && p.IDNumber != "" {
+			if f.Value("BirthDate") == "" {
+				f.SetValue("BirthDate", p.BirthDate)
+			}
+			if f.Value("Sex") == "" {
+				f.SetValue("Sex", p.Sex)
+			}
+		}
+	}
+	// A field that depends on this one may now be right or wrong (sex against ID).
+	for _, dep := range [][2]string{{"IDNumber", "Sex"}, {"IDNumber", "BirthDate"}, {"Sex", "IDNumber"}, {"BirthDate", "IDNumber"}} {
+		if dep[0] == key && f.Error(dep[1]) != "" {
+			still := ""
+			for _, e := range ps.Errors {
+				if e.Field == dep[1] {
+					still = e.Message(m.env.Lang)
+				}
+			}
+			f.SetError(dep[1], still)
+		}
+	}
+	m.personNotes(pf)
+}
+
+// personNotes shows the gaps (待补充) of the record at their fields.
+func (m *Model) personNotes(pf *personForm) {
+	f := pf.form
+	p := formPerson(f, pf.base)
+	f.ClearNotes()
+	for _, g := range model.NeedsCompletion(&p) {
+		f.SetNote(g.Field, g.Message(m.env.Lang))
+	}
+}
+
+// load reads a person (and for a visit, the amount to offer) before opening a form.
+func (m *Model) load(id int64, why purpose, from mode) tea.Cmd {
+	seq := m.next()
+	m.openSeq = seq
+	s, ctx := m.store(), m.env.Ctx
+	return func() tea.Msg {
+		p, err := s.Person(ctx, id)
+		if err == nil && p.DeletedAt != "" {
+			err = &store.Error{Kind: store.ErrNotFound}
+		}
+		out := openMsg{seq: seq, purpose: why, from: from, person: p, err: err}
+		if err == nil && why == forVisit {
+			out.amount, out.err = s.LastAmountFor(ctx, id)
+		}
+		return out
+	}
+}
+
+func (m *Model) onOpen(msg openMsg) tea.Cmd {
+	if msg.seq != m.openSeq {
+		return nil
+	}
+	if msg.err != nil {
+		if store.KindOf(msg.err) == store.ErrNotFound {
+			return tea.Batch(tab.StatusError(m.t(i18n.FamGone)), m.query(false))
+		}
+		return tab.StatusError(m.errText(msg.err))
+	}
+	if m.mode != msg.from {
+		return nil // the user moved on meanwhile
+	}
+	if msg.purpose == forVisit {
+		return m.openVisitForm(msg.person, msg.amount, msg.from)
+	}
+	return m.openPersonForm(msg.person, msg.from)
+}
+
+// closeForm leaves a form for the screen it was opened from.
+func (m *Model) closeForm(from mode) tea.Cmd {
+	m.pform, m.vform = nil, nil
+	m.mode = from
+	if from == modeDetail && m.detail == nil {
+		m.mode = modeList
+	}
+	return m.fetchIfMissing()
+}
+
+// askDiscard closes a form, asking first when it has edits.
+func (m *Model) askDiscard(f *components.Form, from mode) tea.Cmd {
+	if !f.Dirty() {
+		return m.closeForm(from)
+	}
+	m.ask(components.NewDialog(m.t(i18n.DiscardTitle), m.t(i18n.DiscardBody), m.t(i18n.DiscardYes), m.t(i18n.DiscardNo), false),
+		func(yes bool) tea.Cmd {
+			if yes {
+				return m.closeForm(from)
+			}
+			return nil
+		})
+	return nil
+}
+
+func (m *Model) personFormKey(msg tea.KeyMsg) tea.Cmd {
+	pf := m.pform
+	if pf.saving {
+		return nil
+	}
+	switch pf.form.Update(msg) {
+	case components.ActionCancel:
+		return m.askDiscard(pf.form, pf.from)
+	case components.ActionSave:
+		return m.savePerson(false)
+	}
+	return nil
+}
+
+// showProblems puts the model's messages at their fields and says how many there are.
+func (m *Model) showProblems(f *components.Form, errs []model.Problem) tea.Cmd {
+	var stray []string
+	for _, e := range errs {
+		if f.Field(e.Field) != nil && f.Error(e.Field) == "" {
+			f.SetError(e.Field, e.Message(m.env.Lang))
+		} else if f.Field(e.Field) == nil {
+			stray = append(stray, m.t(i18n.FormOtherProblem, m.label(e.Field), e.Message(m.env.Lang)))
+		}
+	}
+	f.FocusFirstError()
+	if len(stray) > 0 {
+		return tab.StatusError(strings.Join(stray, "; "))
+	}
+	return tab.StatusError(m.t(i18n.FormHasErrors, max(f.ErrorCount(), 1)))
+}
+
+// savePerson checks the form, warns of duplicates once, then saves.
+func (m *Model) savePerson(dupsOK bool) tea.Cmd {
+	pf := m.pform
+	f := pf.form
+	f.ClearErrors()
+	f.CheckAll()
+	p := formPerson(f, pf.base)
+	ps := model.ValidatePerson(&p, m.now())
+	if f.ErrorCount() > 0 || !ps.OK() {
+		return m.showProblems(f, ps.Errors)
+	}
+	pf.dupsOK = pf.dupsOK || dupsOK
+	seq := m.next()
+	pf.seq, pf.saving = seq, true
+	s, ctx := m.store(), m.env.Ctx
+	if !pf.dupsOK {
+		return func() tea.Msg {
+			dups, err := s.Duplicates(ctx, p)
+			return dupMsg{seq: seq, dups: dups, err: err}
+		}
+	}
+	return func() tea.Msg {
+		var err error
+		created := p.ID == 0
+		if created {
+			err = s.CreatePerson(ctx, &p)
+		} else {
+			err = s.UpdatePerson(ctx, &p)
+		}
+		return savedPersonMsg{seq: seq, person: p, created: created, err: err}
+	}
+}
+
+func (m *Model) onDuplicates(msg dupMsg) tea.Cmd {
+	pf := m.pform
+	if pf == nil || msg.seq != pf.seq {
+		return nil
+	}
+	pf.saving = false
+	if msg.err != nil {
+		return tab.StatusError(m.errText(msg.err))
+	}
+	if len(msg.dups) == 0 {
+		return m.savePerson(true)
+	}
+	var lines []string
+	for i, d := range msg.dups {
+		if i == 3 {
+			lines = append(lines, "...")
+			break
+		}
+		lines = append(lines, m.t(i18n.FamDupLine, d.Name, m.villageName(d.VillageID), model.MaskID(d.IDNumber)))
+	}
+	m.ask(components.NewDialog(m.t(i18n.FamDupTitle), m.t(i18n.FamDupBody, strings.Join(lines, "\n")),
+		m.t(i18n.FamDupYes), m.t(i18n.FamDupNo), false),
+		func(yes bool) tea.Cmd {
+			if yes {
+				return m.savePerson(true)
+			}
+			return nil
+		})
+	return nil
+}
+
+func (m *Model) onSavedPerson(msg savedPersonMsg) tea.Cmd {
+	pf := m.pform
+	if pf == nil || msg.seq != pf.seq {
+		return nil
+	}
+	pf.saving = false
+	if msg.err != nil {
+		var ve *store.ValidationError
+		if asValidation(msg.err, &ve) {
+			return m.showProblems(pf.form, ve.Problems.Errors)
+		}
+		return tab.StatusError(m.errText(msg.err))
+	}
+	pf.form.MarkClean()
+	text := m.t(i18n.FamSaved, msg.person.Name)
+	if msg.created {
+		text = m.t(i18n.FamAdded, msg.person.Name)
+	}
+	m.pform = nil
+	// Show the saved record: its detail is the proof it was stored.
+	m.detail = &detailState{id: msg.person.ID, villageHint: m.villageName(msg.person.VillageID)}
+	m.mode = modeDetail
+	return tea.Batch(tab.Status(text, true), tab.Changed(tab.Families), m.loadDetail(msg.person.ID), m.query(false))
+}
+
+func asValidation(err error, target **store.ValidationError) bool { return errors.As(err, target) }

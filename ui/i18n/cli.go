@@ -1,0 +1,120 @@
+package i18n
+
+// Messages of the command line and of opening the file.
+const (
+	CLIUsage          Key = "cli.usage"
+	CLIUnknownCommand Key = "cli.unknown_command"
+	CLIBadLang        Key = "cli.bad_lang"
+	CLIBadFlag        Key = "cli.bad_flag"
+	CLIVersion        Key = "cli.version"
+	CLIDemoNotEmpty   Key = "cli.demo_not_empty"
+	CLIDemoBadOptions Key = "cli.demo_bad_options"
+	CLIDemoDone       Key = "cli.demo_done"
+	CLIDemoProgress   Key = "cli.demo_progress"
+	CLICheckOK        Key = "cli.check_ok"
+	CLICheckFailed    Key = "cli.check_failed"
+	CLICheckCounts    Key = "cli.check_counts"
+	CLICheckHeader    Key = "cli.check_header"
+	CLICheckHistory   Key = "cli.check_history"
+	CLIBackupDone     Key = "cli.backup_done"
+	CLIRestoreDone    Key = "cli.restore_done"
+	CLIRestoreBad     Key = "cli.restore_bad"
+	CLIRestoreArg     Key = "cli.restore_arg"
+	CLINotYet         Key = "cli.not_yet"
+	CLIYearRequired   Key = "cli.year_required"
+	CLIOutRequired    Key = "cli.out_required"
+	CLIBadFormat      Key = "cli.bad_format"
+	CLIBadYear        Key = "cli.bad_year"
+	CLIBadTable       Key = "cli.bad_table"
+	CLIExportDone     Key = "cli.export_done"
+
+	ErrInUse           Key = "err.in_use"
+	ErrNotDatabase     Key = "err.not_database"
+	ErrDamaged         Key = "err.damaged"
+	ErrDamagedNoBackup Key = "err.damaged_no_backup"
+	ErrTooNew          Key = "err.too_new"
+	ErrBadPath         Key = "err.bad_path"
+	ErrNotFound        Key = "err.not_found"
+	ErrInvalid         Key = "err.invalid"
+	ErrNothingToUndo   Key = "err.nothing_to_undo"
+	ErrConflict        Key = "err.conflict"
+	ErrOther           Key = "err.other"
+
+	EntPeople     Key = "ent.people"
+	EntUnits      Key = "ent.units"
+	EntPairings   Key = "ent.pairings"
+	EntEvents     Key = "ent.events"
+	EntVisits     Key = "ent.visits"
+	EntVillages   Key = "ent.villages"
+	EntHouseholds Key = "ent.households"
+	EntHistory    Key = "ent.history"
+)
+
+func init() {
+	add(CLIUsage,
+		`用法：
+  shuangyong [--db 文件] [--lang zh|en]          打开双拥台账
+  shuangyong demo [--db 文件] [--people N] [--events N] [--seed N]   生成演示数据
+  shuangyong export [--db 文件] --year 年份 [--format xlsx|csv|text] [--public] [--table 表] -o 文件
+  shuangyong import [--db 文件] 文件 [--dry-run] [--sheet 工作表]
+  shuangyong backup [--db 文件] [目录]           备份数据文件
+  shuangyong restore [--db 文件] 备份文件        从备份恢复
+  shuangyong check [--db 文件]                   检查数据文件并统计记录数
+  shuangyong version                             显示版本
+默认数据文件：%s（可用环境变量 SHUANGYONG_DB 指定）`,
+		`Usage:
+  shuangyong [--db FILE] [--lang zh|en]          open the ledger
+  shuangyong demo [--db FILE] [--people N] [--events N] [--seed N]   fill a file with demo data
+  shuangyong export [--db FILE] --year YYYY [--format xlsx|csv|text] [--public] [--table KEY] -o FILE
+  shuangyong import [--db FILE] FILE [--dry-run] [--sheet NAME]
+  shuangyong backup [--db FILE] [DIR]            back up the data file
+  shuangyong restore [--db FILE] BACKUP          restore from a backup
+  shuangyong check [--db FILE]                   check the data file and count records
+  shuangyong version                             print the version
+Default data file: %s (SHUANGYONG_DB sets another)`)
+	add(CLIUnknownCommand, "未知命令「%s」。运行 shuangyong help 查看用法。", "unknown command %q; run shuangyong help for usage")
+	add(CLIBadLang, "不支持的语言「%s」，可用 zh 或 en。", "unsupported language %q: use zh or en")
+	add(CLIBadFlag, "参数有误：%s", "bad arguments: %s")
+	add(CLIVersion, "双拥台账 shuangyong %s（数据结构版本 %d）", "shuangyong %s (schema version %d)")
+	add(CLIDemoNotEmpty, "数据文件 %s 已有记录，演示数据只能生成到空文件中。请用 --db 指定一个新文件。", "%s already holds records; demo data goes into an empty file only. Name a new file with --db.")
+	add(CLIDemoBadOptions, "演示数据的人数应在 1 到 %d 之间，活动和走访记录数应在 0 到 %d 之间（现在是 --people %d --events %d）。", "demo data needs 1 to %d people and 0 to %d events and visits (got --people %d --events %d)")
+	add(CLIDemoDone, "已生成演示数据：%d 个村（社区）、%d 个单位、%d 人（%d 户）、%d 项活动、%d 条走访记录，用时 %.1f 秒。文件：%s", "demo data written: %d villages, %d units, %d people (%d households), %d events, %d visits in %.1f s. File: %s")
+	add(CLIDemoProgress, "正在生成演示数据…… %d%%", "generating demo data... %d%%")
+	add(CLICheckHeader, "数据文件：%s\n数据结构版本：%d　日志模式：%s", "Data file: %s\nSchema version: %d  journal mode: %s")
+	add(CLICheckCounts, "%s在用 %d，回收站 %d", "%slive %d, in trash %d")
+	add(CLICheckHistory, "%s%d 条", "%s%d")
+	add(CLICheckOK, "检查通过：数据文件完好。", "check passed: the data file is sound.")
+	add(CLICheckFailed, "检查未通过：数据文件 %s 已损坏（%s）。请不要再写入它；%s", "check failed: %s is damaged (%s). Do not write to it; %s")
+	add(CLIBackupDone, "已备份到 %s", "backed up to %s")
+	add(CLIRestoreDone, "已从 %s 恢复。原文件另存为 %s", "restored from %s; the previous file was kept as %s")
+	add(CLIRestoreBad, "备份文件 %s 无法使用：%s", "backup %s cannot be used: %s")
+	add(CLIRestoreArg, "请指定要恢复的备份文件，例如：shuangyong restore %s", "name the backup to restore, e.g. shuangyong restore %s")
+	add(CLINotYet, "「%s」命令尚未提供。", "the %q command is not available yet")
+	add(CLIYearRequired, "请用 --year 指定统计年份，例如 --year 2026。", "give the year with --year, e.g. --year 2026")
+	add(CLIOutRequired, "请用 -o 指定输出文件。", "give the output file with -o")
+	add(CLIBadYear, "年份 %d 不对，请写四位数的年份，例如 --year 2026。", "year %d is not right: give four digits, e.g. --year 2026")
+	add(CLIBadTable, "没有名为「%s」的表，可选：%s", "no table named %q; choose one of: %s")
+	add(CLIExportDone, "已导出 %d 年度统计：%s", "exported the %d tally: %s")
+	add(CLIBadFormat, "不支持的格式「%s」，可用 xlsx、csv 或 text。", "unsupported format %q: use xlsx, csv or text")
+
+	add(ErrInUse, "数据文件 %s 正在被另一个窗口或另一台电脑使用。请先关闭那里的双拥台账再试。", "%s is in use by another window or computer. Close the ledger there first.")
+	add(ErrNotDatabase, "%s 不是双拥台账的数据文件，未做任何改动。", "%s is not a ledger data file; nothing was changed.")
+	add(ErrDamaged, "数据文件 %s 已损坏，未做任何改动。最新的完好备份：%s（可用 shuangyong restore 恢复）。", "%s is damaged; nothing was changed. Newest good backup: %s (restore it with shuangyong restore).")
+	add(ErrDamagedNoBackup, "数据文件 %s 已损坏，未做任何改动，且没有找到完好的备份。请联系技术人员。", "%s is damaged; nothing was changed, and no good backup was found. Ask for technical help.")
+	add(ErrTooNew, "数据文件 %s 由更新版本的双拥台账写入，请升级本程序后再打开。", "%s was written by a newer version of the program; upgrade before opening it.")
+	add(ErrBadPath, "无法使用数据文件路径 %s（路径中不能含有 ? 或 #，且目录需可写）。", "cannot use the data file path %s (no ? or # in it, and its folder must be writable).")
+	add(ErrNotFound, "记录不存在或已被删除。", "the record does not exist or was deleted.")
+	add(ErrInvalid, "填写有误：%s", "invalid input: %s")
+	add(ErrNothingToUndo, "没有可以撤销的操作。", "nothing to undo.")
+	add(ErrConflict, "记录已被修改，请重新打开后再改。", "the record changed meanwhile; open it again.")
+	add(ErrOther, "出错了：%s", "error: %s")
+
+	add(EntPeople, "人员", "people")
+	add(EntUnits, "单位", "units")
+	add(EntPairings, "共建关系", "pairings")
+	add(EntEvents, "活动", "events")
+	add(EntVisits, "走访记录", "visits")
+	add(EntVillages, "村（社区）", "villages")
+	add(EntHouseholds, "户", "households")
+	add(EntHistory, "修改记录", "changes")
+}

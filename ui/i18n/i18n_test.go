@@ -1,0 +1,82 @@
+package i18n
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/mattn/go-runewidth"
+
+	"shuangyong/model"
+)
+
+// Every key has a Chinese and an English text, neither empty, and the two take the same
+// format arguments.
+func TestCatalogueComplete(t *testing.T) {
+	keys := Keys()
+	if len(keys) < 100 {
+		t.Fatalf("only %d keys: the catalogue did not load", len(keys))
+	}
+	for _, k := range keys {
+		if !HasChinese(k) || !HasEnglish(k) {
+			t.Errorf("%s: missing a language", k)
+			continue
+		}
+		zhText, enText := T(model.Zh, k), T(model.En, k)
+		if strings.TrimSpace(zhText) == "" || strings.TrimSpace(enText) == "" {
+			t.Errorf("%s: empty text", k)
+		}
+		if verbs(zhText) != verbs(enText) {
+			t.Errorf("%s: format verbs differ: zh %q en %q", k, verbs(zhText), verbs(enText))
+		}
+	}
+}
+
+// verbs lists the format verbs of s in order (%d %s %q …, %% skipped).
+func verbs(s string) string {
+	var out []string
+	for i := 0; i < len(s)-1; i++ {
+		if s[i] != '%' {
+			continue
+		}
+		j := i + 1
+		for j < len(s) && strings.ContainsRune("+-# 0123456789.", rune(s[j])) {
+			j++
+		}
+		if j < len(s) && s[j] != '%' {
+			v := s[j]
+			if v == 'q' {
+				v = 's' // %q in English where Chinese quotes with 「%s」
+			}
+			out = append(out, string(v))
+		}
+		i = j
+	}
+	return strings.Join(out, ",")
+}
+
+// The short category labels cover every category the model ships.
+func TestCategoryShortLabels(t *testing.T) {
+	for _, c := range model.Categories {
+		if !HasChinese(CatShort(c.Code)) {
+			t.Errorf("no short label for %s", c.Code)
+		}
+	}
+}
+
+// No message holds an East Asian ambiguous-width character (… — “ ” · × ①): Chinese
+// Windows consoles draw them two cells wide while the layout counts one (DESIGN.md §4).
+func TestNoAmbiguousWidth(t *testing.T) {
+	for _, k := range Keys() {
+		if strings.HasPrefix(string(k), "cli.") {
+			continue // printed by the command line, not laid out on screen
+		}
+		for _, lang := range []model.Lang{model.Zh, model.En} {
+			for _, r := range T(lang, k) {
+				if runewidth.IsAmbiguousWidth(r) {
+					t.Errorf("%s (%s): ambiguous-width %q in %q", k, lang, r, T(lang, k))
+					break
+				}
+			}
+		}
+	}
+}

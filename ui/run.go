@@ -1,0 +1,42 @@
+// Package ui runs the full-screen program: one Bubble Tea program for the whole session,
+// on the alternate screen, with surrogate halves merged before any model sees them.
+package ui
+
+import (
+	"context"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"shuangyong/model"
+	"shuangyong/store"
+	"shuangyong/ui/app"
+	"shuangyong/ui/tab"
+	"shuangyong/ui/textwidth"
+)
+
+// Options choose the language and name the version.
+type Options struct {
+	Lang    model.Lang
+	Version string
+}
+
+// Run shows the program on the terminal until the user quits. Nothing is printed while it
+// runs; an error is returned for the caller to print after the screen is restored.
+func Run(ctx context.Context, s *store.Store, opt Options) error {
+	textwidth.Configure()
+	env := tab.Env{Ctx: ctx, Store: s, Lang: opt.Lang, Now: time.Now}
+	root := app.New(env, app.Config{Version: opt.Version})
+	// No WithInputTTY (Windows would lose resize events) and no mouse: the keyboard does
+	// everything and the terminal keeps its own text selection.
+	p := tea.NewProgram(root,
+		tea.WithAltScreen(),
+		tea.WithContext(ctx),
+		tea.WithFilter(MergeSurrogates()),
+	)
+	_, err := p.Run()
+	if err == tea.ErrProgramKilled && ctx.Err() != nil {
+		return nil
+	}
+	return err
+}

@@ -1,0 +1,105 @@
+// Package tab is the contract between the root model and the four tabs, and the messages
+// they exchange. A tab is a pointer model: Update returns only a command. Every store call
+// a tab makes runs in a tea.Cmd whose result is a message addressed to that tab (Msg) and
+// carrying the tab's own sequence number, so the root can deliver it even after the user
+// switched tabs and the tab can drop results that a newer request has overtaken.
+package tab
+
+import (
+	"context"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"shuangyong/model"
+	"shuangyong/store"
+	"shuangyong/ui/keys"
+)
+
+// ID names a tab; the order is the order on screen.
+type ID int
+
+const (
+	Units ID = iota
+	Families
+	Events
+	Stats
+	Count // number of tabs
+)
+
+// Env is what every tab needs and nothing changes while the program runs.
+type Env struct {
+	Ctx   context.Context
+	Store *store.Store
+	Lang  model.Lang
+	// Now is the clock (tests fix it).
+	Now func() time.Time
+}
+
+// Tab is one page of the program.
+type Tab interface {
+	Init() tea.Cmd
+	Update(msg tea.Msg) tea.Cmd
+	// View draws exactly the size given by SetSize: every line as wide as the width.
+	View() string
+	SetSize(width, height int)
+	// Title is the tab's label in the tab bar.
+	Title() string
+	// ShortHelp is the one-line key hint for the tab's current screen.
+	ShortHelp() []key.Binding
+	// Help lists the tab's bindings for its current screen, for F1.
+	Help() []keys.Group
+	// Modal reports that a form, dialog or panel has the keyboard: the root then leaves
+	// Tab, Esc, F9 and Ctrl+Z to the tab.
+	Modal() bool
+	// Dirty reports unsaved edits in a form (quitting asks first).
+	Dirty() bool
+	// Typing reports that a text box has focus (letter aliases such as ? are text then).
+	Typing() bool
+}
+
+// Msg is a result addressed to one tab.
+type Msg interface {
+	Target() ID
+}
+
+// StatusMsg puts a message in the status line. Undo says to add the Ctrl+Z hint.
+type StatusMsg struct {
+	Text  string
+	Error bool
+	Undo  bool
+}
+
+// Status returns a command that shows text in the status line.
+func Status(text string, undo bool) tea.Cmd {
+	return func() tea.Msg { return StatusMsg{Text: text, Undo: undo} }
+}
+
+// StatusError returns a command that shows an error in the status line.
+func StatusError(text string) tea.Cmd {
+	return func() tea.Msg { return StatusMsg{Text: text, Error: true} }
+}
+
+// ChangedMsg tells every tab that records changed (a save, an undo, demo data): lists and
+// open details reload. From is the tab that made the change (it may already have
+// reloaded), or -1.
+type ChangedMsg struct{ From ID }
+
+// Changed returns a command announcing a change made by tab from.
+func Changed(from ID) tea.Cmd { return func() tea.Msg { return ChangedMsg{From: from} } }
+
+// SettingsMsg carries the settings and the village list to every tab, at start and after
+// F9 saves them.
+type SettingsMsg struct {
+	Settings model.Settings
+	Villages []model.Village
+}
+
+// ReadOnlyMsg tells every tab that the file must not be written any more (it failed its
+// check); Reason explains why and where the newest good backup is.
+type ReadOnlyMsg struct{ Reason string }
+
+// SizeMsg tells every tab that the window was resized (after SetSize), so that a list can
+// fetch the rows that now fit.
+type SizeMsg struct{ Width, Height int }
