@@ -160,12 +160,15 @@ func (s *Store) TrashEvent(ctx context.Context, id int64) error {
 		if err != nil {
 			return err
 		}
+		if err := w.setDeleted(EntEvent, id, summary); err != nil {
+			return err
+		}
 		for _, vid := range ids {
 			if err := w.trashVisit(vid); err != nil {
 				return err
 			}
 		}
-		return w.setDeleted(EntEvent, id, summary)
+		return nil
 	})
 }
 

@@ -332,6 +332,19 @@ func TestEventsVisitsRoundTrip(t *testing.T) {
 	if amt, _ := s.LastAmountFor(ctx, mustPerson(t, s, model.Person{Name: "赵兰", Categories: []string{model.CatMartyrFamily}}).ID); amt != 80000 {
 		t.Errorf("amount last used for the category: %d", amt)
 	}
+	// Trashing a visit W1 recorded takes its now empty event along; restoring brings both.
+	if err := s.TrashVisit(ctx, v.ID); err != nil {
+		t.Fatal(err)
+	}
+	if e, _ := s.Event(ctx, v.EventID); e.DeletedAt == "" {
+		t.Error("the single visit's event stayed live after the visit was trashed")
+	}
+	if err := s.RestoreVisit(ctx, v.ID); err != nil {
+		t.Fatal(err)
+	}
+	if e, _ := s.Event(ctx, v.EventID); e.DeletedAt != "" {
+		t.Error("restoring the visit left its event in the trash")
+	}
 	// Trashing the event takes its visit along, and the person's last visit date follows.
 	if err := s.TrashEvent(ctx, v.EventID); err != nil {
 		t.Fatal(err)

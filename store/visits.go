@@ -179,6 +179,9 @@ func (s *Store) RestoreVisit(ctx context.Context, id int64) error {
 	return s.write(ctx, func(w *writer) error { return w.restoreVisit(id) })
 }
 
+// trashVisit moves a visit to the trash. A 走访慰问 event left with no live visit (the
+// event W1 made for this one visit) goes with it, so the tally does not count a visit
+// event that reached nobody.
 func (w *writer) trashVisit(id int64) error {
 	summary, err := w.summaryOf(EntVisit, id)
 	if err != nil {
@@ -187,13 +190,44 @@ func (w *writer) trashVisit(id int64) error {
 	if err := w.setDeleted(EntVisit, id, summary); err != nil {
 		return err
 	}
-	return w.refreshVisitPerson(id)
+	if err := w.refreshVisitPerson(id); err != nil {
+		return err
+	}
+	var eventID int64
+	var orphan bool
+	err = w.tx.QueryRowContext(w.ctx, `SELECT e.id, e.type = ? AND e.deleted_at = '' AND NOT EXISTS
+		(SELECT 1 FROM visits o WHERE o.event_id = e.id AND o.deleted_at = '')
+		FROM visits v JOIN events e ON e.id = v.event_id WHERE v.id = ?`, model.EventVisit, id).Scan(&eventID, &orphan)
+	if err != nil || !orphan {
+		return err
+	}
+	evSummary, err := w.summaryOf(EntEvent, eventID)
+	if err != nil {
+		return err
+	}
+	return w.setDeleted(EntEvent, eventID, evSummary)
 }
 
+// restoreVisit takes a visit back from the trash, and its event if that went with it.
 func (w *writer) restoreVisit(id int64) error {
 	summary, err := w.summaryOf(EntVisit, id)
 	if err != nil {
 		return err
+	}
+	var eventID int64
+	var eventTrashed bool
+	if err := w.tx.QueryRowContext(w.ctx, `SELECT e.id, e.deleted_at <> '' FROM visits v JOIN events e ON e.id = v.event_id
+		WHERE v.id = ?`, id).Scan(&eventID, &eventTrashed); err != nil {
+		return err
+	}
+	if eventTrashed {
+		evSummary, err := w.summaryOf(EntEvent, eventID)
+		if err != nil {
+			return err
+		}
+		if err := w.restoreDeleted(EntEvent, eventID, evSummary); err != nil {
+			return err
+		}
 	}
 	if err := w.restoreDeleted(EntVisit, id, summary); err != nil {
 		return err

@@ -242,11 +242,7 @@ func (e *exporter) xlsx(w io.Writer) error {
 		e.total += counts[i]
 	}
 	e.progress(0)
-	office := e.office
-	if office == "" {
-		office = titleNoOffice
-	}
-	b, err := newBook(fmt.Sprintf(titleFormat, office, e.opt.Year), e.office, model.FormatDateZh(e.today), e.operator, e.opt.Public)
+	b, err := newBook(fmt.Sprintf(titleFormat, e.office, e.opt.Year), e.office, model.FormatDateZh(e.today), e.operator, e.opt.Public)
 	if err != nil {
 		return err
 	}

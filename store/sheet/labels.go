@@ -8,8 +8,6 @@ package sheet
 const (
 	// titleFormat is the title row of every sheet: 填报单位 + year.
 	titleFormat = "%s%d年度双拥工作统计表"
-	// titleNoOffice stands in for the office when none is set in the settings.
-	titleNoOffice = ""
 
 	labelOffice   = "填报单位："
 	labelDate     = "填报日期："
@@ -17,13 +15,12 @@ const (
 	labelChecker  = "审核人："
 	labelBlank    = "＿＿＿＿＿＿"
 	markInternal  = "内部资料 注意保密"
-	markPublic    = "公示版：身份证号、联系电话已隐去部分数字，住址只写到村（社区）"
+	markPublic    = "公示版：身份证号、联系电话已隐去部分数字，住址只写到村（社区），不含伤残、健康和走访所见所诉"
 	pageFooter    = "&C第 &P 页，共 &N 页"
 	pageHeaderInt = "&R内部资料 注意保密"
 
 	labelTotal     = "合计"
 	labelYear      = "全年"
-	labelNone      = "（未填）"
 	labelNoVillage = "（未填村）"
 	labelYes       = "是"
 	labelNo        = "否"

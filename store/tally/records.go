@@ -316,7 +316,7 @@ func plan(year int, fig Figure) (query, error) {
 		q := query{kind: KindPeople, ids: "SELECT p.id FROM people p WHERE p.id IN (SELECT v.person_id " + cond + ")",
 			order: peopleOrder, args: periodArgs(year, quarter, 0)}
 		if households {
-			q.households = "SELECT count(DISTINCT v.household_key) " + cond
+			q.households = "SELECT count(DISTINCT CASE v.household_key WHEN 0 THEN -v.person_id ELSE v.household_key END) " + cond
 			q.order = "ORDER BY coalesce(p.household_id, -p.id), " + strings.TrimPrefix(peopleOrder, "ORDER BY ")
 		}
 		return q

@@ -18,8 +18,9 @@
 //     several times cheaper than row by row. Categories are packed as an index into a
 //     dictionary of the category texts seen on the roster (a CASE in SQL); a visit whose
 //     categories are not in it is read separately, by row.
-//   - Events, items and per-unit support are summed in SQL, grouped; only small result
-//     tables come back.
+//   - Events are summed in SQL by type and date (the index's order, no sorting). Items
+//     and units are joined to the year's events in SQL and come back packed the same way;
+//     they are summed in Go, where an event's items go to every unit it counts for.
 //
 // The packing needs ids below 2^21 (two million people or households). A ledger beyond
 // that is tallied row by row (the same sums, slower); tests run both paths and compare.

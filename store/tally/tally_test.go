@@ -113,7 +113,8 @@ func TestComputeFixture(t *testing.T) {
 	eq(t, "people summed over categories", sum, 6)
 
 	// Events.
-	eq(t, "events total year", tl.Events.Total.Year, model.EventFigures{Events: 11, Participants: 385, Military: 140, MoneyFen: 660000})
+	// V8's event went to the trash with V8 (the only visit it had), so it is not counted.
+	eq(t, "events total year", tl.Events.Total.Year, model.EventFigures{Events: 10, Participants: 384, Military: 140, MoneyFen: 650000})
 	gala, ok := tl.Events.Row(model.EventGala)
 	if !ok {
 		t.Fatal("no gala row")
@@ -128,7 +129,7 @@ func TestComputeFixture(t *testing.T) {
 	eq(t, "forum year (E15 trashed)", forum.Year, model.EventFigures{Events: 1, Participants: 30, Military: 10})
 	eq(t, "forum Q2 (06-30)", forum.Quarters[1].Events, 1)
 	visitEv, _ := tl.Events.Row(model.EventVisit)
-	eq(t, "visit events", visitEv.Year, model.EventFigures{Events: 6, Participants: 5, MoneyFen: 60000})
+	eq(t, "visit events", visitEv.Year, model.EventFigures{Events: 5, Participants: 4, MoneyFen: 50000})
 	wantTypes := []string{model.EventVisit, model.EventForum, model.EventGala, model.EventPublicity, model.EventArmyForLocal}
 	var gotTypes []string
 	for _, r := range tl.Events.Rows {
@@ -372,5 +373,32 @@ func TestPackedMatchesRows(t *testing.T) {
 				t.Errorf("参战退役军人 now %+v", wv)
 			}
 		}
+	}
+}
+
+// TestVisitWithoutHousehold: a visit loaded without its household snapshot (0) counts as
+// the person's own household, not as one household of all such visits.
+func TestVisitWithoutHousehold(t *testing.T) {
+	f := tallytest.New(t)
+	ctx := context.Background()
+	_, err := f.S.DB().Exec("UPDATE visits SET household_key = 0 WHERE id IN (?, ?)", f.Visit["V1"], f.Visit["V3"])
+	tallytest.Must(t, err)
+	for _, slow := range []bool{false, true} {
+		rowByRow = slow
+		tl := compute(t, f, 2026)
+		rowByRow = false
+		// Q1: V1 (P1, now alone), V2 (H1), V3 (P3 alone) = 3 户; the year: P1 alone, H1
+		// (V2, and P1's later visits), P3, P6, P4 = 5 户.
+		if got := tl.Visits.Total.Quarters[0].Households; got != 3 {
+			t.Errorf("slow=%v: Q1 households %d, want 3", slow, got)
+		}
+		if got := tl.Visits.Total.Year.Households; got != 5 {
+			t.Errorf("slow=%v: households %d, want 5", slow, got)
+		}
+	}
+	r, err := Records(ctx, f.S, 2026, Figure{Section: model.SecVisits, Quarter: 1, Measure: model.MHouseholds}, 0, 10)
+	tallytest.Must(t, err)
+	if r.Households != 3 {
+		t.Errorf("drill-down households %d, want 3", r.Households)
 	}
 }

@@ -18,6 +18,7 @@ func (c *computer) addVisit(personID, hk int64, month int, mask uint32, money, g
 	if month < 1 || month > 12 {
 		return // a date that is not ISO cannot be in the year: never stored
 	}
+	hk = householdKey(personID, hk)
 	q := (month - 1) / 3
 	bit := uint8(1) << uint(q)
 	pr, hr := c.people.row(personID), c.households.row(hk)
@@ -37,6 +38,16 @@ func (c *computer) addVisit(personID, hk int64, month int, mask uint32, money, g
 		cell.goods += goods
 	}
 	c.t.Months[month-1].Visits++
+}
+
+// householdKey is the household a visit counts under: its snapshot (model.Visit.
+// HouseholdKey), or the person alone when the snapshot is missing (0: a visit loaded in bulk
+// without it), never one household of everybody without one.
+func householdKey(personID, hk int64) int64 {
+	if hk == 0 {
+		return -personID
+	}
+	return hk
 }
 
 // visits makes the visits table, coverage and the visits per month.
@@ -302,6 +313,7 @@ func (c *computer) previousVisits() error {
 	var people, households bitset
 	var others map[int64]bool // household keys outside the dense range
 	count := func(personID, hk int64) {
+		hk = householdKey(personID, hk)
 		if people.add(personID) {
 			p.People++
 			if personID >= 0 && personID <= c.maxPerson && c.roll[personID]&(flagOnRoll<<prevShift) != 0 {

@@ -98,7 +98,7 @@ func (f *Fixture) tick(t testing.TB, key, event, person, date string, money, goo
 //
 // Visits in 2026 (元): campaign E1 2026-01-20: V1 P1 500+200, V2 P2 500+200, V3 P3 on
 // 2026-03-31 300; recorded on their own: V4 P1 2026-04-01 200, V5 P1 2026-09-30 0+100,
-// V6 P6 2026-10-01 100, V7 P4 2026-05-05 100, V8 P2 2026-07-01 100 (trashed).
+// V6 P6 2026-10-01 100, V7 P4 2026-05-05 100, V8 P2 2026-07-01 100 (trashed, and its event with it).
 // In 2025: V9 P5 2025-12-31 400, V10 P4 2025-06-01 100.
 //
 // Events 2026: E10 联欢 02-14 200/80 人 5000元 鞋垫100双 (某部三连 慰问对象, 镇妇联 主办);
