@@ -114,6 +114,8 @@ CREATE INDEX people_id_number ON people(id_number) WHERE id_number <> '';
 CREATE INDEX people_name ON people(name, village_id);
 CREATE INDEX people_household ON people(household_id) WHERE household_id IS NOT NULL;
 CREATE INDEX people_unit ON people(service_unit_id) WHERE service_unit_id IS NOT NULL;
+-- The yearly roster table reads who was on the roll from this index alone.
+CREATE INDEX people_roll ON people(status, registered_on, status_changed_on, village_id, categories) WHERE deleted_at = '';
 
 CREATE TABLE events (
 	id                    INTEGER PRIMARY KEY,
