@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -143,6 +144,16 @@ func nameReadings(name string) [][]string {
 			out = append(out, rs)
 		}
 	}
+	// Other readings of a character are kept only where names really use them: go-pinyin
+	// lists rare readings too (俊 shun, dun), and keeping them made "zs" find 周俊.
+	i := 0
+	for _, r := range name {
+		if len(pinyin.SinglePinyin(r, pinyinArgs)) == 0 {
+			continue
+		}
+		out[i] = keepNameReadings(r, out[i])
+		i++
+	}
 	if strings.ContainsRune(name, '·') || len(out) == 0 {
 		return out
 	}
@@ -160,6 +171,35 @@ func nameReadings(name string) [][]string {
 		out[0] = preferReading(out[0], s)
 	}
 	return out
+}
+
+// nameReadingVariants are characters read two ways in given names, and the readings people
+// type for them. Any other character keeps only its first reading.
+var nameReadingVariants = map[rune][]string{
+	'乐': {"le", "yue"}, '行': {"xing", "hang"}, '长': {"chang", "zhang"}, '重': {"zhong", "chong"},
+	'朝': {"chao", "zhao"}, '传': {"chuan", "zhuan"}, '都': {"du", "dou"}, '曾': {"ceng", "zeng"},
+	'单': {"dan", "shan"}, '解': {"jie", "xie"}, '觉': {"jue", "jiao"}, '茜': {"qian", "xi"},
+	'会': {"hui", "kuai"}, '莎': {"sha", "suo"}, '晟': {"sheng", "cheng"}, '查': {"cha", "zha"},
+	'柏': {"bai", "bo"}, '蔚': {"wei", "yu"}, '莞': {"wan", "guan"}, '和': {"he"}, '强': {"qiang"},
+	'朴': {"pu", "piao"}, '区': {"qu", "ou"}, '仇': {"chou", "qiu"}, '盖': {"gai", "ge"},
+	'缪': {"miao", "mou", "miu"}, '翟': {"zhai", "di"}, '覃': {"qin", "tan"}, '尉': {"wei", "yu"},
+}
+
+// keepNameReadings narrows go-pinyin's readings of r to those names use: its first
+// reading, plus the variants listed for it.
+func keepNameReadings(r rune, readings []string) []string {
+	if len(readings) <= 1 {
+		return readings
+	}
+	keep := []string{readings[0]}
+	for _, v := range nameReadingVariants[r] {
+		for _, x := range readings[1:] {
+			if x == v && !slices.Contains(keep, v) {
+				keep = append(keep, v)
+			}
+		}
+	}
+	return keep
 }
 
 // preferReading puts reading first, keeping the other readings after it.

@@ -102,3 +102,20 @@ func TestPinyinSortKey(t *testing.T) {
 		t.Errorf("PinyinSortKey(单雄信) = %q", k)
 	}
 }
+
+// Rare readings of given-name characters must not make false matches: 俊 is jun, never
+// shun or dun, so "zs" does not find 周俊; real variants (乐 yue) are still found.
+func TestRareReadingsLeftOut(t *testing.T) {
+	for _, name := range []string{"周俊", "郑俊熙", "曾俊杰"} {
+		k := NameSearchKeys(name)
+		for _, key := range append([]string{k.Initials, k.Full}, k.Alternates...) {
+			if strings.HasPrefix(key, "zs") {
+				t.Errorf("%s has the key %q", name, key)
+			}
+		}
+	}
+	k := NameSearchKeys("王乐")
+	if !slices.Contains(k.Alternates, "wangyue") {
+		t.Errorf("王乐 alternates %v lack wangyue", k.Alternates)
+	}
+}

@@ -120,6 +120,9 @@ func (s *Store) Backup(ctx context.Context, dir string) (string, error) {
 	os.Remove(tmp)
 	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
 		os.Remove(tmp)
+		if ctx.Err() != nil {
+			return "", ctx.Err()
+		}
 		return "", s.classify(err)
 	}
 	if err := verifyCopy(ctx, tmp); err != nil {
@@ -142,6 +145,9 @@ func verifyCopy(ctx context.Context, path string) error {
 	defer db.Close()
 	var line string
 	if err := db.QueryRowContext(ctx, "PRAGMA quick_check(1)").Scan(&line); err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err() // cancelled, not damaged
+		}
 		return &Error{Kind: ErrDamaged, Path: path, Err: err}
 	}
 	if line != "ok" {

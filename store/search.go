@@ -84,7 +84,7 @@ func (m textMatcher) match(e *personEntry, skip int) bool {
 				return false
 			}
 		case wordPinyin:
-			if !hasPrefix(e.pinyin, w.text) && !strings.Contains(e.hay, w.text) {
+			if !strings.Contains(e.pinyin, " "+w.text) && !strings.Contains(e.hay, w.text) {
 				return false
 			}
 		default:
@@ -94,15 +94,6 @@ func (m textMatcher) match(e *personEntry, skip int) bool {
 		}
 	}
 	return true
-}
-
-func hasPrefix(keys []string, prefix string) bool {
-	for _, k := range keys {
-		if strings.HasPrefix(k, prefix) {
-			return true
-		}
-	}
-	return false
 }
 
 func toHalfWidth(s string) string {

@@ -15,13 +15,13 @@ type personEntry struct {
 	villageSort int64
 	villageID   int64
 	pySort      string
-	hay         string   // lower-case: name, village, category labels, serviceman, unit, cadre, martyr, address
-	pinyin      []string // initials, full pinyin and other readings of the name
-	digits      string   // ID number and phones: digits (and X) only, separated by spaces
-	cats        uint32   // bit i = model.Categories[i]
+	hay         string // lower-case: name, village, category labels, serviceman, unit, cadre, martyr, address
+	pinyin      string // " " + initials, full pinyin and other readings, each preceded by a space
+	digits      string // ID number and phones: digits (and X) only, separated by spaces
+	cats        uint32 // bit i = model.Categories[i]
 	cadre       string
 	status      string
-	lastVisit   string
+	lastVisit   string // interned per day: 100 000 people share a few hundred dates
 	openNeeds   bool
 	incomplete  bool
 }
@@ -57,13 +57,24 @@ type entryContext struct {
 	villageSort map[int64]int64
 	unitText    map[int64]string
 	openNeeds   map[int64]bool
+	strings     map[string]string // one copy of each repeated short value (status, cadre, date)
+}
+
+// intern returns the one shared copy of s: at county scale the entries' statuses,
+// cadres and last-visit dates would otherwise be 300 000 separate strings.
+func (ec *entryContext) intern(s string) string {
+	if v, ok := ec.strings[s]; ok {
+		return v
+	}
+	ec.strings[s] = s
+	return s
 }
 
 const noVillageSort = 1 << 40 // people without a village come last
 
 func loadEntryContext(ctx context.Context, q querier, ids []int64) (*entryContext, error) {
 	ec := &entryContext{villageName: map[int64]string{}, villageSort: map[int64]int64{},
-		unitText: map[int64]string{}, openNeeds: map[int64]bool{}}
+		unitText: map[int64]string{}, openNeeds: map[int64]bool{}, strings: map[string]string{}}
 	rows, err := q.QueryContext(ctx, "SELECT id, name, sort FROM villages")
 	if err != nil {
 		return nil, err
@@ -149,7 +160,8 @@ func (ec *entryContext) scan(rows *sql.Rows) (*personEntry, error) {
 		}
 	}
 	e.hay = hay.String()
-	e.pinyin = strings.Fields(pinyin)
+	e.pinyin = " " + strings.Join(strings.Fields(pinyin), " ")
+	e.cadre, e.status, e.lastVisit = ec.intern(e.cadre), ec.intern(e.status), ec.intern(e.lastVisit)
 	e.digits = phoneDigits(digits)
 	if f := strings.Split(gapFields, "\x1f"); len(f) == 5 {
 		p.DisabilityNature, p.MartyrRelation, p.MartyrName, p.ServicemanName, p.CategoryOther = f[0], f[1], f[2], f[3], f[4]

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"math/bits"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -72,7 +73,34 @@ func (ix *peopleIndex) build(entries []*personEntry) {
 		ix.order = append(ix.order, ix.add(e))
 	}
 	sort.Slice(ix.pinyin, func(i, j int) bool { return ix.pinyin[i].key < ix.pinyin[j].key })
+	ix.pinyin = slices.Clip(ix.pinyin)
+	ix.packLists()
 	ix.reRank()
+}
+
+// packLists moves every list into one exactly sized array. Lists grown by appends keep
+// up to half their capacity unused, a third of the index at county scale; packed lists
+// are capped, so a later append copies just that list out.
+func (ix *peopleIndex) packLists() {
+	total := 0
+	for _, l := range ix.runes {
+		total += len(l)
+	}
+	for _, l := range ix.grams {
+		total += len(l)
+	}
+	arena := make([]int32, 0, total)
+	pack := func(l []int32) []int32 {
+		start := len(arena)
+		arena = append(arena, l...)
+		return arena[start:len(arena):len(arena)]
+	}
+	for r, l := range ix.runes {
+		ix.runes[r] = pack(l)
+	}
+	for g, l := range ix.grams {
+		ix.grams[g] = pack(l)
+	}
 }
 
 // add gives e a new slot and lists it; the caller places it in order and sorts pinyin.
@@ -91,10 +119,17 @@ func (ix *peopleIndex) add(e *personEntry) int32 {
 			ix.grams[g] = append(l, slot)
 		}
 	}
-	for _, k := range e.pinyin {
-		if k != "" {
-			ix.pinyin = append(ix.pinyin, pinyinKey{k, slot})
+	// Keys are substrings of e.pinyin: no copies.
+	for rest := e.pinyin; rest != ""; {
+		rest = rest[1:] // the space before each key
+		end := strings.IndexByte(rest, ' ')
+		if end < 0 {
+			end = len(rest)
 		}
+		if end > 0 {
+			ix.pinyin = append(ix.pinyin, pinyinKey{rest[:end], slot})
+		}
+		rest = rest[end:]
 	}
 	return slot
 }

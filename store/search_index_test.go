@@ -18,7 +18,7 @@ func TestIndexAgainstBruteForce(t *testing.T) {
 		v := rng.IntN(len(villages))
 		name := surnames[rng.IntN(len(surnames))] + string(rune('一'+rng.IntN(30)))
 		return &personEntry{id: id, villageID: int64(v + 1), villageSort: int64(v), pySort: fmt.Sprintf("%03d", rng.IntN(200)),
-			hay: name + "\x00" + villages[v] + "\x00", pinyin: []string{fmt.Sprintf("z%c", 'a'+rng.IntN(5)), "zhang" + string(rune('a'+rng.IntN(5)))},
+			hay: name + "\x1f" + villages[v] + "\x1f", pinyin: fmt.Sprintf(" z%c zhang%c", 'a'+rng.IntN(5), 'a'+rng.IntN(5)),
 			digits: fmt.Sprintf("%018d %011d", rng.Int64N(1e17), rng.Int64N(1e10)), cats: 1 << uint(rng.IntN(4)),
 			status: []string{"active", "dead"}[rng.IntN(2)]}
 	}

@@ -489,6 +489,13 @@ func TestBackupAndRestore(t *testing.T) {
 	if NewestGoodBackup(ctx, path) == "" {
 		t.Error("no good backup found")
 	}
+	// A cancelled backup says so; it is not mistaken for damage.
+	s3 := openAt(t, path)
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := s3.Backup(cancelled, ""); !errors.Is(err, context.Canceled) || KindOf(err) == ErrDamaged {
+		t.Errorf("cancelled backup: %v", err)
+	}
 }
 
 func TestCheckFindsDamage(t *testing.T) {
