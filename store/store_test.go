@@ -253,6 +253,15 @@ func TestEventsVisitsRoundTrip(t *testing.T) {
 	if err != nil || len(pr) != 1 || pr[0].PartnerName != "青山镇妇联" || pr[0].Since != "2020-08" {
 		t.Fatalf("pairings %+v %v", pr, err)
 	}
+	if err := s.RemovePairing(ctx, pr[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if pr, _ := s.Pairings(ctx, host.ID); len(pr) != 0 {
+		t.Error("a removed pairing is still listed")
+	}
+	if err := s.RestorePairing(ctx, pr[0].ID); err != nil {
+		t.Fatal(err)
+	}
 	ev := model.Event{Date: "2026-07-30", Type: model.EventTroopVisit, Occasion: "army_day", Title: "八一慰问驻军",
 		Participants: 4000, MilitaryParticipants: 1800, MoneyFen: 1500000, MoneySource: "财政拨款",
 		Units: []model.EventUnit{{UnitID: host.ID, Role: "host"}, {UnitID: troop.ID, Role: "recipient"}},

@@ -258,3 +258,8 @@ func (s *Store) AddPairing(ctx context.Context, p *model.Pairing) error {
 func (s *Store) RemovePairing(ctx context.Context, id int64) error {
 	return s.trashOrRestore(ctx, EntPairing, id, true)
 }
+
+// RestorePairing takes a removed pairing back from the trash.
+func (s *Store) RestorePairing(ctx context.Context, id int64) error {
+	return s.trashOrRestore(ctx, EntPairing, id, false)
+}
