@@ -1,5 +1,7 @@
 package model
 
+import "strconv"
+
 // Category codes of people on the roster (DOMAIN.md §1). A person may hold several.
 const (
 	CatDisabledSoldier    = "disabled_soldier"
@@ -73,7 +75,7 @@ func GradeLabel(grade int, lang Lang) string {
 		return ""
 	}
 	if lang == En {
-		return "Grade " + itoa(grade)
+		return "Grade " + strconv.Itoa(grade)
 	}
 	return GradeLabels[grade]
 }
@@ -82,7 +84,7 @@ func GradeLabel(grade int, lang Lang) string {
 func ParseGrade(s string) (int, bool) {
 	for g := 1; g <= 10; g++ {
 		l := GradeLabels[g]
-		if s == l || s == l[:len(l)-len("级")] || s == itoa(g) || s == itoa(g)+"级" {
+		if s == l || s == l[:len(l)-len("级")] || s == strconv.Itoa(g) || s == strconv.Itoa(g)+"级" {
 			return g, true
 		}
 	}
@@ -184,26 +186,4 @@ var Assistances = Enum{
 	{Code: "none", Zh: "无", En: "None"},
 	{Code: "dibao", Zh: "低保", En: "Minimum living allowance"},
 	{Code: "tekun", Zh: "特困", En: "Extreme poverty support"},
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
 }

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strconv"
 	"strings"
 	"time"
 )
@@ -60,13 +61,13 @@ func atoiDigits(s string) int {
 
 func pad2(n int) string {
 	if n < 10 {
-		return "0" + itoa(n)
+		return "0" + strconv.Itoa(n)
 	}
-	return itoa(n)
+	return strconv.Itoa(n)
 }
 
 func pad4(n int) string {
-	s := itoa(n)
+	s := strconv.Itoa(n)
 	for len(s) < 4 {
 		s = "0" + s
 	}
@@ -126,21 +127,21 @@ func ParseDateField(field, s string, today time.Time, allowMonth bool) (string, 
 	maxYear := today.Year() + 5
 	if y < minYear || y > maxYear {
 		return "", problem(field, CodeDate,
-			label+"的年份 "+itoa(y)+" 不对，应在 "+itoa(minYear)+"–"+itoa(maxYear)+" 之间",
-			labelEn+": the year "+itoa(y)+" is outside "+itoa(minYear)+"–"+itoa(maxYear))
+			label+"的年份 "+strconv.Itoa(y)+" 不对，应在 "+strconv.Itoa(minYear)+"–"+strconv.Itoa(maxYear)+" 之间",
+			labelEn+": the year "+strconv.Itoa(y)+" is outside "+strconv.Itoa(minYear)+"–"+strconv.Itoa(maxYear))
 	}
 	if m < 1 || m > 12 {
 		return "", problem(field, CodeDate,
-			label+"的月份 "+itoa(m)+" 不对，应为 1–12",
-			labelEn+": the month "+itoa(m)+" should be 1–12")
+			label+"的月份 "+strconv.Itoa(m)+" 不对，应为 1–12",
+			labelEn+": the month "+strconv.Itoa(m)+" should be 1–12")
 	}
 	if !hasDay {
 		return pad4(y) + "-" + pad2(m), nil
 	}
 	if !validYMD(y, m, d) {
 		return "", problem(field, CodeDate,
-			label+"不存在："+itoa(y)+"年"+itoa(m)+"月没有"+itoa(d)+"日",
-			labelEn+": "+itoa(y)+"-"+pad2(m)+" has no day "+itoa(d))
+			label+"不存在："+strconv.Itoa(y)+"年"+strconv.Itoa(m)+"月没有"+strconv.Itoa(d)+"日",
+			labelEn+": "+strconv.Itoa(y)+"-"+pad2(m)+" has no day "+strconv.Itoa(d))
 	}
 	return pad4(y) + "-" + pad2(m) + "-" + pad2(d), nil
 }
@@ -215,9 +216,9 @@ func FormatDateZh(iso string) string {
 	if !ok {
 		return iso
 	}
-	out := itoa(y) + "年" + itoa(m) + "月"
+	out := strconv.Itoa(y) + "年" + strconv.Itoa(m) + "月"
 	if d > 0 {
-		out += itoa(d) + "日"
+		out += strconv.Itoa(d) + "日"
 	}
 	return out
 }
@@ -237,7 +238,7 @@ func QuarterLabel(q int, lang Lang) string {
 		return ""
 	}
 	if lang == En {
-		return "Q" + itoa(q)
+		return "Q" + strconv.Itoa(q)
 	}
 	return "第" + [...]string{"一", "二", "三", "四"}[q-1] + "季度"
 }

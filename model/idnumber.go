@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strconv"
 	"strings"
 	"time"
 )
@@ -76,8 +77,8 @@ func ParseIDNumber(s string, today time.Time) (IDInfo, error) {
 	}
 	if len(s) != 18 && len(s) != 15 {
 		return IDInfo{}, idProblem(CodeLength,
-			"身份证号应为 18 位（旧证 15 位），现在是 "+itoa(len(s))+" 位",
-			"An ID number has 18 characters (old ones 15); this one has "+itoa(len(s)))
+			"身份证号应为 18 位（旧证 15 位），现在是 "+strconv.Itoa(len(s))+" 位",
+			"An ID number has 18 characters (old ones 15); this one has "+strconv.Itoa(len(s)))
 	}
 	if i := strings.IndexByte(s, 'X'); i >= 0 && i != 17 {
 		return IDInfo{}, idProblem(CodeDigits,

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strconv"
 	"strings"
 )
 
@@ -109,7 +110,7 @@ func ParseMoney(s string) (int64, error) {
 
 // groupThousands writes n with commas between groups of three digits.
 func groupThousands(n int64) string {
-	s := itoa64(n)
+	s := strconv.FormatInt(n, 10)
 	if len(s) <= 3 {
 		return s
 	}
@@ -125,29 +126,6 @@ func groupThousands(n int64) string {
 		b.WriteString(s[i : i+3])
 	}
 	return b.String()
-}
-
-func itoa64(n int64) string {
-	if n == 0 {
-		return "0"
-	}
-	neg := n < 0
-	u := uint64(n)
-	if neg {
-		u = -u // two's complement: right even for the most negative int64
-	}
-	var b [21]byte
-	i := len(b)
-	for u > 0 {
-		i--
-		b[i] = byte('0' + u%10)
-		u /= 10
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
 }
 
 // splitFen returns the sign and the absolute value of fen split into 元 and 分. The
@@ -178,7 +156,7 @@ func FormatMoney(fen int64) string {
 // sentences in summaries: 120000 → "1200", 120050 → "1200.5", 120005 → "1200.05".
 func FormatYuan(fen int64) string {
 	neg, yuan, cents := splitFen(fen)
-	s := itoa64(yuan)
+	s := strconv.FormatInt(yuan, 10)
 	if cents != 0 {
 		s += "." + strings.TrimRight(pad2(int(cents)), "0")
 	}
@@ -200,7 +178,7 @@ func FormatWan(fen int64) string {
 		if cents >= 50 {
 			yuan++
 		}
-		s = itoa64(yuan / 10000)
+		s = strconv.FormatInt(yuan/10000, 10)
 		if r := yuan % 10000; r != 0 {
 			s += "." + strings.TrimRight(pad4(int(r)), "0")
 		}

@@ -134,12 +134,3 @@ func TestMoneyRoundTrip(t *testing.T) {
 		}
 	}
 }
-
-func TestItoa64(t *testing.T) {
-	tests := map[int64]string{0: "0", 7: "7", -7: "-7", 1234567890123: "1234567890123", -1 << 63: "-9223372036854775808", 1<<63 - 1: "9223372036854775807"}
-	for in, want := range tests {
-		if got := itoa64(in); got != want {
-			t.Errorf("itoa64(%d) = %q, want %q", in, got, want)
-		}
-	}
-}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -123,8 +124,8 @@ func phoneDigits(d, ext, orig string, international bool) (string, error) {
 	case d != "" && d[0] == '1':
 		if len(d) != 11 {
 			return "", phoneProblem(CodeLength,
-				"手机号应为 11 位，现在是 "+itoa(len(d))+" 位："+orig,
-				"A mobile number has 11 digits; this one has "+itoa(len(d))+": "+orig)
+				"手机号应为 11 位，现在是 "+strconv.Itoa(len(d))+" 位："+orig,
+				"A mobile number has 11 digits; this one has "+strconv.Itoa(len(d))+": "+orig)
 		}
 		if d[1] < '3' {
 			return "", phoneProblem(CodeFormat,

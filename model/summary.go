@@ -1,5 +1,7 @@
 package model
 
+import "strconv"
+
 import "strings"
 
 // The figures paragraph of the 年度工作总结, drafted from a tally for the cadre to paste and
@@ -59,14 +61,14 @@ func summaryZh(t Tally) string {
 	// Visits.
 	var visit []string
 	if h.Rounds > 0 {
-		visit = append(visit, "共开展走访慰问"+itoa(h.Rounds)+"次")
+		visit = append(visit, "共开展走访慰问"+strconv.Itoa(h.Rounds)+"次")
 	}
 	if h.Visits > 0 {
 		who := "慰问优抚对象"
 		if h.Households > 0 {
-			who += itoa(h.Households) + "户"
+			who += strconv.Itoa(h.Households) + "户"
 		}
-		who += itoa(h.People) + "人、" + itoa(h.Visits) + "人次"
+		who += strconv.Itoa(h.People) + "人、" + strconv.Itoa(h.Visits) + "人次"
 		visit = append(visit, who)
 	}
 	var gave []string
@@ -100,16 +102,16 @@ func summaryZh(t Tally) string {
 			continue
 		}
 		p := phraseOf(r.Type)
-		acts = append(acts, p.zh+itoa(r.Year.Events)+p.unit)
+		acts = append(acts, p.zh+strconv.Itoa(r.Year.Events)+p.unit)
 	}
 	var act []string
 	if len(acts) > 0 {
 		act = append(act, strings.Join(acts, "、"))
 	}
 	if h.Participants > 0 {
-		s := "参加活动" + itoa64(h.Participants) + "人次"
+		s := "参加活动" + strconv.FormatInt(h.Participants, 10) + "人次"
 		if h.Military > 0 {
-			s += "，其中部队官兵" + itoa64(h.Military) + "人次"
+			s += "，其中部队官兵" + strconv.FormatInt(h.Military, 10) + "人次"
 		}
 		act = append(act, s)
 	}
@@ -123,23 +125,23 @@ func summaryZh(t Tally) string {
 	// Per-unit support.
 	var sup []string
 	if n := len(t.SupportTo.Rows); n > 0 && t.SupportTo.Total.Events > 0 {
-		s := "与驻地部队、共建单位等" + itoa(n) + "个单位开展拥军活动" + itoa(t.SupportTo.Total.Events) + "次"
+		s := "与驻地部队、共建单位等" + strconv.Itoa(n) + "个单位开展拥军活动" + strconv.Itoa(t.SupportTo.Total.Events) + "次"
 		if t.SupportTo.Total.MoneyFen > 0 {
 			s += "，投入资金" + FormatWan(t.SupportTo.Total.MoneyFen)
 		}
 		sup = append(sup, s)
 	}
 	if n := len(t.SupportFrom.Rows); n > 0 && t.SupportFrom.Total.Events > 0 {
-		s := "驻地部队等" + itoa(n) + "个单位参与拥政爱民活动" + itoa(t.SupportFrom.Total.Events) + "次"
+		s := "驻地部队等" + strconv.Itoa(n) + "个单位参与拥政爱民活动" + strconv.Itoa(t.SupportFrom.Total.Events) + "次"
 		if t.SupportFrom.Total.Military > 0 {
-			s += "，出动官兵" + itoa64(t.SupportFrom.Total.Military) + "人次"
+			s += "，出动官兵" + strconv.FormatInt(t.SupportFrom.Total.Military, 10) + "人次"
 		}
 		sup = append(sup, s)
 	}
 
 	lead := "今年以来"
 	if !t.current() {
-		lead = itoa(t.Year) + "年"
+		lead = strconv.Itoa(t.Year) + "年"
 	}
 	var body []string
 	if len(visit) > 0 {
@@ -157,15 +159,15 @@ func summaryZh(t Tally) string {
 
 	// The roll.
 	if h.OnRoll > 0 {
-		when := "截至" + itoa(t.Year) + "年底"
+		when := "截至" + strconv.Itoa(t.Year) + "年底"
 		if t.current() {
 			when = "截至目前"
 		}
-		s := when + "，现有各类优抚对象共计" + itoa(h.OnRoll) + "人"
+		s := when + "，现有各类优抚对象共计" + strconv.Itoa(h.OnRoll) + "人"
 		var cats []string
 		for _, r := range t.Roster.Rows {
 			if r.Count > 0 {
-				cats = append(cats, CategoryLabel(r.Category, Zh)+itoa(r.Count)+"人")
+				cats = append(cats, CategoryLabel(r.Category, Zh)+strconv.Itoa(r.Count)+"人")
 			}
 		}
 		if len(cats) > 0 {
@@ -173,10 +175,10 @@ func summaryZh(t Tally) string {
 		}
 		var moved []string
 		if h.New > 0 {
-			moved = append(moved, "新增"+itoa(h.New)+"人")
+			moved = append(moved, "新增"+strconv.Itoa(h.New)+"人")
 		}
 		if h.Removed > 0 {
-			moved = append(moved, "减少"+itoa(h.Removed)+"人")
+			moved = append(moved, "减少"+strconv.Itoa(h.Removed)+"人")
 		}
 		if len(moved) > 0 {
 			s += "；全年" + strings.Join(moved, "、")
@@ -187,7 +189,7 @@ func summaryZh(t Tally) string {
 		if t.current() {
 			return "今年以来暂无走访慰问和双拥活动记录。"
 		}
-		return itoa(t.Year) + "年无走访慰问和双拥活动记录。"
+		return strconv.Itoa(t.Year) + "年无走访慰问和双拥活动记录。"
 	}
 	return strings.Join(sentences, "")
 }
@@ -197,7 +199,7 @@ func itemList(items []ItemTotal) string {
 	var out []string
 	for _, it := range items {
 		if it.Quantity > 0 {
-			out = append(out, it.Name+itoa64(it.Quantity)+it.Unit)
+			out = append(out, it.Name+strconv.FormatInt(it.Quantity, 10)+it.Unit)
 		}
 	}
 	return strings.Join(out, "、")
@@ -206,18 +208,18 @@ func itemList(items []ItemTotal) string {
 func summaryEn(t Tally) string {
 	h := t.Headline
 	var parts []string
-	when := "So far in " + itoa(t.Year)
+	when := "So far in " + strconv.Itoa(t.Year)
 	if !t.current() {
-		when = "In " + itoa(t.Year)
+		when = "In " + strconv.Itoa(t.Year)
 	}
 	if h.Visits > 0 {
 		s := ""
 		if h.Rounds > 0 {
-			s = itoa(h.Rounds) + " visit rounds reached "
+			s = strconv.Itoa(h.Rounds) + " visit rounds reached "
 		} else {
 			s = "visits reached "
 		}
-		s += itoa(h.People) + " people in " + itoa(h.Households) + " households (" + itoa(h.Visits) + " visits)"
+		s += strconv.Itoa(h.People) + " people in " + strconv.Itoa(h.Households) + " households (" + strconv.Itoa(h.Visits) + " visits)"
 		if h.MoneyFen > 0 {
 			s += ", with " + enMoney(h.MoneyFen) + " in cash"
 		}
@@ -234,14 +236,14 @@ func summaryEn(t Tally) string {
 		if r.Type == EventVisit || r.Year.Events == 0 {
 			continue
 		}
-		acts = append(acts, itoa(r.Year.Events)+" "+phraseOf(r.Type).en)
+		acts = append(acts, strconv.Itoa(r.Year.Events)+" "+phraseOf(r.Type).en)
 	}
 	if len(acts) > 0 {
 		s := "there were " + strings.Join(acts, ", ")
 		if h.Participants > 0 {
-			s += ", with " + itoa64(h.Participants) + " participants"
+			s += ", with " + strconv.FormatInt(h.Participants, 10) + " participants"
 			if h.Military > 0 {
-				s += " (" + itoa64(h.Military) + " military)"
+				s += " (" + strconv.FormatInt(h.Military, 10) + " military)"
 			}
 		}
 		if h.ActivityFen > 0 {
@@ -252,17 +254,17 @@ func summaryEn(t Tally) string {
 	var items []string
 	for _, it := range t.Events.Items {
 		if it.Quantity > 0 {
-			items = append(items, itoa64(it.Quantity)+" "+it.Unit+" "+it.Name)
+			items = append(items, strconv.FormatInt(it.Quantity, 10)+" "+it.Unit+" "+it.Name)
 		}
 	}
 	if len(items) > 0 {
 		parts = append(parts, "items: "+strings.Join(items, ", "))
 	}
 	if n := len(t.SupportTo.Rows); n > 0 && t.SupportTo.Total.Events > 0 {
-		parts = append(parts, itoa(t.SupportTo.Total.Events)+" events supported "+itoa(n)+" military and partner units")
+		parts = append(parts, strconv.Itoa(t.SupportTo.Total.Events)+" events supported "+strconv.Itoa(n)+" military and partner units")
 	}
 	if n := len(t.SupportFrom.Rows); n > 0 && t.SupportFrom.Total.Events > 0 {
-		parts = append(parts, itoa(n)+" units helped the locality in "+itoa(t.SupportFrom.Total.Events)+" events")
+		parts = append(parts, strconv.Itoa(n)+" units helped the locality in "+strconv.Itoa(t.SupportFrom.Total.Events)+" events")
 	}
 	var out string
 	if len(parts) > 0 {
@@ -272,13 +274,13 @@ func summaryEn(t Tally) string {
 		if out != "" {
 			out += " "
 		}
-		out += itoa(h.OnRoll) + " people are on the roll"
+		out += strconv.Itoa(h.OnRoll) + " people are on the roll"
 		var moved []string
 		if h.New > 0 {
-			moved = append(moved, itoa(h.New)+" new")
+			moved = append(moved, strconv.Itoa(h.New)+" new")
 		}
 		if h.Removed > 0 {
-			moved = append(moved, itoa(h.Removed)+" removed")
+			moved = append(moved, strconv.Itoa(h.Removed)+" removed")
 		}
 		if len(moved) > 0 {
 			out += " (" + strings.Join(moved, ", ") + " during the year)"
@@ -286,7 +288,7 @@ func summaryEn(t Tally) string {
 		out += "."
 	}
 	if out == "" {
-		return "Nothing was recorded for " + itoa(t.Year) + "."
+		return "Nothing was recorded for " + strconv.Itoa(t.Year) + "."
 	}
 	return out
 }

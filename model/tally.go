@@ -1,5 +1,7 @@
 package model
 
+import "strconv"
+
 // The yearly tally (SPEC.md §5) as a value: what store/tally computes for a year, what the
 // 统计 tab shows, what store/sheet writes and what SummaryDraft turns into prose.
 //
@@ -261,12 +263,12 @@ func permille(num, den int) int {
 
 // FormatPermille writes tenths of a percent as reports do: 985 → "98.5%", 1000 → "100%".
 func FormatPermille(p int) string {
-	s := itoa(p / 10)
+	s := strconv.Itoa(p / 10)
 	if r := p % 10; r != 0 {
 		if r < 0 {
 			r = -r
 		}
-		s += "." + itoa(r)
+		s += "." + strconv.Itoa(r)
 	}
 	return s + "%"
 }

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -211,8 +212,8 @@ func CleanName(s string) (string, error) {
 	}
 	if n := utf8.RuneCountInString(s); n > MaxNameRunes {
 		return "", problem(field, CodeTooLong,
-			"姓名太长：最多 "+itoa(MaxNameRunes)+" 个字，现在有 "+itoa(n)+" 个",
-			"The name is too long: at most "+itoa(MaxNameRunes)+" characters, it has "+itoa(n))
+			"姓名太长：最多 "+strconv.Itoa(MaxNameRunes)+" 个字，现在有 "+strconv.Itoa(n)+" 个",
+			"The name is too long: at most "+strconv.Itoa(MaxNameRunes)+" characters, it has "+strconv.Itoa(n))
 	}
 	return s, nil
 }
@@ -258,8 +259,8 @@ func CleanText(field, s string, maxRunes int) (string, error) {
 	if maxRunes > 0 {
 		if n := utf8.RuneCountInString(s); n > maxRunes {
 			return "", problem(field, CodeTooLong,
-				label+"太长：最多 "+itoa(maxRunes)+" 个字，现在有 "+itoa(n)+" 个",
-				labelEn+" is too long: at most "+itoa(maxRunes)+" characters, it has "+itoa(n))
+				label+"太长：最多 "+strconv.Itoa(maxRunes)+" 个字，现在有 "+strconv.Itoa(n)+" 个",
+				labelEn+" is too long: at most "+strconv.Itoa(maxRunes)+" characters, it has "+strconv.Itoa(n))
 		}
 	}
 	return s, nil

@@ -1,5 +1,7 @@
 package model
 
+import "strconv"
+
 import "time"
 
 // Length limits of free-text fields, in characters (runes). They are generous for real
@@ -208,8 +210,8 @@ func ValidatePerson(p *Person, today time.Time) Problems {
 	// Disability.
 	if p.DisabilityGrade < 0 || p.DisabilityGrade > 10 {
 		ps.addError(problem("DisabilityGrade", CodeRange,
-			"伤残等级应为一级到十级，现在是 "+itoa(p.DisabilityGrade),
-			"The disability grade is 1 to 10; it is "+itoa(p.DisabilityGrade)))
+			"伤残等级应为一级到十级，现在是 "+strconv.Itoa(p.DisabilityGrade),
+			"The disability grade is 1 to 10; it is "+strconv.Itoa(p.DisabilityGrade)))
 	}
 	if p.DisabilityNature == NatureIllness && !IllnessAllowed(p.Rank) {
 		ps.addError(problem("DisabilityNature", CodeNotAllowed,
@@ -248,8 +250,8 @@ func ValidatePerson(p *Person, today time.Time) Problems {
 	}{{"SubsidyFrom", p.SubsidyFrom}, {"SubsidyTo", p.SubsidyTo}} {
 		if f.year != 0 && (f.year < minYear || f.year > today.Year()+5) {
 			ps.addError(problem(f.field, CodeDate,
-				FieldLabel(f.field, Zh)+"的年份 "+itoa(f.year)+" 不对",
-				FieldLabel(f.field, En)+": the year "+itoa(f.year)+" is not right"))
+				FieldLabel(f.field, Zh)+"的年份 "+strconv.Itoa(f.year)+" 不对",
+				FieldLabel(f.field, En)+": the year "+strconv.Itoa(f.year)+" is not right"))
 		}
 	}
 	if p.SubsidyFrom != 0 && p.SubsidyTo != 0 && p.SubsidyTo < p.SubsidyFrom {
@@ -375,8 +377,8 @@ func ValidateEvent(e *Event, today time.Time) Problems {
 	ps.count("MilitaryParticipants", e.MilitaryParticipants)
 	if e.MilitaryParticipants > e.Participants && e.Participants >= 0 {
 		ps.addError(problem("MilitaryParticipants", CodeRange,
-			"其中部队官兵人数（"+itoa64(e.MilitaryParticipants)+"）多于参加总人数（"+itoa64(e.Participants)+"），请核对",
-			"Military participants ("+itoa64(e.MilitaryParticipants)+") exceed all participants ("+itoa64(e.Participants)+"); please check"))
+			"其中部队官兵人数（"+strconv.FormatInt(e.MilitaryParticipants, 10)+"）多于参加总人数（"+strconv.FormatInt(e.Participants, 10)+"），请核对",
+			"Military participants ("+strconv.FormatInt(e.MilitaryParticipants, 10)+") exceed all participants ("+strconv.FormatInt(e.Participants, 10)+"); please check"))
 	}
 	ps.money("MoneyFen", e.MoneyFen)
 	ps.money("StandardMoneyFen", e.StandardMoneyFen)
@@ -384,7 +386,7 @@ func ValidateEvent(e *Event, today time.Time) Problems {
 
 	for i := range e.Units {
 		u := &e.Units[i]
-		n := itoa(i + 1)
+		n := strconv.Itoa(i + 1)
 		if u.UnitID == 0 {
 			ps.addError(problem("Units", CodeRequired, "第 "+n+" 个参与单位没有选定单位", "Unit "+n+" is not chosen"))
 		}
@@ -396,7 +398,7 @@ func ValidateEvent(e *Event, today time.Time) Problems {
 	}
 	for i := range e.Items {
 		it := &e.Items[i]
-		n := itoa(i + 1)
+		n := strconv.Itoa(i + 1)
 		name, err := CleanText("Items", it.Name, MaxShortText)
 		switch {
 		case err != nil:

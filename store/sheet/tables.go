@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"strconv"
 	"strings"
 
 	"shuangyong/model"
@@ -90,7 +91,7 @@ func catLabel(code string) string {
 func itemsText(items []model.ItemTotal) string {
 	var out []string
 	for _, it := range items {
-		out = append(out, it.Name+itoaI64(it.Quantity)+it.Unit)
+		out = append(out, it.Name+strconv.FormatInt(it.Quantity, 10)+it.Unit)
 	}
 	return strings.Join(out, "、")
 }
@@ -253,32 +254,10 @@ func monthsTable(t model.Tally) *table {
 	tb := newTable("months", nil, column{head: hMonth}, column{head: hActivities, kind: kInt}, column{head: hVisits, kind: kInt})
 	var acts, visits int
 	for m, f := range t.Months {
-		tb.add(itoaI64(int64(m+1))+"月", f.Activities, f.Visits)
+		tb.add(strconv.Itoa(m+1)+"月", f.Activities, f.Visits)
 		acts += f.Activities
 		visits += f.Visits
 	}
 	tb.addTotal(labelTotal, acts, visits)
 	return tb
-}
-
-func itoaI64(n int64) string {
-	if n == 0 {
-		return "0"
-	}
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
 }
