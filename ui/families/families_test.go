@@ -577,3 +577,23 @@ func TestScrollFetchesWindows(t *testing.T) {
 		t.Error("the last row was not fetched")
 	}
 }
+
+// Keys typed after F5 but before the form has opened (the person and the amount are read
+// first) go to the form, not to the list's filter box.
+func TestKeysBeforeTheFormOpensGoToIt(t *testing.T) {
+	hs := newHarness(t, uitest.Seeded(t), 120, 36)
+	hs.typeText("李四")
+	open := hs.m.Update(tea.KeyMsg{Type: tea.KeyF5}) // the load, not yet run
+	hs.m.Update(tea.KeyMsg{Type: tea.KeyTab})
+	hs.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("春节")})
+	if q := hs.m.list.search.Value(); q != "李四" {
+		t.Fatalf("the filter box took keys meant for the form: %q", q)
+	}
+	hs.run(open)
+	if hs.m.mode != modeVisitForm {
+		t.Fatalf("the visit form did not open (mode %d)", hs.m.mode)
+	}
+	if v := hs.view(); !strings.Contains(v, "春节") {
+		t.Errorf("the keys typed early did not reach the form:\n%s", v)
+	}
+}

@@ -62,6 +62,11 @@ type Model struct {
 
 	seq     uint64 // the one sequence counter of this tab's requests
 	openSeq uint64 // the newest person load for a form
+	// opening is set while a form's person (and amount) are read: keys typed meanwhile
+	// (a quick typist, an IME commit, a paste) wait in early and go to the form when it
+	// opens, instead of landing in the list's filter box.
+	opening bool
+	early   []tea.KeyMsg
 }
 
 // New makes the tab.
@@ -242,6 +247,14 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 }
 
 func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
+	if m.opening {
+		if msg.Type == tea.KeyEsc {
+			m.opening, m.early, m.openSeq = false, nil, m.next() // give up the form
+			return nil
+		}
+		m.early = append(m.early, msg)
+		return nil
+	}
 	if m.dialog != nil {
 		done, yes := m.dialog.Update(msg)
 		if !done {

@@ -400,6 +400,7 @@ func (m *Model) personNotes(pf *personForm) {
 func (m *Model) load(id int64, why purpose, from mode) tea.Cmd {
 	seq := m.next()
 	m.openSeq = seq
+	m.opening, m.early = true, nil
 	s, ctx := m.store(), m.env.Ctx
 	return func() tea.Msg {
 		p, err := s.Person(ctx, id)
@@ -418,6 +419,8 @@ func (m *Model) onOpen(msg openMsg) tea.Cmd {
 	if msg.seq != m.openSeq {
 		return nil
 	}
+	early := m.early
+	m.opening, m.early = false, nil
 	if msg.err != nil {
 		if store.KindOf(msg.err) == store.ErrNotFound {
 			return tea.Batch(tab.StatusError(m.t(i18n.FamGone)), m.query(false))
@@ -427,10 +430,17 @@ func (m *Model) onOpen(msg openMsg) tea.Cmd {
 	if m.mode != msg.from {
 		return nil // the user moved on meanwhile
 	}
+	var open tea.Cmd
 	if msg.purpose == forVisit {
-		return m.openVisitForm(msg.person, msg.amount, msg.from)
+		open = m.openVisitForm(msg.person, msg.amount, msg.from)
+	} else {
+		open = m.openPersonForm(msg.person, msg.from)
 	}
-	return m.openPersonForm(msg.person, msg.from)
+	cmds := []tea.Cmd{open}
+	for _, k := range early {
+		cmds = append(cmds, m.key(k))
+	}
+	return tea.Batch(cmds...)
 }
 
 // closeForm leaves a form for the screen it was opened from.
