@@ -215,6 +215,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tab.ChangedMsg:
 		return m, m.broadcast(msg)
+	case tab.YearMsg:
+		m.year = msg.Year
+		return m, nil
 	case tab.Msg:
 		return m, m.tabs[msg.Target()].Update(msg)
 	case settingsMsg:

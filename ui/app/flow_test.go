@@ -164,7 +164,7 @@ func TestTabsAndEmptyStates(t *testing.T) {
 		t.Errorf("events tab:\n%s", v)
 	}
 	d.key(tea.KeyTab)
-	if v := d.view(); !strings.Contains(v, "年度统计将在此显示") {
+	if v := d.view(); !strings.Contains(v, "主要指标（与上年比较）") {
 		t.Errorf("stats tab:\n%s", v)
 	}
 	d.key(tea.KeyTab)

@@ -103,3 +103,6 @@ type ReadOnlyMsg struct{ Reason string }
 // SizeMsg tells every tab that the window was resized (after SetSize), so that a list can
 // fetch the rows that now fit.
 type SizeMsg struct{ Width, Height int }
+
+// YearMsg tells the root which year a tab has in view (the status line shows it).
+type YearMsg struct{ Year int }

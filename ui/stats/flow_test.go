@@ -1,0 +1,186 @@
+package stats_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/exp/teatest"
+	"github.com/xuri/excelize/v2"
+
+	"shuangyong/model"
+	"shuangyong/store/demo"
+	"shuangyong/ui/app"
+	"shuangyong/ui/internal/uitest"
+)
+
+// spy wraps the root for teatest: it keeps the newest frame (the renderer's output holds
+// only the lines that changed) and checks every frame's size.
+type spy struct {
+	*app.Model
+	w, h int
+	mu   sync.Mutex
+	last string
+	bad  string
+}
+
+func (s *spy) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if ws, ok := msg.(tea.WindowSizeMsg); ok {
+		s.mu.Lock()
+		s.w, s.h = ws.Width, ws.Height
+		s.mu.Unlock()
+	}
+	_, cmd := s.Model.Update(msg)
+	return s, cmd
+}
+
+func (s *spy) View() string {
+	v := s.Model.View()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.last = v
+	if s.w > 0 && s.bad == "" {
+		lines := strings.Split(v, "\n")
+		if len(lines) != s.h {
+			s.bad = "frame has wrong height"
+		}
+		for _, l := range lines {
+			if lipgloss.Width(l) != s.w {
+				s.bad = "line of wrong width: " + l
+				break
+			}
+		}
+	}
+	return v
+}
+
+func (s *spy) screen() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return uitest.Plain(s.last)
+}
+
+func waitFor(t *testing.T, sp *spy, want ...string) string {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		scr := sp.screen()
+		ok := true
+		for _, w := range want {
+			ok = ok && strings.Contains(scr, w)
+		}
+		if ok {
+			return scr
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("screen never showed %q; last screen:\n%s", want, scr)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func key(k tea.KeyType) tea.KeyMsg { return tea.KeyMsg{Type: k} }
+
+func runes(s string) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)} }
+
+// selected reads the selected figure's value from the tally's second line
+// (" > 主要指标 / 走访慰问人次 / 本年：4597 人次  Enter ...").
+var selected = regexp.MustCompile(`> ([^\n：]+)：(\d+) (\S+)`)
+
+// The issue's flow in the real program on a temp ledger, at both sizes: open 统计, change
+// the year, open a figure's records (as many as the figure says), come back, export the
+// workbook and read it back.
+func TestFlow(t *testing.T) {
+	for _, size := range []struct{ w, h int }{{120, 40}, {80, 24}} {
+		t.Run(uitest.Sprint(size.w, "x", size.h), func(t *testing.T) {
+			s := uitest.Open(t)
+			if _, err := demo.Generate(context.Background(), s, demo.Options{People: 300, Events: 3000, Seed: 3, Today: uitest.Now}); err != nil {
+				t.Fatal(err)
+			}
+			sp := &spy{Model: app.New(uitest.Env(s, model.Zh), app.Config{PathLabel: "/home/cadre/shuangyong.db", NoBackground: true})}
+			tm := teatest.NewTestModel(t, sp, teatest.WithInitialTermSize(size.w, size.h))
+			t.Cleanup(func() { tm.Quit() })
+			waitFor(t, sp, "共 300 人")
+
+			// Families -> Events -> Statistics.
+			tm.Send(key(tea.KeyTab))
+			tm.Send(key(tea.KeyTab))
+			waitFor(t, sp, "[4 统计]", "2026年度双拥工作统计", "主要指标", "截至 2026-11-20")
+
+			// The year before: Ctrl+Left; the status line follows.
+			tm.Send(key(tea.KeyCtrlLeft))
+			scr := waitFor(t, sp, "2025年度双拥工作统计", "全年", "| 2025年")
+			if strings.Contains(scr, "| 2026年") {
+				t.Errorf("status line still shows 2026:\n%s", scr)
+			}
+
+			// Down to 走访慰问人次 and open it.
+			for i := 0; i < 4; i++ {
+				tm.Send(key(tea.KeyDown))
+			}
+			scr = waitFor(t, sp, "主要指标 / 走访慰问人次 / 本年：")
+			m := selected.FindStringSubmatch(scr)
+			if m == nil {
+				t.Fatalf("no selected figure:\n%s", scr)
+			}
+			n := m[2]
+			tm.Send(key(tea.KeyEnter))
+			scr = waitFor(t, sp, "2025年明细：主要指标 / 走访慰问人次", "共 "+n+" 条走访记录", "2025-")
+			if strings.Contains(scr, "2026-0") {
+				t.Errorf("records of the wrong year:\n%s", scr)
+			}
+			tm.Send(key(tea.KeyPgDown))
+			tm.Send(key(tea.KeyEnd))
+			waitFor(t, sp, "2025-12")
+			tm.Send(key(tea.KeyEsc))
+			waitFor(t, sp, "主要指标 / 走访慰问人次 / 本年："+n+" 人次")
+
+			// The people visited (distinct): as many as the figure.
+			tm.Send(key(tea.KeyDown))
+			scr = waitFor(t, sp, "主要指标 / 走访慰问人数 / 本年：")
+			n = selected.FindStringSubmatch(scr)[2]
+			tm.Send(key(tea.KeyEnter))
+			waitFor(t, sp, "共 "+n+" 人")
+			tm.Send(key(tea.KeyEsc))
+			waitFor(t, sp, "Enter 查看这些记录")
+
+			// F6: the workbook into a temp folder.
+			dir := t.TempDir()
+			path := filepath.Join(dir, "统计表.xlsx")
+			tm.Send(key(tea.KeyF6))
+			waitFor(t, sp, "导出 2025 年度统计", "保存到")
+			tm.Send(key(tea.KeyDown)) // format
+			tm.Send(key(tea.KeyDown)) // file
+			tm.Send(key(tea.KeyCtrlU))
+			tm.Send(runes(path))
+			tm.Send(key(tea.KeyEnter))
+			waitFor(t, sp, "已导出：/")
+			if _, err := os.Stat(path); err != nil {
+				t.Fatal(err)
+			}
+			f, err := excelize.OpenFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sheets := f.GetSheetList()
+			title, _ := f.GetCellValue("汇总", "A1")
+			f.Close()
+			if len(sheets) < 10 || !strings.Contains(title, "2025年度双拥工作统计表") {
+				t.Errorf("workbook: sheets %v, title %q", sheets, title)
+			}
+
+			tm.Send(key(tea.KeyF10))
+			tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+			if sp.bad != "" {
+				t.Errorf("a frame broke the width rule: %s", sp.bad)
+			}
+		})
+	}
+}

@@ -1,0 +1,62 @@
+package stats
+
+import (
+	"shuangyong/model"
+	"shuangyong/store/tally"
+	"shuangyong/ui/tab"
+)
+
+// Messages of this tab. Each answers one request of the tab, carries that request's
+// sequence number and is addressed to the 统计 tab, so the root delivers it whatever tab is
+// showing; the tab drops the answers a newer request has overtaken.
+
+type tallyMsg struct {
+	seq   uint64
+	year  int
+	tally model.Tally
+	err   error
+}
+
+func (tallyMsg) Target() tab.ID { return tab.Stats }
+
+type recordsMsg struct {
+	seq  uint64
+	page tally.RecordPage
+	err  error
+}
+
+func (recordsMsg) Target() tab.ID { return tab.Stats }
+
+// dirMsg names the folder exports go to by default.
+type dirMsg struct{ dir string }
+
+func (dirMsg) Target() tab.ID { return tab.Stats }
+
+// checkedMsg answers whether the export's target can be written: its folder exists, and
+// whether a file is there already (to ask before replacing it).
+type checkedMsg struct {
+	seq    uint64
+	path   string
+	exists bool
+	noDir  bool
+}
+
+func (checkedMsg) Target() tab.ID { return tab.Stats }
+
+type exportedMsg struct {
+	seq  uint64
+	path string
+	err  error
+}
+
+func (exportedMsg) Target() tab.ID { return tab.Stats }
+
+// progressMsg redraws the progress bar while an export runs.
+type progressMsg struct{ seq uint64 }
+
+func (progressMsg) Target() tab.ID { return tab.Stats }
+
+// yearMsg tells the status line the year in view once it stopped changing.
+type yearMsg struct{ gen int }
+
+func (yearMsg) Target() tab.ID { return tab.Stats }
