@@ -1,41 +1,15 @@
-// Package events is the 活动 tab: the year's 双拥 events and festival campaigns.
-// Until its issue is done it shows its real empty state: what the tab will hold and what
-// to do meanwhile. It implements the tab contract so the content can arrive without
-// touching the root.
+// Package events is the 活动 tab: the year's 双拥 events and festival campaigns. Until its
+// issue is done it is a placeholder showing its real empty state: what the tab will hold
+// and what to do meanwhile.
 package events
 
 import (
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
-
 	"shuangyong/ui/components"
 	"shuangyong/ui/i18n"
-	"shuangyong/ui/keys"
 	"shuangyong/ui/tab"
 )
 
-// Model is the tab.
-type Model struct {
-	env           tab.Env
-	width, height int
-}
-
 // New makes the tab.
-func New(env tab.Env) *Model { return &Model{env: env} }
-
-func (m *Model) Init() tea.Cmd              { return nil }
-func (m *Model) Update(msg tea.Msg) tea.Cmd { return nil }
-func (m *Model) SetSize(w, h int)           { m.width, m.height = w, h }
-func (m *Model) Title() string              { return i18n.T(m.env.Lang, i18n.TabEvents) }
-func (m *Model) ShortHelp() []key.Binding   { return nil }
-func (m *Model) Help() []keys.Group         { return nil }
-func (m *Model) Modal() bool                { return false }
-func (m *Model) Dirty() bool                { return false }
-func (m *Model) Typing() bool               { return false }
-
-// View shows the empty state.
-func (m *Model) View() string {
-	return components.Notice(m.width, m.height, i18n.T(m.env.Lang, i18n.EventsEmptyTitle), i18n.T(m.env.Lang, i18n.EventsEmptyBody))
+func New(env tab.Env) tab.Tab {
+	return components.NewPlaceholder(env, i18n.TabEvents, i18n.EventsEmptyTitle, i18n.EventsEmptyBody)
 }
-
-var _ tab.Tab = (*Model)(nil)
