@@ -55,27 +55,14 @@ func (d *direct) send(msg tea.Msg) {
 
 func (d *direct) run(cmd tea.Cmd) {
 	d.t.Helper()
-	queue := []tea.Cmd{cmd}
-	for steps := 0; len(queue) > 0; steps++ {
-		if steps > 2000 {
-			d.t.Fatal("commands did not settle")
-		}
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		switch msg := c().(type) {
-		case nil:
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-		case tea.QuitMsg:
+	uitest.Settle(d.t, cmd, func(msg tea.Msg) tea.Cmd {
+		if _, ok := msg.(tea.QuitMsg); ok {
 			d.quit = true
-		default:
-			_, next := d.m.Update(msg)
-			queue = append(queue, next)
+			return nil
 		}
-	}
+		_, next := d.m.Update(msg)
+		return next
+	})
 }
 
 func (d *direct) key(k tea.KeyType) { d.t.Helper(); d.send(tea.KeyMsg{Type: k}) }

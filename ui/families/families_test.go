@@ -51,28 +51,16 @@ func newHarness(t *testing.T, s *store.Store, w, h int) *harness {
 // run executes cmd and everything it leads to.
 func (hs *harness) run(cmd tea.Cmd) {
 	hs.t.Helper()
-	queue := []tea.Cmd{cmd}
-	for steps := 0; len(queue) > 0; steps++ {
-		if steps > 1000 {
-			hs.t.Fatal("command loop did not settle")
-		}
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		msg := c()
+	uitest.Settle(hs.t, cmd, func(msg tea.Msg) tea.Cmd {
 		switch msg := msg.(type) {
-		case nil:
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
 		case tab.StatusMsg:
 			hs.status = append(hs.status, msg)
+			return nil
 		case tab.ChangedMsg:
-		default:
-			queue = append(queue, hs.m.Update(msg))
+			return nil
 		}
-	}
+		return hs.m.Update(msg)
+	})
 }
 
 func (hs *harness) key(k tea.KeyMsg) { hs.t.Helper(); hs.run(hs.m.Update(k)) }

@@ -116,28 +116,17 @@ func (d *driver) send(msg tea.Msg) {
 
 func (d *driver) run(cmd tea.Cmd) {
 	d.t.Helper()
-	queue := []tea.Cmd{cmd}
-	for steps := 0; len(queue) > 0; steps++ {
-		if steps > 1000 {
-			d.t.Fatal("commands did not settle")
-		}
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		switch msg := c().(type) {
-		case nil:
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
+	uitest.Settle(d.t, cmd, func(msg tea.Msg) tea.Cmd {
+		switch msg := msg.(type) {
 		case tab.StatusMsg:
 			d.status = append(d.status, msg)
+			return nil
 		case tab.YearMsg:
 			d.years = append(d.years, msg.Year)
-		default:
-			queue = append(queue, d.m.Update(msg))
+			return nil
 		}
-	}
+		return d.m.Update(msg)
+	})
 }
 
 func (d *driver) key(k tea.KeyType) { d.t.Helper(); d.send(tea.KeyMsg{Type: k}) }
