@@ -80,15 +80,15 @@ func (m textMatcher) match(e *personEntry, skip int) bool {
 		}
 		switch w.kind {
 		case wordDigits:
-			if !strings.Contains(e.digits, w.text) {
+			if !strings.Contains(e.digits(), w.text) {
 				return false
 			}
 		case wordPinyin:
-			if !strings.Contains(e.pinyin, " "+w.text) && !strings.Contains(e.hay, w.text) {
+			if !strings.Contains(e.pinyin(), " "+w.text) && !strings.Contains(e.hay(), w.text) {
 				return false
 			}
 		default:
-			if !strings.Contains(e.hay, w.text) {
+			if !strings.Contains(e.hay(), w.text) {
 				return false
 			}
 		}

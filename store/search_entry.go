@@ -14,17 +14,30 @@ type personEntry struct {
 	id          int64
 	villageSort int64
 	villageID   int64
-	pySort      string
-	hay         string // lower-case: name, village, category labels, serviceman, unit, cadre, martyr, address
-	pinyin      string // " " + initials, full pinyin and other readings, each preceded by a space
-	digits      string // ID number and phones: digits (and X) only, separated by spaces
-	cats        uint32 // bit i = model.Categories[i]
-	cadre       string
-	status      string
-	lastVisit   string // interned per day: 100 000 people share a few hundred dates
-	openNeeds   bool
-	incomplete  bool
+	// text holds four strings in one allocation (at county scale every string header and
+	// allocation saved is about a megabyte): the lower-case text to match (name, village,
+	// category labels, serviceman, unit, cadre, martyr, address), the pinyin keys (each
+	// preceded by a space), the digits of the ID and phone numbers, and the pinyin sort key.
+	// ends marks where the first three stop.
+	text       string
+	ends       [3]uint32
+	cats       uint32 // bit i = model.Categories[i]
+	cadre      string // interned, like status and lastVisit: a few hundred distinct values
+	status     string
+	lastVisit  string
+	openNeeds  bool
+	incomplete bool
 }
+
+func newEntryText(e *personEntry, hay, pinyin, digits, pySort string) {
+	e.text = hay + pinyin + digits + pySort
+	e.ends = [3]uint32{uint32(len(hay)), uint32(len(hay) + len(pinyin)), uint32(len(hay) + len(pinyin) + len(digits))}
+}
+
+func (e *personEntry) hay() string    { return e.text[:e.ends[0]] }
+func (e *personEntry) pinyin() string { return e.text[e.ends[0]:e.ends[1]] }
+func (e *personEntry) digits() string { return e.text[e.ends[1]:e.ends[2]] }
+func (e *personEntry) pySort() string { return e.text[e.ends[2]:] }
 
 func entryLess(a, b *personEntry) bool {
 	if a.villageSort != b.villageSort {
@@ -33,8 +46,8 @@ func entryLess(a, b *personEntry) bool {
 	if a.villageID != b.villageID {
 		return a.villageID < b.villageID
 	}
-	if a.pySort != b.pySort {
-		return a.pySort < b.pySort
+	if as, bs := a.pySort(), b.pySort(); as != bs {
+		return as < bs
 	}
 	return a.id < b.id
 }
@@ -129,9 +142,9 @@ func loadEntryContext(ctx context.Context, q querier, ids []int64) (*entryContex
 func (ec *entryContext) scan(rows *sql.Rows) (*personEntry, error) {
 	var e personEntry
 	var p model.Person
-	var pinyin, cats, text, digits, gapFields string
+	var pySort, pinyin, cats, text, digits, gapFields string
 	var unitID int64
-	err := rows.Scan(&e.id, &e.villageID, &unitID, &e.pySort, &pinyin, &cats, &text, &digits, &e.cadre, &e.status,
+	err := rows.Scan(&e.id, &e.villageID, &unitID, &pySort, &pinyin, &cats, &text, &digits, &e.cadre, &e.status,
 		&e.lastVisit, &p.DisabilityGrade, &gapFields)
 	if err != nil {
 		return nil, err
@@ -159,10 +172,9 @@ func (ec *entryContext) scan(rows *sql.Rows) (*personEntry, error) {
 			hay.WriteByte(0x1f)
 		}
 	}
-	e.hay = hay.String()
-	e.pinyin = " " + strings.Join(strings.Fields(pinyin), " ")
+	keys := " " + strings.Join(strings.Fields(pinyin), " ")
 	e.cadre, e.status, e.lastVisit = ec.intern(e.cadre), ec.intern(e.status), ec.intern(e.lastVisit)
-	e.digits = phoneDigits(digits)
+	newEntryText(&e, hay.String(), keys, phoneDigits(digits), pySort)
 	if f := strings.Split(gapFields, "\x1f"); len(f) == 5 {
 		p.DisabilityNature, p.MartyrRelation, p.MartyrName, p.ServicemanName, p.CategoryOther = f[0], f[1], f[2], f[3], f[4]
 	}

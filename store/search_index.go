@@ -108,19 +108,20 @@ func (ix *peopleIndex) add(e *personEntry) int32 {
 	slot := int32(len(ix.slots))
 	ix.slots = append(ix.slots, e)
 	ix.slotOf[e.id] = slot
-	for i, r := range e.hay {
-		if r == 0x1f || strings.ContainsRune(e.hay[:i], r) {
+	hay := e.hay()
+	for i, r := range hay {
+		if r == 0x1f || strings.ContainsRune(hay[:i], r) {
 			continue // one listing per distinct character
 		}
 		ix.runes[r] = append(ix.runes[r], slot)
 	}
-	for _, g := range digitGrams(e.digits) {
+	for _, g := range digitGrams(e.digits()) {
 		if l := ix.grams[g]; len(l) == 0 || l[len(l)-1] != slot {
 			ix.grams[g] = append(l, slot)
 		}
 	}
-	// Keys are substrings of e.pinyin: no copies.
-	for rest := e.pinyin; rest != ""; {
+	// Keys are substrings of the entry's text: no copies.
+	for rest := e.pinyin(); rest != ""; {
 		rest = rest[1:] // the space before each key
 		end := strings.IndexByte(rest, ' ')
 		if end < 0 {

@@ -17,10 +17,11 @@ func TestIndexAgainstBruteForce(t *testing.T) {
 	mk := func(id int64) *personEntry {
 		v := rng.IntN(len(villages))
 		name := surnames[rng.IntN(len(surnames))] + string(rune('一'+rng.IntN(30)))
-		return &personEntry{id: id, villageID: int64(v + 1), villageSort: int64(v), pySort: fmt.Sprintf("%03d", rng.IntN(200)),
-			hay: name + "\x1f" + villages[v] + "\x1f", pinyin: fmt.Sprintf(" z%c zhang%c", 'a'+rng.IntN(5), 'a'+rng.IntN(5)),
-			digits: fmt.Sprintf("%018d %011d", rng.Int64N(1e17), rng.Int64N(1e10)), cats: 1 << uint(rng.IntN(4)),
+		e := &personEntry{id: id, villageID: int64(v + 1), villageSort: int64(v), cats: 1 << uint(rng.IntN(4)),
 			status: []string{"active", "dead"}[rng.IntN(2)]}
+		newEntryText(e, name+"\x1f"+villages[v]+"\x1f", fmt.Sprintf(" z%c zhang%c", 'a'+rng.IntN(5), 'a'+rng.IntN(5)),
+			fmt.Sprintf("%018d %011d", rng.Int64N(1e17), rng.Int64N(1e10)), fmt.Sprintf("%03d", rng.IntN(200)))
+		return e
 	}
 	live := map[int64]*personEntry{}
 	var entries []*personEntry
