@@ -66,9 +66,12 @@ func TestFlow(t *testing.T) {
 			// The visit is in the detail's history, newest first.
 			tm.Send(keyOf(tea.KeyEnter))
 			waitFor(t, sp, "基本信息")
+			// Page down until the history heading shows, waiting for each page to be drawn
+			// (checking the old screen again would page past the heading).
 			for i := 0; i < 3 && !strings.Contains(sp.screen(), "走访记录"); i++ {
+				before := sp.screen()
 				tm.Send(keyOf(tea.KeyPgDown))
-				waitFor(t, sp, "张三")
+				waitChanged(t, sp, before)
 			}
 			scr := waitFor(t, sp, "走访记录（共 2 次")
 			if !strings.Contains(scr, "2026-11-20") {

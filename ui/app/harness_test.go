@@ -163,3 +163,14 @@ func waitFor(t *testing.T, sp *spy, want ...string) string {
 func runes(s string) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)} }
 
 func keyOf(k tea.KeyType) tea.KeyMsg { return tea.KeyMsg{Type: k} }
+
+// waitChanged waits until the screen differs from before (or ten seconds pass: a page
+// that cannot scroll further stays the same, which is not an error here).
+func waitChanged(t *testing.T, sp *spy, before string) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if sp.screen() != before {
+			return
+		}
+	}
+}
