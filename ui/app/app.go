@@ -82,7 +82,6 @@ type Model struct {
 	overlay   overlay
 	settingsF *settingsForm
 	dialog    *components.Dialog
-	onAnswer  func(yes bool) tea.Cmd
 	asksQuit  bool // the dialog is the quit question
 
 	settingsLoaded bool
@@ -196,7 +195,7 @@ func (m *Model) anyDirty() bool {
 }
 
 func (m *Model) ask(d *components.Dialog, then func(bool) tea.Cmd) {
-	m.dialog, m.onAnswer = d, then
+	m.dialog = d.Then(then)
 }
 
 // Update handles a message.
@@ -261,16 +260,12 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		if key.Matches(msg, m.keys.Quit) && m.asksQuit {
 			return tea.Quit
 		}
-		done, yes := m.dialog.Update(msg)
-		if !done {
+		closed, answer := m.dialog.Answer(msg)
+		if !closed {
 			return nil
 		}
-		then := m.onAnswer
-		m.dialog, m.onAnswer, m.asksQuit = nil, nil, false
-		if then != nil {
-			return then(yes)
-		}
-		return nil
+		m.dialog, m.asksQuit = nil, false
+		return answer()
 	}
 	if key.Matches(msg, m.keys.Quit) {
 		return m.quit()

@@ -17,6 +17,7 @@ type Dialog struct {
 	Yes   string
 	No    string
 	yes   bool
+	then  func(yes bool) tea.Cmd
 }
 
 // NewDialog makes a dialog with the focus on Yes when defaultYes.
@@ -35,6 +36,28 @@ func (d *Dialog) Update(msg tea.KeyMsg) (done, yes bool) {
 		return true, false
 	}
 	return false, false
+}
+
+// Then sets what runs with the answer, and returns the dialog.
+func (d *Dialog) Then(then func(yes bool) tea.Cmd) *Dialog {
+	d.then = then
+	return d
+}
+
+// Answer handles a key. When the question is answered it reports closed and returns the
+// answer to run (the function set with Then) — to be called after the caller has put the
+// dialog away, since the answer may well ask a new question.
+func (d *Dialog) Answer(msg tea.KeyMsg) (closed bool, answer func() tea.Cmd) {
+	done, yes := d.Update(msg)
+	if !done {
+		return false, nil
+	}
+	return true, func() tea.Cmd {
+		if d.then == nil {
+			return nil
+		}
+		return d.then(yes)
+	}
 }
 
 // View draws the dialog as a box in the middle of a w x h area.

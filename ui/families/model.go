@@ -57,8 +57,7 @@ type Model struct {
 	vform  *visitForm
 	panel  *filterPanel
 
-	dialog   *components.Dialog
-	onAnswer func(yes bool) tea.Cmd
+	dialog *components.Dialog
 
 	seq     uint64 // the one sequence counter of this tab's requests
 	openSeq uint64 // the newest person load for a form
@@ -194,7 +193,7 @@ func (m *Model) errText(err error) string {
 
 // ask shows a yes/no dialog; then runs with the answer.
 func (m *Model) ask(d *components.Dialog, then func(yes bool) tea.Cmd) {
-	m.dialog, m.onAnswer = d, then
+	m.dialog = d.Then(then)
 }
 
 // Update handles a message.
@@ -256,16 +255,12 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	}
 	if m.dialog != nil {
-		done, yes := m.dialog.Update(msg)
-		if !done {
+		closed, answer := m.dialog.Answer(msg)
+		if !closed {
 			return nil
 		}
-		then := m.onAnswer
-		m.dialog, m.onAnswer = nil, nil
-		if then != nil {
-			return then(yes)
-		}
-		return nil
+		m.dialog = nil
+		return answer()
 	}
 	switch m.mode {
 	case modeDetail:

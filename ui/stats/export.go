@@ -233,13 +233,12 @@ func (m *Model) onChecked(msg checkedMsg) tea.Cmd {
 		return nil
 	case msg.exists:
 		m.dialog = components.NewDialog(m.t(i18n.StExpExistsTitle), m.t(i18n.StExpExistsBody, textwidth.Clean(msg.path)),
-			m.t(i18n.StExpExistsYes), m.t(i18n.StExpExistsNo), false)
-		m.onAnswer = func(yes bool) tea.Cmd {
+			m.t(i18n.StExpExistsYes), m.t(i18n.StExpExistsNo), false).Then(func(yes bool) tea.Cmd {
 			if !yes || m.exp != e {
 				return nil
 			}
 			return m.runExport(msg.path)
-		}
+		})
 		return nil
 	}
 	return m.runExport(msg.path)

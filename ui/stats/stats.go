@@ -76,8 +76,7 @@ type Model struct {
 	exp     *exportState
 	docsDir string
 
-	dialog   *components.Dialog
-	onAnswer func(yes bool) tea.Cmd
+	dialog *components.Dialog
 }
 
 // New makes the tab showing the current year.
@@ -389,16 +388,12 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 
 func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	if m.dialog != nil {
-		done, yes := m.dialog.Update(msg)
-		if !done {
+		closed, answer := m.dialog.Answer(msg)
+		if !closed {
 			return nil
 		}
-		then := m.onAnswer
-		m.dialog, m.onAnswer = nil, nil
-		if then != nil {
-			return then(yes)
-		}
-		return nil
+		m.dialog = nil
+		return answer()
 	}
 	switch m.screen {
 	case scrExport:
