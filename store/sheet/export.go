@@ -7,6 +7,7 @@
 package sheet
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"database/sql"
@@ -253,25 +254,29 @@ func (e *exporter) xlsx(w io.Writer) error {
 		}
 		e.progress(1)
 	}
+	// The detail sheets' rows are written into the finished workbook (spliceBook): the
+	// template excelize writes holds every sheet's layout and title area.
+	fills := map[string]rowFill{}
 	for i, d := range details {
-		dw, err := b.beginDetail(d)
-		if err != nil {
+		if err := b.beginDetail(d); err != nil {
 			return err
 		}
-		total, err := d.each(e.ctx, e.tx, e.emitter(dw.add))
-		if err != nil {
-			return err
+		fill := b.fillDetail(e.ctx, e.tx, d, e.emitter)
+		n := counts[i]
+		fills[d.sheet] = func(w *bufio.Writer) error {
+			if err := fill(w); err != nil {
+				return err
+			}
+			e.progress(n % 1000)
+			return e.ctx.Err()
 		}
-		if err := dw.end(total); err != nil {
-			return err
-		}
-		e.progress(counts[i] % 1000)
-	}
-	if err := e.ctx.Err(); err != nil {
-		return err
 	}
 	b.f.SetActiveSheet(0)
-	return b.f.Write(w)
+	var template bytes.Buffer
+	if err := b.f.Write(&template); err != nil {
+		return err
+	}
+	return spliceBook(w, template.Bytes(), fills)
 }
 
 func (e *exporter) csv(w io.Writer) error {

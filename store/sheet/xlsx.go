@@ -1,9 +1,10 @@
 package sheet
 
 import (
-	"archive/zip"
+	"bufio"
+	"context"
+	"database/sql"
 	"fmt"
-	"io"
 	"math"
 	"strconv"
 	"strings"
@@ -136,23 +137,6 @@ func (s styles) cell(v any, total bool) excelize.Cell {
 	return excelize.Cell{StyleID: pick(s.text, s.tText), Value: fmt.Sprint(v)}
 }
 
-// plain is the value a detail cell takes (the cell's style comes from its column).
-func plain(v any) any {
-	switch v := v.(type) {
-	case money:
-		return float64(v) / 100
-	case code:
-		return string(v)
-	case string:
-		if v == "" {
-			return nil // a blank cell, styled (with its borders)
-		}
-	case ratio, pct:
-		return fmt.Sprint(v)
-	}
-	return v
-}
-
 // display is how a value reads, for fitting column widths.
 func display(v any) string {
 	switch v := v.(type) {
@@ -202,13 +186,6 @@ type xlsxBook struct {
 
 func newBook(title, office, date, operator string, public bool) (*xlsxBook, error) {
 	f := excelize.NewFile()
-	// Deflate at BestSpeed, on every core (parallelDeflate): a county-sized workbook
-	// compresses to about the same size in a fraction of the default's time.
-	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
-		zw := zip.NewWriter(w)
-		zw.RegisterCompressor(zip.Deflate, newParallelDeflate)
-		return zw
-	})
 	st, err := newStyles(f)
 	if err != nil {
 		f.Close()
@@ -272,8 +249,10 @@ func (b *xlsxBook) begin(name, subtitle string, cols []column, widths []float64)
 	if err != nil {
 		return nil, err
 	}
-	for i, w := range widths {
-		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+	// From the last column to the first: the stream writer puts each new <col> before
+	// the ones it has, and Excel wants them in ascending order.
+	for i := len(widths) - 1; i >= 0; i-- {
+		if err := sw.SetColWidth(i+1, i+1, widths[i]); err != nil {
 			return nil, err
 		}
 	}
@@ -386,6 +365,16 @@ func (b *xlsxBook) finish(sw *excelize.StreamWriter, next int, cols []column, wi
 		}
 		next++
 	}
+	if err := sw.SetRow("A"+strconv.Itoa(next+1), b.footer(last), excelize.RowOpts{Height: footerHeight}); err != nil {
+		return err
+	}
+	return sw.Flush()
+}
+
+const footerHeight = 22
+
+// footer is the 制表人/审核人 row of a sheet of last columns.
+func (b *xlsxBook) footer(last int) []any {
 	foot := make([]any, last)
 	foot[0] = excelize.Cell{StyleID: b.st.footer, Value: labelMaker + b.operator}
 	half := (last + 1) / 2
@@ -395,10 +384,7 @@ func (b *xlsxBook) finish(sw *excelize.StreamWriter, next int, cols []column, wi
 	} else {
 		foot[0] = excelize.Cell{StyleID: b.st.footer, Value: labelMaker + b.operator + "    " + labelChecker + labelBlank}
 	}
-	if err := sw.SetRow("A"+strconv.Itoa(next+1), foot, excelize.RowOpts{Height: 22}); err != nil {
-		return err
-	}
-	return sw.Flush()
+	return foot
 }
 
 // writeTable writes one tally table as a sheet.
@@ -427,60 +413,48 @@ func (b *xlsxBook) writeTable(t *table) error {
 	return b.finish(sw, row, t.cols, widths, t.notes)
 }
 
-// detailWriter streams one detail sheet. Each cell carries its column's style (a column
-// style would format the whole column, borders down to the last row of the sheet); the
-// cells are reused from row to row and handed over by pointer, which allocates nothing.
-type detailWriter struct {
-	b      *xlsxBook
-	sw     *excelize.StreamWriter
-	cols   []column
-	widths []float64
-	row    int
-	cells  []excelize.Cell
-	buf    []any
-}
-
-func (b *xlsxBook) beginDetail(d *detail) (*detailWriter, error) {
+// beginDetail adds a detail sheet with its title area and header only: its rows are
+// written into the finished workbook by fillDetail (see spliceBook).
+func (b *xlsxBook) beginDetail(d *detail) error {
 	widths := make([]float64, len(d.cols))
 	for i, c := range d.cols {
 		widths[i] = math.Max(c.width, float64(min(textWidth(c.head), 16))+2)
 	}
 	sw, err := b.begin(d.sheet, d.title, d.cols, widths)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	w := &detailWriter{b: b, sw: sw, cols: d.cols, widths: widths, row: rowFirst,
-		cells: make([]excelize.Cell, len(d.cols)), buf: make([]any, len(d.cols))}
-	for i, c := range d.cols {
-		w.cells[i].StyleID = b.st.column(c.kind)
-		w.buf[i] = &w.cells[i]
-	}
-	return w, nil
+	return sw.Flush()
 }
 
-func (w *detailWriter) add(r []any) error {
-	for i, v := range r {
-		w.cells[i].Value = plain(v)
-	}
-	err := w.sw.SetRow("A"+strconv.Itoa(w.row), w.buf[:len(r)])
-	w.row++
-	return err
-}
-
-func (w *detailWriter) end(total []any) error {
-	if total != nil {
-		cells := make([]any, len(total))
-		for i, v := range total {
-			if v == nil {
-				cells[i] = excelize.Cell{StyleID: w.b.st.tText}
-				continue
-			}
-			cells[i] = w.b.st.cell(v, true)
+// fillDetail returns the writer of a detail sheet's rows: each row as each emits it, every
+// cell with its column's style (a column style would format the whole column, borders
+// down to the last row of the sheet), then the total row and the footer. wrap adds
+// progress and cancellation to the row writer.
+func (b *xlsxBook) fillDetail(ctx context.Context, tx *sql.Tx, d *detail, wrap func(func([]any) error) func([]any) error) rowFill {
+	return func(w *bufio.Writer) error {
+		x := newSheetRows(w, rowFirst, len(d.cols))
+		styles := make([]int, len(d.cols))
+		for i, c := range d.cols {
+			styles[i] = b.st.column(c.kind)
 		}
-		if err := w.sw.SetRow("A"+strconv.Itoa(w.row), cells); err != nil {
+		total, err := d.each(ctx, tx, wrap(func(r []any) error { return x.row(r, styles, 0) }))
+		if err != nil {
 			return err
 		}
-		w.row++
+		if total != nil {
+			bold := make([]int, len(total))
+			for i, v := range total {
+				bold[i] = b.st.tText
+				if v != nil {
+					bold[i] = b.st.cell(v, true).StyleID
+				}
+			}
+			if err := x.row(total, bold, 0); err != nil {
+				return err
+			}
+		}
+		x.next += 2 // blank rows, as finish leaves them
+		return x.row(b.footer(len(d.cols)), make([]int, len(d.cols)), footerHeight)
 	}
-	return w.b.finish(w.sw, w.row, w.cols, w.widths, nil)
 }
