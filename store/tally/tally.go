@@ -141,15 +141,24 @@ const (
 // rollSQL computes the roll flags of the people row p in SQL, for the year ending @end
 // (starting @start) and the year before (ending @pend, starting @pstart): rollArgs gives
 // the four. It must say what model.OnRollAtEnd, NewInYear and RemovedInYear say;
-// TestRollMatchesModel holds them together. The first branch is the common case (on the
-// roll since before the year before) and saves evaluating the rest for most people.
-const rollSQL = `(CASE WHEN p.status = 'active' AND p.registered_on < @pstart THEN 9 ELSE
-	((p.registered_on <= @end OR p.registered_on = '') AND (p.status IN ('active', '') OR p.status_changed_on > @end))
+// TestRollSQL holds them together over every kind of date. People on the roll (status
+// active) take a short cut by when they were registered — before the year before (or
+// never said: 9 = on the roll in both years), during it (25: on the roll in both, new in
+// the year before), during the year (3: on the roll, new), after it (0) — which saves
+// evaluating the whole formula for nearly everybody; the rest take rollFormula.
+const rollSQL = `(CASE WHEN p.status = 'active' THEN (CASE WHEN p.registered_on < @pstart THEN 9
+	WHEN p.registered_on <= @pend THEN 25
+	WHEN p.registered_on >= @start AND p.registered_on <= @end THEN 3
+	WHEN p.registered_on > @end THEN 0
+	ELSE ` + rollFormula + ` END) ELSE ` + rollFormula + ` END)`
+
+// rollFormula is the roll flags of any people row p, flag by flag.
+const rollFormula = `(((p.registered_on <= @end OR p.registered_on = '') AND (p.status IN ('active', '') OR p.status_changed_on > @end))
 	+ 2 * (p.registered_on BETWEEN @start AND @end)
 	+ 4 * (p.status NOT IN ('active', '') AND p.status_changed_on BETWEEN @start AND @end)
 	+ 8 * ((p.registered_on <= @pend OR p.registered_on = '') AND (p.status IN ('active', '') OR p.status_changed_on > @pend))
 	+ 16 * (p.registered_on BETWEEN @pstart AND @pend)
-	+ 32 * (p.status NOT IN ('active', '') AND p.status_changed_on BETWEEN @pstart AND @pend) END)`
+	+ 32 * (p.status NOT IN ('active', '') AND p.status_changed_on BETWEEN @pstart AND @pend))`
 
 func rollArgs(year int) []any {
 	start, end := yearBounds(year)

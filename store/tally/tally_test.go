@@ -2,6 +2,7 @@ package tally
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"reflect"
 	"strconv"
@@ -400,5 +401,49 @@ func TestVisitWithoutHousehold(t *testing.T) {
 	tallytest.Must(t, err)
 	if r.Households != 3 {
 		t.Errorf("drill-down households %d, want 3", r.Households)
+	}
+}
+
+// TestRollSQL evaluates the roll flags of rollSQL for every status against registration
+// and status dates around two year ends (none, junk, boundaries) and compares them with
+// the model's rules for the year and the year before.
+func TestRollSQL(t *testing.T) {
+	s := tallytest.Open(t)
+	dates := []string{"", "2023-05-01", "2023-12-31", "2024-01-01", "2024-06-30", "2024-12-31", "2024-12-31x", "2025-01-01",
+		"2025-07-01", "2025-12-31", "2026-01-01", "2026-03-01", "2025", "未知"}
+	statuses := []string{model.StatusActive, "", "dead", "moved_out", "stopped"}
+	args := append(rollArgs(2025), sql.Named("status", ""), sql.Named("reg", ""), sql.Named("changed", ""))
+	stmt, err := s.DB().Prepare(`SELECT ` + rollSQL + ` FROM (SELECT @status AS status, @reg AS registered_on, @changed AS status_changed_on) p`)
+	tallytest.Must(t, err)
+	defer stmt.Close()
+	checked := 0
+	for _, st := range statuses {
+		for _, reg := range dates {
+			for _, changed := range dates {
+				args[4], args[5], args[6] = sql.Named("status", st), sql.Named("reg", reg), sql.Named("changed", changed)
+				var got int
+				tallytest.Must(t, stmt.QueryRow(args...).Scan(&got))
+				p := &model.Person{Status: st, RegisteredOn: reg, StatusChangedOn: changed}
+				want := 0
+				for shift, year := range map[int]int{0: 2025, prevShift: 2024} {
+					if model.OnRollAtEnd(p, year) {
+						want |= flagOnRoll << shift
+					}
+					if model.NewInYear(p, year) {
+						want |= flagNew << shift
+					}
+					if model.RemovedInYear(p, year) {
+						want |= flagRemoved << shift
+					}
+				}
+				if got != want {
+					t.Errorf("status %q registered %q changed %q: flags %06b, the model says %06b", st, reg, changed, got, want)
+				}
+				checked++
+			}
+		}
+	}
+	if checked != len(statuses)*len(dates)*len(dates) {
+		t.Fatalf("checked %d", checked)
 	}
 }
