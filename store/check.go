@@ -95,7 +95,7 @@ func (s *Store) QuickCheck(ctx context.Context) error {
 	if err := s.db.QueryRowContext(ctx, "PRAGMA quick_check(1)").Scan(&line); err != nil {
 		return s.classify(err)
 	}
-	s.shrinkCache(ctx)
+	s.ShrinkCache(ctx)
 	if line != "ok" {
 		return &Error{Kind: ErrDamaged, Path: s.path, Err: errors.New(line)}
 	}
@@ -126,7 +126,7 @@ func (s *Store) Backup(ctx context.Context, dir string) (string, error) {
 		}
 		return "", s.classify(err)
 	}
-	s.shrinkCache(ctx)
+	s.ShrinkCache(ctx)
 	if err := verifyCopy(ctx, tmp); err != nil {
 		os.Remove(tmp)
 		return "", err

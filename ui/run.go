@@ -4,8 +4,6 @@ package ui
 
 import (
 	"context"
-	"os"
-	"runtime/debug"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -13,6 +11,7 @@ import (
 	"shuangyong/model"
 	"shuangyong/store"
 	"shuangyong/ui/app"
+	"shuangyong/ui/memlimit"
 	"shuangyong/ui/tab"
 	"shuangyong/ui/textwidth"
 )
@@ -25,17 +24,9 @@ type Options struct {
 
 // Run shows the program on the terminal until the user quits. Nothing is printed while it
 // runs; an error is returned for the caller to print after the screen is restored.
-// memoryLimit is the Go heap's soft limit in the TUI; SQLite's page cache comes on top.
-const memoryLimit = 80 << 20
-
 func Run(ctx context.Context, s *store.Store, opt Options) error {
 	textwidth.Configure()
-	// A soft ceiling for the Go heap (SPEC.md §7: ≤ 100 MB resident while browsing). The
-	// search index of a county-sized roster is most of the live heap; without a limit the
-	// garbage of building it doubles the process's footprint until the next collection.
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(memoryLimit)
-	}
+	memlimit.Set()
 	env := tab.Env{Ctx: ctx, Store: s, Lang: opt.Lang, Now: time.Now}
 	root := app.New(env, app.Config{Version: opt.Version})
 	// No WithInputTTY (Windows would lose resize events) and no mouse: the keyboard does

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -170,6 +169,13 @@ func (j *joined) split(ctx context.Context, tx *sql.Tx, row string, args []any) 
 	return j.buf, nil
 }
 
+// yearRange is the arguments @from and @to of a condition "date >= @from AND date < @to"
+// that holds for the ISO dates of year: the dates whose text starts with it, as the
+// generated column year = CAST(substr(date, 1, 4) AS INTEGER) says.
+func yearRange(year int) []any {
+	return []any{sql.Named("from", fmt.Sprintf("%04d", year)), sql.Named("to", fmt.Sprintf("%04d", year+1))}
+}
+
 func atoi(s string) int64 {
 	n, _ := strconv.ParseInt(s, 10, 64)
 	return n
@@ -193,48 +199,27 @@ func visitsDetail(year int, p privacy, l lookups) *detail {
 	return &detail{key: "visit_detail", sheet: sheet, title: title, cols: cols,
 		rows: func(t model.Tally) int { return t.Visits.Total.Year.Visits },
 		each: func(ctx context.Context, tx *sql.Tx, emit func([]any) error) ([]any, error) {
+			// In date order from the index visits_date (a date's rows in id order): each row
+			// is written as it is read.
 			j := &joined{idExpr: "v.id", fields: []string{"v.id", "v.date", "coalesce(v.village_id, 0)", "p.name", "p.sex",
 				"p.id_number", "p.phones", "p.address", "v.categories", "e.title", "v.mode", "v.visitors", "v.money_fen",
 				"v.goods", "v.goods_value_fen", "v.condition", "v.need", "v.resolution", "v.signed", "v.note"},
 				from: `FROM visits v JOIN people p ON p.id = v.person_id JOIN events e ON e.id = v.event_id
-				WHERE v.year = @year AND v.deleted_at = ''`}
-			args := []any{sql.Named("year", year)}
-			// The rows are sorted by date here: SQLite would sort them whole, fields and all,
-			// at several times the cost.
-			type line struct {
-				date string
-				id   int64
-				text string
-			}
-			var lines []line
-			rows, err := tx.QueryContext(ctx, j.query(""), args...)
+				WHERE v.date >= @from AND v.date < @to AND v.deleted_at = ''`}
+			args := yearRange(year)
+			rows, err := tx.QueryContext(ctx, j.query("ORDER BY v.date, v.id"), args...)
 			if err != nil {
 				return nil, err
 			}
-			for rows.Next() {
-				var text string
-				if err := rows.Scan(&text); err != nil {
-					rows.Close()
-					return nil, err
-				}
-				id, rest, _ := strings.Cut(text, sep)
-				date, _, _ := strings.Cut(rest, sep)
-				lines = append(lines, line{date: date, id: atoi(id), text: text})
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
-				return nil, err
-			}
-			sort.Slice(lines, func(a, b int) bool {
-				if lines[a].date != lines[b].date {
-					return lines[a].date < lines[b].date
-				}
-				return lines[a].id < lines[b].id
-			})
+			defer rows.Close()
 			var sumMoney, sumGoods int64
 			row := make([]any, 0, len(cols))
-			for n, ln := range lines {
-				f, err := j.split(ctx, tx, ln.text, args)
+			var text string
+			for n := 0; rows.Next(); n++ {
+				if err := rows.Scan(&text); err != nil {
+					return nil, err
+				}
+				f, err := j.split(ctx, tx, text, args)
 				if err != nil {
 					return nil, err
 				}
@@ -255,6 +240,9 @@ func visitsDetail(year int, p privacy, l lookups) *detail {
 				if err := emit(row); err != nil {
 					return nil, err
 				}
+			}
+			if err := rows.Err(); err != nil {
+				return nil, err
 			}
 			total := make([]any, len(cols))
 			total[0] = labelTotal

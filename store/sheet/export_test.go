@@ -406,7 +406,7 @@ func TestDetailPlans(t *testing.T) {
 	f := tallytest.New(t)
 	for _, q := range []string{
 		`SELECT e.id || char(31) || e.title FROM events e WHERE e.date BETWEEN '2026-01-01' AND '2026-12-31' AND e.deleted_at = '' ORDER BY e.date, e.id`,
-		`SELECT v.id || char(31) || p.name || char(31) || e.title FROM visits v JOIN people p ON p.id = v.person_id JOIN events e ON e.id = v.event_id WHERE v.year = 2026 AND v.deleted_at = ''`,
+		`SELECT v.id || char(31) || p.name || char(31) || e.title FROM visits v JOIN people p ON p.id = v.person_id JOIN events e ON e.id = v.event_id WHERE v.date >= '2026' AND v.date < '2027' AND v.deleted_at = '' ORDER BY v.date, v.id`,
 	} {
 		rows, err := f.S.DB().Query("EXPLAIN QUERY PLAN " + q)
 		tallytest.Must(t, err)

@@ -15,6 +15,7 @@ import (
 	"shuangyong/store/sheet"
 	"shuangyong/ui/components"
 	"shuangyong/ui/i18n"
+	"shuangyong/ui/memlimit"
 	"shuangyong/ui/styles"
 	"shuangyong/ui/tab"
 	"shuangyong/ui/textwidth"
@@ -264,6 +265,8 @@ func (m *Model) runExport(path string) tea.Cmd {
 	s := m.env.Store
 	run := func() tea.Msg {
 		defer cancel()
+		defer memlimit.Lift()()
+		defer s.ShrinkCache(context.Background()) // the export read the year whole
 		err := sheet.Export(ctx, s, opt)
 		return exportedMsg{seq: seq, path: path, err: err}
 	}

@@ -24,6 +24,7 @@ import (
 	"shuangyong/ui/components"
 	"shuangyong/ui/i18n"
 	"shuangyong/ui/keys"
+	"shuangyong/ui/memlimit"
 	"shuangyong/ui/styles"
 	"shuangyong/ui/tab"
 	"shuangyong/ui/textwidth"
@@ -195,6 +196,7 @@ func (m *Model) compute(delay time.Duration) tea.Cmd {
 				return tallyMsg{seq: seq, year: year, err: ctx.Err()}
 			}
 		}
+		defer memlimit.Lift()()
 		t, err := tally.Compute(ctx, s, year)
 		return tallyMsg{seq: seq, year: year, tally: t, err: err}
 	}

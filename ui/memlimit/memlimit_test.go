@@ -1,0 +1,45 @@
+package memlimit
+
+import (
+	"math"
+	"runtime/debug"
+	"testing"
+)
+
+func current() int64 { return debug.SetMemoryLimit(-1) } // a negative value only reads it
+
+func TestLiftAndRestore(t *testing.T) {
+	t.Setenv("GOMEMLIMIT", "")
+	defer debug.SetMemoryLimit(current())
+	Set()
+	if got := current(); got != Browsing {
+		t.Fatalf("after Set the limit is %d, want %d", got, Browsing)
+	}
+	tallyDone := Lift()
+	exportDone := Lift() // an export started while the tally runs
+	if got := current(); got != math.MaxInt64 {
+		t.Fatalf("lifted limit %d", got)
+	}
+	tallyDone()
+	tallyDone() // a second call changes nothing
+	if got := current(); got != math.MaxInt64 {
+		t.Fatalf("the limit came back (%d) while the export still runs", got)
+	}
+	exportDone()
+	if got := current(); got != Browsing {
+		t.Fatalf("after the last job the limit is %d, want %d", got, Browsing)
+	}
+}
+
+func TestUserLimitKept(t *testing.T) {
+	t.Setenv("GOMEMLIMIT", "1GiB")
+	before := current()
+	mu.Lock()
+	set = false
+	mu.Unlock()
+	Set()
+	Lift()()
+	if got := current(); got != before {
+		t.Fatalf("GOMEMLIMIT set by the user: the limit went from %d to %d", before, got)
+	}
+}
