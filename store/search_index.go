@@ -39,8 +39,8 @@ type indexData struct {
 	slotOf map[int64]int32 // person id → live slot
 	order  []int32         // live slots in roster order
 	rank   []int32         // slot → position in order
-	runes  map[rune][]int32
-	grams  [1000][]int32
+	runes  map[rune]*postings
+	grams  [1000]postings
 	pinyin []pinyinKey // sorted by key
 	dead   int
 }
@@ -67,7 +67,7 @@ func (ix *peopleIndex) invalidate() {
 // build replaces the index by one over entries (in any order). Callers hold the lock.
 func (ix *peopleIndex) build(entries []*personEntry) {
 	sort.Slice(entries, func(i, j int) bool { return entryLess(entries[i], entries[j]) })
-	ix.indexData = indexData{loaded: true, slotOf: make(map[int64]int32, len(entries)), runes: map[rune][]int32{},
+	ix.indexData = indexData{loaded: true, slotOf: make(map[int64]int32, len(entries)), runes: map[rune]*postings{},
 		slots: make([]*personEntry, 0, len(entries)), order: make([]int32, 0, len(entries))}
 	for _, e := range entries {
 		ix.order = append(ix.order, ix.add(e))
@@ -83,23 +83,22 @@ func (ix *peopleIndex) build(entries []*personEntry) {
 // are capped, so a later append copies just that list out.
 func (ix *peopleIndex) packLists() {
 	total := 0
-	for _, l := range ix.runes {
-		total += len(l)
+	for _, p := range ix.runes {
+		if !p.common(len(ix.slots)) {
+			total += len(p.list)
+		}
 	}
-	for _, l := range ix.grams {
-		total += len(l)
+	for g := range ix.grams {
+		if !ix.grams[g].common(len(ix.slots)) {
+			total += len(ix.grams[g].list)
+		}
 	}
 	arena := make([]int32, 0, total)
-	pack := func(l []int32) []int32 {
-		start := len(arena)
-		arena = append(arena, l...)
-		return arena[start:len(arena):len(arena)]
+	for _, p := range ix.runes {
+		p.pack(len(ix.slots), &arena)
 	}
-	for r, l := range ix.runes {
-		ix.runes[r] = pack(l)
-	}
-	for g, l := range ix.grams {
-		ix.grams[g] = pack(l)
+	for g := range ix.grams {
+		ix.grams[g].pack(len(ix.slots), &arena)
 	}
 }
 
@@ -113,12 +112,15 @@ func (ix *peopleIndex) add(e *personEntry) int32 {
 		if r == 0x1f || strings.ContainsRune(hay[:i], r) {
 			continue // one listing per distinct character
 		}
-		ix.runes[r] = append(ix.runes[r], slot)
+		p := ix.runes[r]
+		if p == nil {
+			p = &postings{}
+			ix.runes[r] = p
+		}
+		p.add(slot)
 	}
 	for _, g := range digitGrams(e.digits()) {
-		if l := ix.grams[g]; len(l) == 0 || l[len(l)-1] != slot {
-			ix.grams[g] = append(l, slot)
-		}
+		ix.grams[g].add(slot)
 	}
 	// Keys are substrings of the entry's text: no copies.
 	for rest := e.pinyin(); rest != ""; {
@@ -251,10 +253,10 @@ func (s *Store) ShrinkCache(ctx context.Context) {
 	_, _ = s.db.ExecContext(ctx, "PRAGMA shrink_memory")
 }
 
-// candList is a list of slots that may match a word; exact when every slot in it does
-// match the word, so the word need not be checked again.
+// candList is the slots that may match a word; exact when every slot in it does match
+// the word, so the word need not be checked again.
 type candList struct {
-	slots []int32
+	slots *postings
 	exact bool
 }
 
@@ -268,18 +270,18 @@ func (ix *peopleIndex) candidates(w word) (lists []candList, all bool) {
 		if len(grams) == 0 {
 			return nil, true
 		}
-		best := ix.grams[grams[0]]
+		best := &ix.grams[grams[0]]
 		for _, g := range grams[1:] {
-			if len(ix.grams[g]) < len(best) {
-				best = ix.grams[g]
+			if ix.grams[g].len() < best.len() {
+				best = &ix.grams[g]
 			}
 		}
 		return []candList{{best, len(w.text) == 3}}, false
 	case wordPinyin:
 		lo := sort.Search(len(ix.pinyin), func(i int) bool { return ix.pinyin[i].key >= w.text })
-		var fromPinyin []int32
+		fromPinyin := &postings{}
 		for i := lo; i < len(ix.pinyin) && strings.HasPrefix(ix.pinyin[i].key, w.text); i++ {
-			fromPinyin = append(fromPinyin, ix.pinyin[i].slot)
+			fromPinyin.list = append(fromPinyin.list, ix.pinyin[i].slot)
 		}
 		// Letters may also be part of the text itself (a unit's designation, an address).
 		return []candList{{fromPinyin, true}, {ix.rarest(w.text), utf8.RuneCountInString(w.text) == 1}}, false
@@ -288,19 +290,19 @@ func (ix *peopleIndex) candidates(w word) (lists []candList, all bool) {
 }
 
 // rarest returns the shortest list among the characters of s (nil if one never occurs).
-func (ix *peopleIndex) rarest(s string) []int32 {
-	var best []int32
+func (ix *peopleIndex) rarest(s string) *postings {
+	var best *postings
 	first := true
 	for _, r := range s {
 		if r == utf8.RuneError {
 			continue
 		}
-		l := ix.runes[r]
-		if len(l) == 0 {
+		p := ix.runes[r]
+		if p.len() == 0 {
 			return nil
 		}
-		if first || len(l) < len(best) {
-			best, first = l, false
+		if first || p.len() < best.len() {
+			best, first = p, false
 		}
 	}
 	return best
@@ -327,7 +329,7 @@ func (ix *peopleIndex) search(q PeopleQuery, text textMatcher, catMask uint32) (
 		}
 		n := 0
 		for _, l := range lists {
-			n += len(l.slots)
+			n += l.slots.len()
 		}
 		if size < 0 || n < size {
 			driver, driverWord, size = lists, wi, n
@@ -350,16 +352,16 @@ func (ix *peopleIndex) search(q PeopleQuery, text textMatcher, catMask uint32) (
 		if l.exact {
 			skip = driverWord
 		}
-		for _, sl := range l.slots {
+		l.slots.each(func(sl int32) {
 			e := ix.slots[sl]
 			if e == nil {
-				continue
+				return
 			}
 			r := ix.rank[sl]
 			if ranks[r>>6]&(1<<(r&63)) == 0 && keep(e, skip) {
 				ranks[r>>6] |= 1 << (r & 63)
 			}
-		}
+		})
 	}
 	for wi, word := range ranks {
 		n := bits.OnesCount64(word)

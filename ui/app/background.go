@@ -9,6 +9,7 @@ import (
 	"shuangyong/model"
 	"shuangyong/store"
 	"shuangyong/ui/i18n"
+	"shuangyong/ui/memlimit"
 	"shuangyong/ui/tab"
 )
 
@@ -85,7 +86,9 @@ func (m *Model) bg(step bgStep) tea.Cmd {
 		out := bgMsg{step: step}
 		switch step {
 		case bgWarm:
+			done := memlimit.Lift() // building the index is heavy work: see memlimit
 			out.err = s.WarmSearch(ctx)
+			done()
 		case bgCheck:
 			out.err = s.QuickCheck(ctx)
 		case bgBackup:

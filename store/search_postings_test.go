@@ -1,0 +1,50 @@
+package store
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestPostings: a list and the set it becomes list the same slots, in order, and keep
+// taking new ones.
+func TestPostings(t *testing.T) {
+	const slots = 1000
+	var common, rare postings
+	var wantCommon, wantRare []int32
+	for sl := int32(0); sl < slots; sl++ {
+		if sl%3 == 0 {
+			common.add(sl)
+			common.add(sl) // a slot twice (two digit groups alike) is listed once
+			wantCommon = append(wantCommon, sl)
+		}
+		if sl%100 == 7 {
+			rare.add(sl)
+			wantRare = append(wantRare, sl)
+		}
+	}
+	var arena []int32
+	common.pack(slots, &arena)
+	rare.pack(slots, &arena)
+	if common.set == nil || rare.set != nil {
+		t.Fatalf("after packing: common is a set %v, rare a set %v", common.set != nil, rare.set != nil)
+	}
+	common.add(1001) // a person added after the build, beyond the set's first size
+	common.add(1001)
+	rare.add(1001)
+	wantCommon, wantRare = append(wantCommon, 1001), append(wantRare, 1001)
+	for name, c := range map[string]struct {
+		p    *postings
+		want []int32
+	}{"common": {&common, wantCommon}, "rare": {&rare, wantRare}} {
+		var got []int32
+		c.p.each(func(sl int32) { got = append(got, sl) })
+		if !slices.Equal(got, c.want) || c.p.len() != len(c.want) {
+			t.Errorf("%s: len %d, slots %v, want %v", name, c.p.len(), got, c.want)
+		}
+	}
+	var none *postings
+	if none.len() != 0 {
+		t.Error("a character never seen has slots")
+	}
+	none.each(func(int32) { t.Error("a character never seen lists a slot") })
+}
