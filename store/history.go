@@ -73,7 +73,7 @@ func (s *Store) write(ctx context.Context, fn func(w *writer) error) error {
 		for id := range w.people {
 			ids = append(ids, id)
 		}
-		if entries, err = loadEntries(ctx, tx, ids); err != nil {
+		if entries, err = loadEntries(ctx, tx, ids, s.people.codes); err != nil {
 			return s.classify(err)
 		}
 	}

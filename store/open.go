@@ -50,13 +50,13 @@ type Options struct {
 	ReadOnly bool
 }
 
-// DefaultCacheKiB is SQLite's page cache unless Options say otherwise: 8 MiB, which holds a
-// township's whole file. At county scale a bigger cache buys nothing measurable — the
-// tally, the export and the people search ran as fast with 8 MiB as with 32 (or 128:
-// the system's file cache is right behind it) — and every cached page is resident memory
-// (SPEC.md §7: ≤ 100 MB while browsing), and costs time at close, when the transpiled
-// allocator frees the pages one by one (~0.7 s for a full 32 MiB).
-const DefaultCacheKiB = 8 * 1024
+// DefaultCacheKiB is SQLite's page cache unless Options say otherwise: 4 MiB. At county
+// scale a bigger cache buys nothing measurable — the tally, the export and the people
+// search ran as fast with 4 or 8 MiB as with 32 (or 128: the system's file cache is right
+// behind it) — while every cached page is resident memory (SPEC.md §7: ≤ 100 MB while
+// browsing) and costs time at close, when the transpiled allocator frees the pages one by
+// one (~0.7 s for a full 32 MiB).
+const DefaultCacheKiB = 4 * 1024
 
 const sqliteHeader = "SQLite format 3\x00"
 

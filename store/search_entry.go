@@ -3,35 +3,115 @@ package store
 import (
 	"context"
 	"database/sql"
+	"math"
 	"strings"
+	"sync"
+	"unicode/utf8"
 
 	"shuangyong/model"
 )
 
 // personEntry is what the search index knows of one live person: the text a query is
-// matched against and the fields the structured filters test.
+// matched against and the fields the structured filters test. It is 64 bytes, and there
+// is one per person: every field counts at county scale.
 type personEntry struct {
+	// text holds four strings in one allocation: the lower-case text to match (name,
+	// village, category labels, serviceman, unit, cadre, martyr, address), the pinyin keys
+	// (each preceded by a space), the digits of the ID and phone numbers, and the pinyin
+	// sort key. ends marks where the first three stop.
+	text        string
 	id          int64
 	villageSort int64
 	villageID   int64
-	// text holds four strings in one allocation (at county scale every string header and
-	// allocation saved is about a megabyte): the lower-case text to match (name, village,
-	// category labels, serviceman, unit, cadre, martyr, address), the pinyin keys (each
-	// preceded by a space), the digits of the ID and phone numbers, and the pinyin sort key.
-	// ends marks where the first three stop.
-	text       string
-	ends       [3]uint32
-	cats       uint32 // bit i = model.Categories[i]
-	cadre      string // interned, like status and lastVisit: a few hundred distinct values
-	status     string
-	lastVisit  string
-	openNeeds  bool
-	incomplete bool
+	cats        uint32 // bit i = model.Categories[i]
+	cadre       uint32 // codes in the index's codebook
+	status      uint32
+	lastVisit   int32 // yyyymmdd, 0 for never (see dateNum)
+	ends        [3]uint16
+	openNeeds   bool
+	incomplete  bool
 }
 
+// maxMatchText bounds the matched parts of an entry's text (ends are 16-bit). Nobody's
+// name, address and the rest come near it; a longer text is cut, and only its tail is
+// not found.
+const maxMatchText = 1<<16 - 1
+
 func newEntryText(e *personEntry, hay, pinyin, digits, pySort string) {
+	if over := len(hay) + len(pinyin) + len(digits) - maxMatchText; over > 0 {
+		cut := max(len(hay)-over, 0)
+		for cut > 0 && !utf8.RuneStart(hay[cut]) {
+			cut--
+		}
+		hay = hay[:cut]
+		if len(pinyin)+len(digits) > maxMatchText {
+			pinyin, digits = "", ""
+		}
+	}
 	e.text = hay + pinyin + digits + pySort
-	e.ends = [3]uint32{uint32(len(hay)), uint32(len(hay) + len(pinyin)), uint32(len(hay) + len(pinyin) + len(digits))}
+	e.ends = [3]uint16{uint16(len(hay)), uint16(len(hay) + len(pinyin)), uint16(len(hay) + len(pinyin) + len(digits))}
+}
+
+// dateNum turns an ISO date into yyyymmdd (0 for anything else, "" included), so that
+// entries compare dates as numbers.
+func dateNum(iso string) int32 {
+	if len(iso) < 10 || iso[4] != '-' || iso[7] != '-' {
+		return 0
+	}
+	var n int32
+	for i, c := range []byte(iso[:10]) {
+		if i == 4 || i == 7 {
+			continue
+		}
+		if c < '0' || c > '9' {
+			return 0
+		}
+		n = n*10 + int32(c-'0')
+	}
+	return n
+}
+
+// codebook numbers the short values entries repeat (pairing cadres, statuses: a few
+// hundred distinct values): an entry keeps a 4-byte code, not a 16-byte string header.
+type codebook struct {
+	mu   sync.Mutex
+	ids  map[string]uint32
+	vals []string
+}
+
+func newCodebook() *codebook { return &codebook{ids: map[string]uint32{"": 0}, vals: []string{""}} }
+
+// code returns the code of s, numbering it when new.
+func (c *codebook) code(s string) uint32 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if id, ok := c.ids[s]; ok {
+		return id
+	}
+	id := uint32(len(c.vals))
+	c.vals = append(c.vals, strings.Clone(s))
+	c.ids[c.vals[id]] = id
+	return id
+}
+
+// lookup returns the code of s, or one no entry has when s was never numbered.
+func (c *codebook) lookup(s string) uint32 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if id, ok := c.ids[s]; ok {
+		return id
+	}
+	return math.MaxUint32
+}
+
+// value returns the text of a code.
+func (c *codebook) value(id uint32) string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if int(id) < len(c.vals) {
+		return c.vals[id]
+	}
+	return ""
 }
 
 func (e *personEntry) hay() string    { return e.text[:e.ends[0]] }
@@ -70,24 +150,14 @@ type entryContext struct {
 	villageSort map[int64]int64
 	unitText    map[int64]string
 	openNeeds   map[int64]bool
-	strings     map[string]string // one copy of each repeated short value (status, cadre, date)
-}
-
-// intern returns the one shared copy of s: at county scale the entries' statuses,
-// cadres and last-visit dates would otherwise be 300 000 separate strings.
-func (ec *entryContext) intern(s string) string {
-	if v, ok := ec.strings[s]; ok {
-		return v
-	}
-	ec.strings[s] = s
-	return s
+	codes       *codebook
 }
 
 const noVillageSort = 1 << 40 // people without a village come last
 
-func loadEntryContext(ctx context.Context, q querier, ids []int64) (*entryContext, error) {
+func loadEntryContext(ctx context.Context, q querier, ids []int64, codes *codebook) (*entryContext, error) {
 	ec := &entryContext{villageName: map[int64]string{}, villageSort: map[int64]int64{},
-		unitText: map[int64]string{}, openNeeds: map[int64]bool{}, strings: map[string]string{}}
+		unitText: map[int64]string{}, openNeeds: map[int64]bool{}, codes: codes}
 	rows, err := q.QueryContext(ctx, "SELECT id, name, sort FROM villages")
 	if err != nil {
 		return nil, err
@@ -142,10 +212,10 @@ func loadEntryContext(ctx context.Context, q querier, ids []int64) (*entryContex
 func (ec *entryContext) scan(rows *sql.Rows) (*personEntry, error) {
 	var e personEntry
 	var p model.Person
-	var pySort, pinyin, cats, text, digits, gapFields string
+	var pySort, pinyin, cats, text, digits, gapFields, cadre, status, lastVisit string
 	var unitID int64
-	err := rows.Scan(&e.id, &e.villageID, &unitID, &pySort, &pinyin, &cats, &text, &digits, &e.cadre, &e.status,
-		&e.lastVisit, &p.DisabilityGrade, &gapFields)
+	err := rows.Scan(&e.id, &e.villageID, &unitID, &pySort, &pinyin, &cats, &text, &digits, &cadre, &status,
+		&lastVisit, &p.DisabilityGrade, &gapFields)
 	if err != nil {
 		return nil, err
 	}
@@ -173,7 +243,7 @@ func (ec *entryContext) scan(rows *sql.Rows) (*personEntry, error) {
 		}
 	}
 	keys := " " + strings.Join(strings.Fields(pinyin), " ")
-	e.cadre, e.status, e.lastVisit = ec.intern(e.cadre), ec.intern(e.status), ec.intern(e.lastVisit)
+	e.cadre, e.status, e.lastVisit = ec.codes.code(cadre), ec.codes.code(status), dateNum(lastVisit)
 	newEntryText(&e, hay.String(), keys, phoneDigits(digits), pySort)
 	if f := strings.Split(gapFields, "\x1f"); len(f) == 5 {
 		p.DisabilityNature, p.MartyrRelation, p.MartyrName, p.ServicemanName, p.CategoryOther = f[0], f[1], f[2], f[3], f[4]
@@ -193,11 +263,11 @@ func phoneDigits(phones string) string {
 }
 
 // loadEntries reads the entries of the given live people (all of them when ids is nil).
-func loadEntries(ctx context.Context, q querier, ids []int64) ([]*personEntry, error) {
+func loadEntries(ctx context.Context, q querier, ids []int64, codes *codebook) ([]*personEntry, error) {
 	if ids != nil && len(ids) == 0 {
 		return nil, nil
 	}
-	ec, err := loadEntryContext(ctx, q, ids)
+	ec, err := loadEntryContext(ctx, q, ids, codes)
 	if err != nil {
 		return nil, err
 	}

@@ -29,6 +29,7 @@ import (
 type peopleIndex struct {
 	mu sync.RWMutex
 	indexData
+	codes *codebook // of the entries' cadres and statuses; outlives rebuilds
 }
 
 // indexData is everything the lock guards, apart so that it can be reset in one go.
@@ -50,7 +51,7 @@ type pinyinKey struct {
 	slot int32
 }
 
-func newPeopleIndex() *peopleIndex { return &peopleIndex{} }
+func newPeopleIndex() *peopleIndex { return &peopleIndex{codes: newCodebook()} }
 
 func (ix *peopleIndex) isLoaded() bool {
 	ix.mu.RLock()
@@ -227,7 +228,7 @@ func (s *Store) ensureLoaded(ctx context.Context) error {
 	if ix.loaded {
 		return nil
 	}
-	entries, err := loadEntries(ctx, s.db, nil)
+	entries, err := loadEntries(ctx, s.db, nil, ix.codes)
 	if err != nil {
 		return s.classify(err)
 	}
@@ -310,12 +311,13 @@ func (ix *peopleIndex) rarest(s string) *postings {
 
 // search returns the total of matching people and the ids of the window.
 func (ix *peopleIndex) search(q PeopleQuery, text textMatcher, catMask uint32) (total int, window []int64) {
+	cadre, status, since := ix.codes.lookup(q.Cadre), ix.codes.lookup(q.Status), dateNum(q.NotVisitedSince)
 	keep := func(e *personEntry, skipWord int) bool {
 		return !(catMask != 0 && e.cats&catMask == 0 ||
 			q.VillageID != 0 && e.villageID != q.VillageID ||
-			q.Cadre != "" && e.cadre != q.Cadre ||
-			q.Status != "" && e.status != q.Status ||
-			q.NotVisitedSince != "" && e.lastVisit >= q.NotVisitedSince ||
+			q.Cadre != "" && e.cadre != cadre ||
+			q.Status != "" && e.status != status ||
+			q.NotVisitedSince != "" && e.lastVisit >= since ||
 			q.HasOpenNeeds && !e.openNeeds ||
 			q.Incomplete && !e.incomplete) && text.match(e, skipWord)
 	}

@@ -2,7 +2,10 @@ package store
 
 import (
 	"slices"
+	"strings"
 	"testing"
+	"unicode/utf8"
+	"unsafe"
 )
 
 // TestPostings: a list and the set it becomes list the same slots, in order, and keep
@@ -47,4 +50,25 @@ func TestPostings(t *testing.T) {
 		t.Error("a character never seen has slots")
 	}
 	none.each(func(int32) { t.Error("a character never seen lists a slot") })
+}
+
+// TestEntryCompact: an entry stays 64 bytes (one per person: 100 000 at county scale), its
+// dates compare as numbers, and an overlong text is cut at a character, not mid-way.
+func TestEntryCompact(t *testing.T) {
+	if n := unsafe.Sizeof(personEntry{}); n != 64 {
+		t.Errorf("personEntry is %d bytes", n)
+	}
+	for in, want := range map[string]int32{"2026-01-05": 20260105, "": 0, "2026-1-5": 0, "2026-01-0x": 0, "2026-01-05T08:00": 20260105} {
+		if got := dateNum(in); got != want {
+			t.Errorf("dateNum(%q) = %d, want %d", in, got, want)
+		}
+	}
+	var e personEntry
+	long := strings.Repeat("村", maxMatchText/3+10) // 3 bytes a character
+	newEntryText(&e, long, " cun", "123", "cun")
+	if !utf8.ValidString(e.hay()) || len(e.hay())+len(e.pinyin())+len(e.digits()) > maxMatchText ||
+		e.pinyin() != " cun" || e.digits() != "123" || e.pySort() != "cun" {
+		t.Errorf("cut entry: hay %d bytes (valid %v), pinyin %q, digits %q, sort %q",
+			len(e.hay()), utf8.ValidString(e.hay()), e.pinyin(), e.digits(), e.pySort())
+	}
 }

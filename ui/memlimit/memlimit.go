@@ -20,7 +20,7 @@ import (
 
 // Browsing is the Go heap's soft limit while browsing. On top of it come SQLite's page
 // cache (store.DefaultCacheKiB), the runtime's own memory and the program's code.
-const Browsing = 64 << 20
+const Browsing = 60 << 20
 
 var (
 	mu      sync.Mutex

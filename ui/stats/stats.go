@@ -197,6 +197,7 @@ func (m *Model) compute(delay time.Duration) tea.Cmd {
 			}
 		}
 		defer memlimit.Lift()()
+		defer s.ShrinkCache(context.Background()) // the tally read two years whole
 		t, err := tally.Compute(ctx, s, year)
 		return tallyMsg{seq: seq, year: year, tally: t, err: err}
 	}
