@@ -270,7 +270,18 @@ func (m *Model) runExport(path string) tea.Cmd {
 		err := sheet.Export(ctx, s, opt)
 		return exportedMsg{seq: seq, path: path, err: err}
 	}
-	return tea.Batch(run, progressTick(seq))
+	// The status line says so too: it would otherwise still show the last export's path.
+	return tea.Batch(run, progressTick(seq), tab.Status(m.runningText(), false))
+}
+
+// runningText names the export under way: 正在导出 2026 年度统计（内部版，xlsx）.
+func (m *Model) runningText() string {
+	e := m.exp
+	edition := m.t(i18n.StExpInternalShort)
+	if e.opt.Public {
+		edition = m.t(i18n.StExpPublicShort)
+	}
+	return m.t(i18n.StExpRunning, e.year, edition, e.opt.Format)
 }
 
 func progressTick(seq uint64) tea.Cmd {
@@ -308,10 +319,6 @@ func (m *Model) exportView() string {
 	inner := boxW - 4
 	row := func(s string) string { return "| " + textwidth.FitStyled(s, inner) + " |" }
 	border := "+" + strings.Repeat("-", boxW-2) + "+"
-	edition := m.t(i18n.StExpInternalShort)
-	if e.opt.Public {
-		edition = m.t(i18n.StExpPublicShort)
-	}
 	done, total := e.done.Load(), e.total.Load()
 	pct := 0
 	if total > 0 {
@@ -328,7 +335,7 @@ func (m *Model) exportView() string {
 		phase = m.t(i18n.StExpPhaseRows, done, total)
 	}
 	lines := []string{border,
-		row(styles.Accent.Render(textwidth.Fit(m.t(i18n.StExpRunning, e.year, edition, e.opt.Format), inner))),
+		row(styles.Accent.Render(textwidth.Fit(m.runningText(), inner))),
 		row(""),
 		row(textwidth.TruncateLeft(textwidth.Clean(e.path), inner)),
 		row(""),

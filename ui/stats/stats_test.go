@@ -607,6 +607,14 @@ func TestExportProgressAndCancel(t *testing.T) {
 	if st := d.lastStatus(); st.Error || !strings.Contains(st.Text, "已取消") {
 		t.Errorf("status %+v", st)
 	}
+	// While it ran, the status line named it (not the previous export's path).
+	running := false
+	for _, st := range d.status {
+		running = running || strings.Contains(st.Text, "正在导出 2026 年度统计（内部版，xlsx）")
+	}
+	if !running {
+		t.Errorf("statuses %+v", d.status)
+	}
 }
 
 // Resizing keeps the selected figure and keeps it on screen.
