@@ -2,12 +2,17 @@ package sheet
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"strconv"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 )
+
+// ErrTooManyRows: a detail sheet would pass the 1 048 576 rows a worksheet can hold (Excel,
+// WPS and LibreOffice alike) — a year of over a million visits.
+var ErrTooManyRows = errors.New("sheet: more rows than a worksheet holds")
 
 // sheetRows writes rows of SpreadsheetML (<row>…</row>) for the detail sheets, straight
 // into the workbook's zip entry. excelize's stream writer spends about 2 µs on a cell (a
@@ -37,6 +42,9 @@ func newSheetRows(w *bufio.Writer, first, cols int) *sheetRows {
 func (x *sheetRows) row(values []any, styles []int, height float64) error {
 	if len(values) > len(x.letters) {
 		return fmt.Errorf("sheet: a row of %d cells in a sheet of %d columns", len(values), len(x.letters))
+	}
+	if x.next > excelize.TotalRows {
+		return ErrTooManyRows
 	}
 	b := append(x.buf[:0], `<row r="`...)
 	b = strconv.AppendInt(b, int64(x.next), 10)

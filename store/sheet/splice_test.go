@@ -5,6 +5,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"io"
 	"strconv"
 	"strings"
@@ -127,5 +128,10 @@ func TestCellXML(t *testing.T) {
 	}
 	if err := x.row(make([]any, 7), make([]int, 7), 0); err == nil {
 		t.Error("a row wider than the sheet was written")
+	}
+	x.next = excelize.TotalRows
+	tallytest.Must(t, x.row([]any{1}, []int{0}, 0)) // the last row a worksheet has
+	if err := x.row([]any{2}, []int{0}, 0); !errors.Is(err, ErrTooManyRows) {
+		t.Errorf("row %d: %v", x.next, err)
 	}
 }

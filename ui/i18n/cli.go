@@ -39,6 +39,7 @@ const (
 	ErrNothingToUndo   Key = "err.nothing_to_undo"
 	ErrConflict        Key = "err.conflict"
 	ErrOther           Key = "err.other"
+	ErrSheetTooLong    Key = "err.sheet_too_long"
 
 	EntPeople     Key = "ent.people"
 	EntUnits      Key = "ent.units"
@@ -108,6 +109,8 @@ Default data file: %s (SHUANGYONG_DB sets another)`)
 	add(ErrNothingToUndo, "没有可以撤销的操作。", "nothing to undo.")
 	add(ErrConflict, "记录已被修改，请重新打开后再改。", "the record changed meanwhile; open it again.")
 	add(ErrOther, "出错了：%s", "error: %s")
+	add(ErrSheetTooLong, "这一年的明细超过一张工作表能容纳的 1048576 行，无法写成 Excel 工作簿；请改为导出 CSV（每张表单独一个文件）。",
+		"this year's detail has more rows than a worksheet holds (1 048 576): export it as CSV instead (one file per table).")
 
 	add(EntPeople, "人员", "people")
 	add(EntUnits, "单位", "units")

@@ -1,12 +1,16 @@
 package i18n
 
 import (
+	"context"
+	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/mattn/go-runewidth"
 
 	"shuangyong/model"
+	"shuangyong/store/sheet"
 )
 
 // Every key has a Chinese and an English text, neither empty, and the two take the same
@@ -77,6 +81,26 @@ func TestNoAmbiguousWidth(t *testing.T) {
 					break
 				}
 			}
+		}
+	}
+}
+
+// TestErrorLines: errors a user can meet read as one line in their language.
+func TestErrorLines(t *testing.T) {
+	ctx := context.Background()
+	cases := []struct {
+		err    error
+		zh, en string
+	}{
+		{fmt.Errorf("export: %w", sheet.ErrTooManyRows), "请改为导出 CSV", "export it as CSV"},
+		{errors.New("disk full"), "出错了：disk full", "error: disk full"},
+	}
+	for _, c := range cases {
+		if got := Error(ctx, model.Zh, c.err); !strings.Contains(got, c.zh) {
+			t.Errorf("%v in Chinese: %q", c.err, got)
+		}
+		if got := Error(ctx, model.En, c.err); !strings.Contains(got, c.en) {
+			t.Errorf("%v in English: %q", c.err, got)
 		}
 	}
 }

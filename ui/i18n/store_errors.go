@@ -6,6 +6,7 @@ import (
 
 	"shuangyong/model"
 	"shuangyong/store"
+	"shuangyong/store/sheet"
 )
 
 // Error explains an error to the user in one line: store errors by their kind (with the
@@ -18,6 +19,9 @@ func Error(ctx context.Context, lang model.Lang, err error) string {
 	var p model.Problem
 	if errors.As(err, &p) {
 		return T(lang, ErrInvalid, p.Message(lang))
+	}
+	if errors.Is(err, sheet.ErrTooManyRows) {
+		return T(lang, ErrSheetTooLong)
 	}
 	var se *store.Error
 	if !errors.As(err, &se) {
