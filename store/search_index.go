@@ -86,15 +86,15 @@ func (ix *peopleIndex) packLists() {
 	total := 0
 	for _, p := range ix.runes {
 		if !p.common(len(ix.slots)) {
-			total += len(p.list)
+			total += len(p.deltas)
 		}
 	}
 	for g := range ix.grams {
 		if !ix.grams[g].common(len(ix.slots)) {
-			total += len(ix.grams[g].list)
+			total += len(ix.grams[g].deltas)
 		}
 	}
-	arena := make([]int32, 0, total)
+	arena := make([]byte, 0, total)
 	for _, p := range ix.runes {
 		p.pack(len(ix.slots), &arena)
 	}
@@ -254,11 +254,22 @@ func (s *Store) ShrinkCache(ctx context.Context) {
 	_, _ = s.db.ExecContext(ctx, "PRAGMA shrink_memory")
 }
 
-// candList is the slots that may match a word; exact when every slot in it does match
-// the word, so the word need not be checked again.
+// candList is the slots that may match a word — a character's or digit group's postings,
+// or the slots of a range of pinyin keys (in key order) — exact when every slot in it does
+// match the word, so the word need not be checked again.
 type candList struct {
 	slots *postings
+	list  []int32
 	exact bool
+}
+
+func (c candList) len() int { return c.slots.len() + len(c.list) }
+
+func (c candList) each(fn func(slot int32)) {
+	c.slots.each(fn)
+	for _, sl := range c.list {
+		fn(sl)
+	}
 }
 
 // candidates returns the lists whose union holds every slot matching one word, or
@@ -277,17 +288,17 @@ func (ix *peopleIndex) candidates(w word) (lists []candList, all bool) {
 				best = &ix.grams[g]
 			}
 		}
-		return []candList{{best, len(w.text) == 3}}, false
+		return []candList{{slots: best, exact: len(w.text) == 3}}, false
 	case wordPinyin:
 		lo := sort.Search(len(ix.pinyin), func(i int) bool { return ix.pinyin[i].key >= w.text })
-		fromPinyin := &postings{}
+		var fromPinyin []int32
 		for i := lo; i < len(ix.pinyin) && strings.HasPrefix(ix.pinyin[i].key, w.text); i++ {
-			fromPinyin.list = append(fromPinyin.list, ix.pinyin[i].slot)
+			fromPinyin = append(fromPinyin, ix.pinyin[i].slot)
 		}
 		// Letters may also be part of the text itself (a unit's designation, an address).
-		return []candList{{fromPinyin, true}, {ix.rarest(w.text), utf8.RuneCountInString(w.text) == 1}}, false
+		return []candList{{list: fromPinyin, exact: true}, {slots: ix.rarest(w.text), exact: utf8.RuneCountInString(w.text) == 1}}, false
 	}
-	return []candList{{ix.rarest(w.text), utf8.RuneCountInString(w.text) == 1}}, false
+	return []candList{{slots: ix.rarest(w.text), exact: utf8.RuneCountInString(w.text) == 1}}, false
 }
 
 // rarest returns the shortest list among the characters of s (nil if one never occurs).
@@ -331,7 +342,7 @@ func (ix *peopleIndex) search(q PeopleQuery, text textMatcher, catMask uint32) (
 		}
 		n := 0
 		for _, l := range lists {
-			n += l.slots.len()
+			n += l.len()
 		}
 		if size < 0 || n < size {
 			driver, driverWord, size = lists, wi, n
@@ -354,7 +365,7 @@ func (ix *peopleIndex) search(q PeopleQuery, text textMatcher, catMask uint32) (
 		if l.exact {
 			skip = driverWord
 		}
-		l.slots.each(func(sl int32) {
+		l.each(func(sl int32) {
 			e := ix.slots[sl]
 			if e == nil {
 				return

@@ -25,7 +25,7 @@ func TestPostings(t *testing.T) {
 			wantRare = append(wantRare, sl)
 		}
 	}
-	var arena []int32
+	var arena []byte
 	common.pack(slots, &arena)
 	rare.pack(slots, &arena)
 	if common.set == nil || rare.set != nil {
@@ -44,6 +44,17 @@ func TestPostings(t *testing.T) {
 		if !slices.Equal(got, c.want) || c.p.len() != len(c.want) {
 			t.Errorf("%s: len %d, slots %v, want %v", name, c.p.len(), got, c.want)
 		}
+	}
+	// Far-apart slots: differences of one, two, three and four bytes.
+	var sparse postings
+	wantSparse := []int32{0, 5, 300, 70000, 2000000, 2000001}
+	for _, sl := range wantSparse {
+		sparse.add(sl)
+	}
+	var got []int32
+	sparse.each(func(sl int32) { got = append(got, sl) })
+	if !slices.Equal(got, wantSparse) || sparse.len() != len(wantSparse) || len(sparse.deltas) != 1+1+2+3+3+1 {
+		t.Errorf("sparse: %v in %d bytes", got, len(sparse.deltas))
 	}
 	var none *postings
 	if none.len() != 0 {
