@@ -103,10 +103,15 @@ func (x *sheetRows) cell(b []byte, col, style int, v any) []byte {
 	return append(b, `</v></c>`...)
 }
 
-// appendInlineString ends a cell holding text s (an empty s leaves the cell blank).
+// appendInlineString ends a cell holding text s (an empty s leaves the cell blank). A text
+// longer than a cell holds (32 767 characters: Excel calls the file damaged otherwise) is
+// cut, ending in "…".
 func appendInlineString(b []byte, s string) []byte {
 	if s == "" {
 		return append(b, `/>`...)
+	}
+	if len(s) > excelize.TotalCellChars && utf8.RuneCountInString(s) > excelize.TotalCellChars {
+		s = string([]rune(s)[:excelize.TotalCellChars-1]) + "…"
 	}
 	b = append(b, ` t="inlineStr"><is><t`...)
 	if first, last := s[0], s[len(s)-1]; isXMLSpace(first) || isXMLSpace(last) {

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -128,6 +129,13 @@ func TestCellXML(t *testing.T) {
 	}
 	if err := x.row(make([]any, 7), make([]int, 7), 0); err == nil {
 		t.Error("a row wider than the sheet was written")
+	}
+	// A text longer than a cell holds is cut to the limit, ending in "…".
+	long := strings.Repeat("长", excelize.TotalCellChars+5)
+	cell := string(appendInlineString(nil, long))
+	text := cell[strings.Index(cell, "<t>")+3 : strings.Index(cell, "</t>")]
+	if n := utf8.RuneCountInString(text); n != excelize.TotalCellChars || !strings.HasSuffix(text, "长…") {
+		t.Errorf("a long text became %d characters ending %q", n, text[len(text)-9:])
 	}
 	x.next = excelize.TotalRows
 	tallytest.Must(t, x.row([]any{1}, []int{0}, 0)) // the last row a worksheet has
