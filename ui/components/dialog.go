@@ -64,18 +64,10 @@ func (d *Dialog) Answer(msg tea.KeyMsg) (closed bool, answer func() tea.Cmd) {
 func (d *Dialog) View(w, h int) string {
 	boxW := min(max(w-8, 20), 64)
 	inner := boxW - 4
-	var lines []string
-	border := "+" + strings.Repeat("-", boxW-2) + "+"
-	lines = append(lines, border)
-	row := func(s string) string { return "| " + textwidth.FitStyled(s, inner) + " |" }
-	lines = append(lines, row(styles.Accent.Render(textwidth.Fit(textwidth.Clean(d.Title), inner))))
-	lines = append(lines, row(""))
+	lines := []string{styles.Accent.Render(textwidth.Fit(textwidth.Clean(d.Title), inner)), ""}
 	for _, para := range strings.Split(d.Body, "\n") {
-		for _, l := range textwidth.Wrap(textwidth.Clean(para), inner) {
-			lines = append(lines, row(l))
-		}
+		lines = append(lines, textwidth.Wrap(textwidth.Clean(para), inner)...)
 	}
-	lines = append(lines, row(""))
 	yes, no := "[ "+textwidth.Clean(d.Yes)+" ]", "[ "+textwidth.Clean(d.No)+" ]"
 	if d.yes {
 		yes = styles.Selected.Render(yes)
@@ -84,17 +76,6 @@ func (d *Dialog) View(w, h int) string {
 	}
 	buttons := yes + "   " + no
 	pad := max((inner-textwidth.Width(buttons))/2, 0)
-	lines = append(lines, row(strings.Repeat(" ", pad)+buttons))
-	lines = append(lines, border)
-
-	top := max((h-len(lines))/2, 0)
-	left := strings.Repeat(" ", max((w-boxW)/2, 0))
-	out := make([]string, 0, h)
-	for i := 0; i < top; i++ {
-		out = append(out, "")
-	}
-	for _, l := range lines {
-		out = append(out, left+l)
-	}
-	return textwidth.Block(out, w, h)
+	lines = append(lines, "", strings.Repeat(" ", pad)+buttons)
+	return Middle(Box(boxW, lines), boxW, w, h)
 }

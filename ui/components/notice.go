@@ -19,14 +19,5 @@ func Notice(w, h int, title, body string) string {
 			lines = append(lines, l)
 		}
 	}
-	top := max((h-len(lines))/2, 0)
-	left := strings.Repeat(" ", max((w-inner)/2, 0))
-	out := make([]string, 0, h)
-	for i := 0; i < top; i++ {
-		out = append(out, "")
-	}
-	for _, l := range lines {
-		out = append(out, left+l)
-	}
-	return textwidth.Block(out, w, h)
+	return Middle(lines, inner, w, h)
 }

@@ -317,8 +317,6 @@ func (m *Model) exportView() string {
 	w, h := m.width, m.height
 	boxW := min(max(w-8, 40), 76)
 	inner := boxW - 4
-	row := func(s string) string { return "| " + textwidth.FitStyled(s, inner) + " |" }
-	border := "+" + strings.Repeat("-", boxW-2) + "+"
 	done, total := e.done.Load(), e.total.Load()
 	pct := 0
 	if total > 0 {
@@ -334,25 +332,15 @@ func (m *Model) exportView() string {
 	case total > 0:
 		phase = m.t(i18n.StExpPhaseRows, done, total)
 	}
-	lines := []string{border,
-		row(styles.Accent.Render(textwidth.Fit(m.runningText(), inner))),
-		row(""),
-		row(textwidth.TruncateLeft(textwidth.Clean(e.path), inner)),
-		row(""),
-		row(bar),
-		row(textwidth.Fit(phase, inner)),
-		row(""),
-		row(styles.Dim.Render(textwidth.Fit(m.t(i18n.StExpStopHint), inner))),
-		border,
+	lines := []string{
+		styles.Accent.Render(textwidth.Fit(m.runningText(), inner)),
+		"",
+		textwidth.TruncateLeft(textwidth.Clean(e.path), inner),
+		"",
+		bar,
+		textwidth.Fit(phase, inner),
+		"",
+		styles.Dim.Render(textwidth.Fit(m.t(i18n.StExpStopHint), inner)),
 	}
-	top := max((h-len(lines))/2, 0)
-	left := strings.Repeat(" ", max((w-boxW)/2, 0))
-	out := make([]string, 0, h)
-	for i := 0; i < top; i++ {
-		out = append(out, "")
-	}
-	for _, l := range lines {
-		out = append(out, left+l)
-	}
-	return textwidth.Block(out, w, h)
+	return components.Middle(components.Box(boxW, lines), boxW, w, h)
 }
