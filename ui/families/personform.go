@@ -563,6 +563,16 @@ func (m *Model) onDuplicates(msg dupMsg) tea.Cmd {
 	return nil
 }
 
+// saveFailed shows why a save was refused: the fields' problems in the form, anything
+// else in the status line.
+func (m *Model) saveFailed(f *components.Form, err error) tea.Cmd {
+	var ve *store.ValidationError
+	if asValidation(err, &ve) {
+		return m.showProblems(f, ve.Problems.Errors)
+	}
+	return tab.StatusError(m.errText(err))
+}
+
 func (m *Model) onSavedPerson(msg savedPersonMsg) tea.Cmd {
 	pf := m.pform
 	if pf == nil || msg.seq != pf.seq {
@@ -570,11 +580,7 @@ func (m *Model) onSavedPerson(msg savedPersonMsg) tea.Cmd {
 	}
 	pf.saving = false
 	if msg.err != nil {
-		var ve *store.ValidationError
-		if asValidation(msg.err, &ve) {
-			return m.showProblems(pf.form, ve.Problems.Errors)
-		}
-		return tab.StatusError(m.errText(msg.err))
+		return m.saveFailed(pf.form, msg.err)
 	}
 	pf.form.MarkClean()
 	text := m.t(i18n.FamSaved, msg.person.Name)

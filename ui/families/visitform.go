@@ -6,7 +6,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"shuangyong/model"
-	"shuangyong/store"
 	"shuangyong/ui/components"
 	"shuangyong/ui/i18n"
 	"shuangyong/ui/tab"
@@ -170,11 +169,7 @@ func (m *Model) onSavedVisit(msg savedVisitMsg) tea.Cmd {
 	}
 	vf.saving = false
 	if msg.err != nil {
-		var ve *store.ValidationError
-		if asValidation(msg.err, &ve) {
-			return m.showProblems(vf.form, ve.Problems.Errors)
-		}
-		return tab.StatusError(m.errText(msg.err))
+		return m.saveFailed(vf.form, msg.err)
 	}
 	vf.form.MarkClean()
 	text := m.t(i18n.FamVisitSaved, msg.person.Name, msg.visit.Date, model.FormatMoney(msg.visit.MoneyFen))
