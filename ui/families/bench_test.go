@@ -12,6 +12,7 @@ import (
 	"shuangyong/model"
 	"shuangyong/store"
 	"shuangyong/store/demo/demofile"
+	"shuangyong/ui/internal/uitest"
 	"shuangyong/ui/tab"
 )
 
@@ -20,39 +21,7 @@ import (
 // itself is left out: it is a deliberate wait, not work), the page comes back and the
 // window is rendered at 120x40. It reports the median and 95th percentile.
 func BenchmarkFilterKeystroke(b *testing.B) {
-	path := demofile.Path(b, 100_000, 20_000)
-	ctx := context.Background()
-	s, err := store.Open(ctx, path, store.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
-	if err := s.WarmSearch(ctx); err != nil {
-		b.Fatal(err)
-	}
-	m := New(tab.Env{Ctx: ctx, Store: s, Lang: model.Zh, Now: func() time.Time { return demofile.Today }})
-	vs, _ := s.Villages(ctx)
-	m.Update(tab.SettingsMsg{Villages: vs})
-	m.SetSize(120, 36) // the content area of a 120x40 window
-	var settle func(cmd tea.Cmd)
-	settle = func(cmd tea.Cmd) {
-		for cmd != nil {
-			msg := cmd()
-			cmd = nil
-			if batch, ok := msg.(tea.BatchMsg); ok {
-				for _, c := range batch {
-					if c != nil {
-						settle(c)
-					}
-				}
-				continue
-			}
-			if _, ok := msg.(tab.Msg); ok {
-				cmd = m.Update(msg)
-			}
-		}
-	}
-	settle(m.Init())
+	m, settle := benchTab(b)
 
 	// Each step types one more character after a prefix already on screen.
 	steps := []struct{ before, key string }{
@@ -90,10 +59,7 @@ func BenchmarkFilterKeystroke(b *testing.B) {
 		}
 	}
 	b.StopTimer()
-	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
-	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
-	b.ReportMetric(ms(lat[len(lat)/2]), "ms-median")
-	b.ReportMetric(ms(lat[min(len(lat)-1, len(lat)*95/100)]), "ms-p95")
+	reportLatencies(b, lat)
 	b.ReportMetric(ms(lat[len(lat)-1]), "ms-max")
 	var sum time.Duration
 	for _, d := range lat {
@@ -116,37 +82,7 @@ func BenchmarkFilterKeystroke(b *testing.B) {
 // BenchmarkScrollPage measures PgDn through the 100 000-person list: the key, the fetch of
 // the next window when the visible rows leave the fetched one, and the render.
 func BenchmarkScrollPage(b *testing.B) {
-	path := demofile.Path(b, 100_000, 20_000)
-	ctx := context.Background()
-	s, err := store.Open(ctx, path, store.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
-	if err := s.WarmSearch(ctx); err != nil {
-		b.Fatal(err)
-	}
-	m := New(tab.Env{Ctx: ctx, Store: s, Lang: model.Zh, Now: func() time.Time { return demofile.Today }})
-	m.SetSize(120, 36)
-	var settle func(cmd tea.Cmd)
-	settle = func(cmd tea.Cmd) {
-		for cmd != nil {
-			msg := cmd()
-			cmd = nil
-			if batch, ok := msg.(tea.BatchMsg); ok {
-				for _, c := range batch {
-					if c != nil {
-						settle(c)
-					}
-				}
-				continue
-			}
-			if _, ok := msg.(tab.Msg); ok {
-				cmd = m.Update(msg)
-			}
-		}
-	}
-	settle(m.Init())
+	m, settle := benchTab(b)
 	var lat []time.Duration
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -160,8 +96,43 @@ func BenchmarkScrollPage(b *testing.B) {
 		}
 	}
 	b.StopTimer()
+	reportLatencies(b, lat)
+}
+
+// benchTab opens the county-sized demo file (its search index built) and a 军属 tab on it
+// in the content area of a 120x40 window, settled; settle runs a command and whatever
+// follows from it, delivering the tab's messages as the program would.
+func benchTab(b *testing.B) (*Model, func(tea.Cmd)) {
+	ctx := context.Background()
+	s, err := store.Open(ctx, demofile.Path(b, 100_000, 20_000), store.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { s.Close() })
+	if err := s.WarmSearch(ctx); err != nil {
+		b.Fatal(err)
+	}
+	m := New(tab.Env{Ctx: ctx, Store: s, Lang: model.Zh, Now: func() time.Time { return demofile.Today }})
+	vs, _ := s.Villages(ctx)
+	m.Update(tab.SettingsMsg{Villages: vs})
+	m.SetSize(120, 36)
+	settle := func(cmd tea.Cmd) {
+		uitest.Settle(b, cmd, func(msg tea.Msg) tea.Cmd {
+			if _, ok := msg.(tab.Msg); ok {
+				return m.Update(msg)
+			}
+			return nil
+		})
+	}
+	settle(m.Init())
+	return m, settle
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+// reportLatencies sorts lat and reports its median and 95th percentile in milliseconds.
+func reportLatencies(b *testing.B, lat []time.Duration) {
 	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
-	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 	b.ReportMetric(ms(lat[len(lat)/2]), "ms-median")
 	b.ReportMetric(ms(lat[min(len(lat)-1, len(lat)*95/100)]), "ms-p95")
 }
