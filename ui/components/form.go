@@ -533,11 +533,7 @@ func (f *Form) fieldLines(fl *Field, focused bool) []string {
 					picked = append(picked, fl.Options[i].Label)
 				}
 			}
-			sep := "、"
-			if f.lang == model.En {
-				sep = ", "
-			}
-			v := strings.Join(picked, sep)
+			v := i18n.JoinList(f.lang, picked)
 			if v == "" {
 				v = styles.Dim.Render(textwidth.Fit(i18n.T(f.lang, i18n.FormNoneChosen), vw))
 			} else {

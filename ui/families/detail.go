@@ -244,11 +244,7 @@ func (m *Model) joinLabels(e model.Enum, codes []string) string {
 	for _, c := range codes {
 		out = append(out, e.Label(c, m.env.Lang))
 	}
-	sep := "、"
-	if m.env.Lang == model.En {
-		sep = ", "
-	}
-	return strings.Join(out, sep)
+	return i18n.JoinList(m.env.Lang, out)
 }
 
 func (m *Model) section(title string, w int) []string {

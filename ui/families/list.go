@@ -137,18 +137,6 @@ func (m *Model) query(reset bool) tea.Cmd {
 // cells turns a row into the list's cell texts, cleaned for display, once per page.
 func (m *Model) cells(r *store.PersonRow) []string {
 	lang := m.env.Lang
-	cats := make([]string, 0, len(r.Categories))
-	for _, c := range r.Categories {
-		if model.Categories.Valid(c) {
-			cats = append(cats, m.t(i18n.CatShort(c)))
-		} else {
-			cats = append(cats, c)
-		}
-	}
-	sep := "、"
-	if lang == model.En {
-		sep = ", "
-	}
 	age := ""
 	if a := ageOn(r.BirthDate, m.now()); a >= 0 {
 		age = strconv.Itoa(a)
@@ -166,7 +154,7 @@ func (m *Model) cells(r *store.PersonRow) []string {
 	out[colName] = r.Name
 	out[colSex] = model.Sexes.Label(r.Sex, lang)
 	out[colAge] = age
-	out[colCats] = strings.Join(cats, sep)
+	out[colCats] = i18n.CatShortList(lang, r.Categories)
 	out[colID] = model.MaskID(r.IDNumber)
 	out[colPhone] = phone
 	out[colCadre] = r.PairingCadre

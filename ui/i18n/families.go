@@ -1,5 +1,7 @@
 package i18n
 
+import "shuangyong/model"
+
 // Messages of the 军属 (families) tab: the list, the detail, the person and visit forms,
 // the filter panel.
 const (
@@ -239,6 +241,19 @@ func init() {
 // CatShort is the key of a category's short label for narrow list columns (the detail
 // and forms use the full label from model.Categories).
 func CatShort(code string) Key { return Key("fam.cat_short." + code) }
+
+// CatShortList names categories by their short labels, joined as the language joins a
+// list ("烈属、现役军属"; "Martyr family, Serving family"); an unknown code stands as it is.
+func CatShortList(lang model.Lang, codes []string) string {
+	names := make([]string, len(codes))
+	for i, c := range codes {
+		names[i] = c
+		if model.Categories.Valid(c) {
+			names[i] = T(lang, CatShort(c))
+		}
+	}
+	return JoinList(lang, names)
+}
 
 func init() {
 	for _, c := range [][3]string{

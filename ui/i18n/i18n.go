@@ -5,6 +5,7 @@ package i18n
 
 import (
 	"fmt"
+	"strings"
 
 	"shuangyong/model"
 )
@@ -60,4 +61,12 @@ func HasEnglish(key Key) bool {
 func HasChinese(key Key) bool {
 	_, ok := zh[key]
 	return ok
+}
+
+// JoinList joins items as the language writes a list: "烈属、现役军属", "a, b".
+func JoinList(lang model.Lang, items []string) string {
+	if lang == model.En {
+		return strings.Join(items, ", ")
+	}
+	return strings.Join(items, "、")
 }

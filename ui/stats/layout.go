@@ -426,10 +426,6 @@ func (m *Model) support(d *doc, t model.Tally, s model.Support, sec model.Sectio
 		d.para(m.t(i18n.StNoSupport), stDim)
 		return
 	}
-	sep := "、"
-	if m.env.Lang == model.En {
-		sep = ", "
-	}
 	// The items column takes what is left of the width.
 	itemsW := max(d.width/3, 16)
 	rows := append(append([]model.UnitSupport(nil), s.Rows...), s.Total)
@@ -447,7 +443,7 @@ func (m *Model) support(d *doc, t model.Tally, s model.Support, sec model.Sectio
 		for _, it := range r.Items {
 			its = append(its, textwidth.Clean(it.Name)+itoa(it.Quantity)+textwidth.Clean(it.Unit))
 		}
-		cells = append(cells, gcell{text: textwidth.Truncate(strings.Join(its, sep), itemsW)})
+		cells = append(cells, gcell{text: textwidth.Truncate(i18n.JoinList(m.env.Lang, its), itemsW)})
 		g.rows = append(g.rows, grow{label: label, cells: [][]gcell{cells}, total: total})
 	}
 	g.render(d)

@@ -240,18 +240,6 @@ func cleanAll(cells []string) []string {
 
 func (m *Model) personCells(p *store.PersonRow) []string {
 	lang := m.env.Lang
-	cats := make([]string, 0, len(p.Categories))
-	for _, c := range p.Categories {
-		if model.Categories.Valid(c) {
-			cats = append(cats, m.t(i18n.CatShort(c)))
-		} else {
-			cats = append(cats, c)
-		}
-	}
-	sep := "、"
-	if lang == model.En {
-		sep = ", "
-	}
 	phone := ""
 	if len(p.Phones) > 0 {
 		phone = model.MaskPhone(p.Phones[0])
@@ -261,7 +249,7 @@ func (m *Model) personCells(p *store.PersonRow) []string {
 		visit = m.t(i18n.FamNeverVisited)
 	}
 	status := model.PersonStatuses.Label(p.Status, lang)
-	return cleanAll([]string{p.VillageName, p.Name, model.Sexes.Label(p.Sex, lang), strings.Join(cats, sep),
+	return cleanAll([]string{p.VillageName, p.Name, model.Sexes.Label(p.Sex, lang), i18n.CatShortList(lang, p.Categories),
 		model.MaskID(p.IDNumber), phone, status, visit})
 }
 
