@@ -44,6 +44,21 @@ func (d *Dialog) Then(then func(yes bool) tea.Cmd) *Dialog {
 	return d
 }
 
+// KeyToDialog gives a key to the dialog *d, if one is open, and reports whether it took
+// the key. An answered dialog is put away (*d = nil) before its answer runs, so the answer
+// may ask a new question; cmd is what the answer returns.
+func KeyToDialog(d **Dialog, msg tea.KeyMsg) (cmd tea.Cmd, took bool) {
+	if *d == nil {
+		return nil, false
+	}
+	closed, answer := (*d).Answer(msg)
+	if !closed {
+		return nil, true
+	}
+	*d = nil
+	return answer(), true
+}
+
 // Answer handles a key. When the question is answered it reports closed and returns the
 // answer to run (the function set with Then) — to be called after the caller has put the
 // dialog away, since the answer may well ask a new question.

@@ -254,13 +254,8 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		m.early = append(m.early, msg)
 		return nil
 	}
-	if m.dialog != nil {
-		closed, answer := m.dialog.Answer(msg)
-		if !closed {
-			return nil
-		}
-		m.dialog = nil
-		return answer()
+	if cmd, took := components.KeyToDialog(&m.dialog, msg); took {
+		return cmd
 	}
 	switch m.mode {
 	case modeDetail:

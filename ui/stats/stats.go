@@ -390,13 +390,8 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 }
 
 func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
-	if m.dialog != nil {
-		closed, answer := m.dialog.Answer(msg)
-		if !closed {
-			return nil
-		}
-		m.dialog = nil
-		return answer()
+	if cmd, took := components.KeyToDialog(&m.dialog, msg); took {
+		return cmd
 	}
 	switch m.screen {
 	case scrExport:
