@@ -121,20 +121,10 @@ func (s *Store) UpdateEvent(ctx context.Context, e *model.Event) error {
 		if oldDate == e.Date {
 			return nil
 		}
-		rows, err := w.tx.QueryContext(ctx, "SELECT id FROM visits WHERE event_id = ? AND date = ? AND deleted_at = ''", e.ID, oldDate)
+		ids, err := QueryIDs(ctx, w.tx, "SELECT id FROM visits WHERE event_id = ? AND date = ? AND deleted_at = ''", e.ID, oldDate)
 		if err != nil {
 			return err
 		}
-		var ids []int64
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return err
-			}
-			ids = append(ids, id)
-		}
-		rows.Close()
 		for _, id := range ids {
 			v, err := w.s.visitTx(ctx, w.tx, id)
 			if err != nil {
@@ -201,20 +191,7 @@ func (s *Store) RestoreEvent(ctx context.Context, id int64) error {
 
 // visitIDs lists an event's visits that are live (deletedAt "") or were trashed at deletedAt.
 func (w *writer) visitIDs(eventID int64, deletedAt string) ([]int64, error) {
-	rows, err := w.tx.QueryContext(w.ctx, "SELECT id FROM visits WHERE event_id = ? AND deleted_at = ?", eventID, deletedAt)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return QueryIDs(w.ctx, w.tx, "SELECT id FROM visits WHERE event_id = ? AND deleted_at = ?", eventID, deletedAt)
 }
 
 // Event reads one event with its units (names filled) and items.

@@ -248,19 +248,9 @@ func (s *Store) firstPage(ctx context.Context, q PeopleQuery) (PeoplePage, error
 	page.Offset = min(page.Offset, page.Total)
 	var ids []int64
 	collect := func(query string, args ...any) error {
-		rows, err := s.db.QueryContext(ctx, query, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				return err
-			}
-			ids = append(ids, id)
-		}
-		return rows.Err()
+		more, err := QueryIDs(ctx, s.db, query, args...)
+		ids = append(ids, more...)
+		return err
 	}
 	if page.Offset < inVillages {
 		if err := collect(`SELECT p.id FROM villages v CROSS JOIN people p ON p.village_id = v.id

@@ -212,7 +212,7 @@ func Records(ctx context.Context, s *store.Store, year int, fig Figure, offset, 
 			return out, err
 		}
 	}
-	ids, err := queryIDs(ctx, db, q.ids+" "+q.order+" LIMIT @limit OFFSET @offset",
+	ids, err := store.QueryIDs(ctx, db, q.ids+" "+q.order+" LIMIT @limit OFFSET @offset",
 		append(q.args, sql.Named("limit", limit), sql.Named("offset", offset))...)
 	if err != nil {
 		return out, err
@@ -427,23 +427,6 @@ func plan(year int, fig Figure) (query, error) {
 		}
 	}
 	return query{}, bad
-}
-
-func queryIDs(ctx context.Context, db *sql.DB, q string, args ...any) ([]int64, error) {
-	rows, err := db.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
 }
 
 // peopleRows reads people (trashed ones too: their visits still count) as list rows.
