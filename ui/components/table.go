@@ -248,34 +248,24 @@ func (t *Table) renderRow(i int) string {
 		return t.cache[i]
 	}
 	cells := t.rows[i]
-	var b strings.Builder
-	b.WriteByte(' ')
-	first := true
-	for c, w := range t.widths {
-		if w == 0 {
-			continue
-		}
-		if !first {
-			b.WriteByte(' ')
-		}
-		first = false
-		v := ""
+	line := t.line(func(c int) string {
 		if c < len(cells) {
-			v = cells[c]
+			return cells[c]
 		}
-		if t.cols[c].Right {
-			b.WriteString(textwidth.FitRight(v, w))
-		} else {
-			b.WriteString(textwidth.Fit(v, w))
-		}
-	}
-	line := textwidth.Fit(b.String(), t.width)
+		return ""
+	})
 	t.cache[i] = line
 	return line
 }
 
 // Header renders the column titles.
 func (t *Table) Header() string {
+	return styles.Header.Render(t.line(func(c int) string { return t.cols[c].Title }))
+}
+
+// line lays out one line of the table: each visible column's text fitted to its width
+// (right-aligned where the column says), a space between and before them.
+func (t *Table) line(text func(col int) string) string {
 	var b strings.Builder
 	b.WriteByte(' ')
 	first := true
@@ -288,12 +278,12 @@ func (t *Table) Header() string {
 		}
 		first = false
 		if t.cols[c].Right {
-			b.WriteString(textwidth.FitRight(t.cols[c].Title, w))
+			b.WriteString(textwidth.FitRight(text(c), w))
 		} else {
-			b.WriteString(textwidth.Fit(t.cols[c].Title, w))
+			b.WriteString(textwidth.Fit(text(c), w))
 		}
 	}
-	return styles.Header.Render(textwidth.Fit(b.String(), t.width))
+	return textwidth.Fit(b.String(), t.width)
 }
 
 // View draws the header and the visible rows: exactly width x height.
