@@ -74,10 +74,7 @@ func (d *direct) text(s string) {
 
 func (d *direct) view() string {
 	d.t.Helper()
-	v := d.m.View()
-	uitest.CheckWidth(d.t, v, d.w, d.h)
-	uitest.CheckClean(d.t, v)
-	return v
+	return uitest.CheckView(d.t, d.m.View(), d.w, d.h)
 }
 
 func (d *direct) resize(w, h int) {
@@ -108,16 +105,7 @@ func (s *spy) View() string {
 	defer s.mu.Unlock()
 	s.last = v
 	if s.Model.width > 0 && s.bad == "" {
-		lines := strings.Split(v, "\n")
-		if len(lines) != s.Model.height {
-			s.bad = "frame has wrong height"
-		}
-		for _, l := range lines {
-			if lipgloss.Width(l) != s.Model.width {
-				s.bad = "line of wrong width: " + l
-				break
-			}
-		}
+		s.bad = uitest.FrameProblem(v, s.Model.width, s.Model.height)
 	}
 	return v
 }

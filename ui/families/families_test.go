@@ -75,10 +75,7 @@ func (hs *harness) typeText(s string) {
 
 func (hs *harness) view() string {
 	hs.t.Helper()
-	v := hs.m.View()
-	uitest.CheckWidth(hs.t, v, hs.w, hs.h)
-	uitest.CheckClean(hs.t, v)
-	return v
+	return uitest.CheckView(hs.t, hs.m.View(), hs.w, hs.h)
 }
 
 func (hs *harness) lastStatus() string {

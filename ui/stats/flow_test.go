@@ -11,7 +11,6 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/xuri/excelize/v2"
 
@@ -47,16 +46,7 @@ func (s *spy) View() string {
 	defer s.mu.Unlock()
 	s.last = v
 	if s.w > 0 && s.bad == "" {
-		lines := strings.Split(v, "\n")
-		if len(lines) != s.h {
-			s.bad = "frame has wrong height"
-		}
-		for _, l := range lines {
-			if lipgloss.Width(l) != s.w {
-				s.bad = "line of wrong width: " + l
-				break
-			}
-		}
+		s.bad = uitest.FrameProblem(v, s.w, s.h)
 	}
 	return v
 }

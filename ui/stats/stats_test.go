@@ -139,10 +139,7 @@ func (d *driver) text(s string) {
 // view draws the tab and checks its size and cleanliness.
 func (d *driver) view() string {
 	d.t.Helper()
-	v := d.m.View()
-	uitest.CheckWidth(d.t, v, d.w, d.h)
-	uitest.CheckClean(d.t, v)
-	return v
+	return uitest.CheckView(d.t, d.m.View(), d.w, d.h)
 }
 
 func (d *driver) lastStatus() tab.StatusMsg {

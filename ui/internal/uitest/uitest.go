@@ -111,19 +111,37 @@ func Seeded(t testing.TB) *store.Store {
 	return s
 }
 
-// CheckWidth fails when a line of view is not exactly w cells (lipgloss's measure) or the
-// view is not h lines.
-func CheckWidth(t testing.TB, view string, w, h int) {
-	t.Helper()
+// FrameProblem says what is wrong with the shape of view as a w x h frame — a line not
+// exactly w cells (lipgloss's measure), or not h lines — or "" when nothing is. The spies
+// of the teatest flows record it from the program's goroutine, where a test cannot fail.
+func FrameProblem(view string, w, h int) string {
 	lines := strings.Split(view, "\n")
 	if len(lines) != h {
-		t.Errorf("view has %d lines, want %d", len(lines), h)
+		return fmt.Sprintf("view has %d lines, want %d", len(lines), h)
 	}
 	for i, l := range lines {
 		if got := lipgloss.Width(l); got != w {
-			t.Errorf("line %d is %d cells wide, want %d: %q", i, got, w, l)
+			return fmt.Sprintf("line %d is %d cells wide, want %d: %q", i, got, w, l)
 		}
 	}
+	return ""
+}
+
+// CheckWidth fails when view is not a w x h frame (FrameProblem).
+func CheckWidth(t testing.TB, view string, w, h int) {
+	t.Helper()
+	if p := FrameProblem(view, w, h); p != "" {
+		t.Error(p)
+	}
+}
+
+// CheckView checks a drawn view's shape and cleanliness (CheckWidth, CheckClean) and
+// returns it.
+func CheckView(t testing.TB, view string, w, h int) string {
+	t.Helper()
+	CheckWidth(t, view, w, h)
+	CheckClean(t, view)
+	return view
 }
 
 // CheckClean fails when a view holds a control character other than the SGR styling
