@@ -115,7 +115,7 @@ func (m *Model) openSettings(setup bool) tea.Cmd {
 		for _, c := range model.Categories {
 			fields = append(fields, &components.Field{Key: "amount." + c.Code, Label: c.Label(m.env.Lang),
 				Kind: components.KindText, Max: 20, Placeholder: m.t(i18n.FormMoneyHint),
-				Check: m.moneyCheck})
+				Check: components.MoneyCheck(m.env.Lang)})
 		}
 	}
 	f := components.NewForm(m.env.Lang, title, fields)
@@ -136,17 +136,6 @@ func (m *Model) openSettings(setup bool) tea.Cmd {
 		m.overlay = ovSetup
 	}
 	return nil
-}
-
-func (m *Model) moneyCheck(s string) (string, string) {
-	fen, err := model.ParseMoney(s)
-	if err != nil {
-		return s, model.AsProblem(err, "").Message(m.env.Lang)
-	}
-	if strings.TrimSpace(s) == "" {
-		return "", ""
-	}
-	return model.FormatYuan(fen), ""
 }
 
 func (m *Model) settingsKey(msg tea.KeyMsg) tea.Cmd {

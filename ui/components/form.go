@@ -28,6 +28,21 @@ type Option struct {
 	Label string
 }
 
+// MoneyCheck is the Check of an amount field in 元, for lang's messages: it reads what
+// model.ParseMoney reads and writes it back plainly ("1,200" → "1200", "0.5万" → "5000").
+func MoneyCheck(lang model.Lang) func(string) (string, string) {
+	return func(s string) (string, string) {
+		fen, err := model.ParseMoney(s)
+		if err != nil {
+			return s, model.AsProblem(err, "").Message(lang)
+		}
+		if strings.TrimSpace(s) == "" {
+			return "", ""
+		}
+		return model.FormatYuan(fen), ""
+	}
+}
+
 // Field is one line of a form.
 type Field struct {
 	Key         string

@@ -1,8 +1,6 @@
 package families
 
 import (
-	"strings"
-
 	tea "github.com/charmbracelet/bubbletea"
 
 	"shuangyong/model"
@@ -22,25 +20,13 @@ type visitForm struct {
 	saving bool
 }
 
-// moneyCheck reads an amount in 元 and writes it back plainly ("1,200" → "1200").
-func (m *Model) moneyCheck(s string) (string, string) {
-	fen, err := model.ParseMoney(s)
-	if err != nil {
-		return s, model.AsProblem(err, "").Message(m.env.Lang)
-	}
-	if strings.TrimSpace(s) == "" {
-		return "", ""
-	}
-	return model.FormatYuan(fen), ""
-}
-
 func (m *Model) visitFields() []*components.Field {
 	text := func(key string, max int, hint string) *components.Field {
 		return &components.Field{Key: key, Label: m.label(key), Kind: components.KindText, Max: max, Placeholder: hint}
 	}
 	money := func(key string) *components.Field {
 		f := text(key, 20, m.t(i18n.FormMoneyHint))
-		f.Check = m.moneyCheck
+		f.Check = components.MoneyCheck(m.env.Lang)
 		return f
 	}
 	fixedType := &components.Field{Key: "Type", Label: m.label("Type"), Kind: components.KindFixed}
