@@ -238,42 +238,12 @@ func init() {
 	add(FilterDaysBad, "请写 1 到 3650 之间的天数", "Write a number of days from 1 to 3650")
 }
 
-// CatShort is the key of a category's short label for narrow list columns (the detail
-// and forms use the full label from model.Categories).
-func CatShort(code string) Key { return Key("fam.cat_short." + code) }
-
 // CatShortList names categories by their short labels, joined as the language joins a
 // list ("烈属、现役军属"; "Martyr family, Serving family"); an unknown code stands as it is.
 func CatShortList(lang model.Lang, codes []string) string {
 	names := make([]string, len(codes))
 	for i, c := range codes {
-		names[i] = c
-		if model.Categories.Valid(c) {
-			names[i] = T(lang, CatShort(c))
-		}
+		names[i] = model.CategoryShort(c, lang)
 	}
 	return JoinList(lang, names)
-}
-
-func init() {
-	for _, c := range [][3]string{
-		{"disabled_soldier", "残疾军人", "Disabled vet"},
-		{"disabled_militia", "伤残民兵", "Disabled militia"},
-		{"martyr_family", "烈属", "Martyr family"},
-		{"duty_death_family", "因公遗属", "Duty-death family"},
-		{"illness_death_family", "病故遗属", "Illness-death family"},
-		{"demobilized", "复员军人", "Demobilized"},
-		{"sick_returned", "带病回乡", "Returned ill"},
-		{"war_veteran", "参战", "Combat vet"},
-		{"test_veteran", "参试", "Test vet"},
-		{"rural_veteran_60", "农村老兵", "Rural vet 60+"},
-		{"martyr_elder_child", "烈士子女", "Martyr's child"},
-		{"red_army", "红军", "Red Army"},
-		{"serving_family", "现役军属", "Serving family"},
-		{"veteran", "退役士兵", "Veteran"},
-		{"transferred_officer", "转业干部", "Transferred officer"},
-		{"other", "其他", "Other"},
-	} {
-		add(CatShort(c[0]), c[1], c[2])
-	}
 }

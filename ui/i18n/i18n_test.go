@@ -58,15 +58,6 @@ func verbs(s string) string {
 	return strings.Join(out, ",")
 }
 
-// The short category labels cover every category the model ships.
-func TestCategoryShortLabels(t *testing.T) {
-	for _, c := range model.Categories {
-		if !HasChinese(CatShort(c.Code)) {
-			t.Errorf("no short label for %s", c.Code)
-		}
-	}
-}
-
 // No message holds an East Asian ambiguous-width character (… — “ ” · × ①): Chinese
 // Windows consoles draw them two cells wide while the layout counts one (DESIGN.md §4).
 func TestNoAmbiguousWidth(t *testing.T) {

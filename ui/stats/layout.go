@@ -101,7 +101,7 @@ func (m *Model) catLabels(code string) (full, short string) {
 	}
 	full = model.Categories.Label(code, m.env.Lang)
 	if model.Categories.Valid(code) {
-		short = m.t(i18n.CatShort(code))
+		short = model.CategoryShort(code, m.env.Lang)
 	}
 	return full, short
 }
