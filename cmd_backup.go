@@ -1,4 +1,5 @@
 // The backup and restore commands.
+
 package main
 
 import (

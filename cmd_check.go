@@ -1,4 +1,5 @@
 // The check command: integrity check and counts.
+
 package main
 
 import (

@@ -1,4 +1,5 @@
 // The demo command: fill an empty ledger with realistic data.
+
 package main
 
 import (

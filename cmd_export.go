@@ -1,4 +1,5 @@
 // The export command: the tally as a workbook, CSV or the summary text.
+
 package main
 
 import (
