@@ -217,6 +217,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tab.YearMsg:
 		m.year = msg.Year
 		return m, nil
+	case tab.OpenMsg:
+		m.active = msg.Target()
+		return m, m.tabs[m.active].Update(msg)
+	case tab.BackMsg:
+		if msg.To >= 0 && msg.To < tab.Count {
+			m.active = msg.To
+		}
+		return m, nil
 	case tab.Msg:
 		return m, m.tabs[msg.Target()].Update(msg)
 	case settingsMsg:

@@ -9,6 +9,7 @@ import (
 
 	"shuangyong/model"
 	"shuangyong/store"
+	"shuangyong/ui/components"
 	"shuangyong/ui/i18n"
 	"shuangyong/ui/styles"
 	"shuangyong/ui/tab"
@@ -153,58 +154,6 @@ func (m *Model) detailKey(msg tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
-// kv is one label and value of the detail.
-type kv struct {
-	label, value string
-	long         bool // wraps over the full width
-}
-
-// kvLines lays out label/value pairs: short ones in a grid (two columns when the window
-// is wide), long ones over the full width, wrapped.
-func kvLines(items []kv, w int) []string {
-	const lw = 14
-	cols := 1
-	if w >= 100 {
-		cols = 2
-	}
-	colW := (w - 2) / cols
-	var out []string
-	var row []string
-	flush := func() {
-		if len(row) > 0 {
-			out = append(out, "  "+strings.Join(row, ""))
-			row = nil
-		}
-	}
-	for _, it := range items {
-		label := textwidth.Fit(textwidth.Clean(it.label), lw)
-		val := textwidth.Clean(it.value)
-		if it.long {
-			flush()
-			vw := max(w-lw-4, 10)
-			wrapped := textwidth.Wrap(val, vw)
-			if len(wrapped) == 0 {
-				wrapped = []string{""}
-			}
-			for i, l := range wrapped {
-				if i == 0 {
-					out = append(out, "  "+styles.Dim.Render(label)+" "+l)
-				} else {
-					out = append(out, "  "+strings.Repeat(" ", lw+1)+l)
-				}
-			}
-			continue
-		}
-		cell := styles.Dim.Render(label) + " " + textwidth.Fit(val, max(colW-lw-2, 4)) + " "
-		row = append(row, cell)
-		if len(row) == cols {
-			flush()
-		}
-	}
-	flush()
-	return out
-}
-
 func yesNo(m *Model, b bool) string {
 	if b {
 		return m.t(i18n.FormYes)
@@ -247,10 +196,6 @@ func (m *Model) joinLabels(e model.Enum, codes []string) string {
 	return i18n.JoinList(m.env.Lang, out)
 }
 
-func (m *Model) section(title string, w int) []string {
-	return []string{"", styles.Accent.Render(textwidth.Fit(textwidth.Clean(title), w))}
-}
-
 // renderDetail builds the detail's body lines.
 func (m *Model) renderDetail(w int) []string {
 	d := m.detail
@@ -272,58 +217,58 @@ func (m *Model) renderDetail(w int) []string {
 	var lines []string
 
 	if gaps := model.NeedsCompletion(&p); len(gaps) > 0 {
-		lines = append(lines, m.section(m.t(i18n.DetGaps, len(gaps)), w)...)
+		lines = append(lines, components.Section(m.t(i18n.DetGaps, len(gaps)), w)...)
 		for _, g := range gaps {
 			lines = append(lines, "  "+styles.Warn.Render(textwidth.Fit(g.Message(lang), w-2)))
 		}
 	}
 
-	lines = append(lines, m.section(m.t(i18n.DetBasic), w)...)
-	lines = append(lines, kvLines([]kv{
-		{label: L("IDNumber"), value: id},
-		{label: L("Phones"), value: model.JoinPhones(phones)},
-		{label: L("Sex"), value: en(model.Sexes, p.Sex)},
-		{label: L("BirthDate"), value: p.BirthDate},
-		{label: L("Ethnicity"), value: p.Ethnicity},
-		{label: L("HukouType"), value: en(model.HukouTypes, p.HukouType)},
-		{label: L("VillageID"), value: d.msg.village},
-		{label: L("Status"), value: en(model.PersonStatuses, p.Status)},
-		{label: L("StatusChangedOn"), value: p.StatusChangedOn},
-		{label: L("RegisteredOn"), value: p.RegisteredOn},
-		{label: m.t(i18n.LabelLastVisit), value: p.LastVisitOn},
-		{label: L("ContactNote"), value: p.ContactNote},
-		{label: L("Address"), value: p.Address, long: true},
+	lines = append(lines, components.Section(m.t(i18n.DetBasic), w)...)
+	lines = append(lines, components.KVLines([]components.KV{
+		{Label: L("IDNumber"), Value: id},
+		{Label: L("Phones"), Value: model.JoinPhones(phones)},
+		{Label: L("Sex"), Value: en(model.Sexes, p.Sex)},
+		{Label: L("BirthDate"), Value: p.BirthDate},
+		{Label: L("Ethnicity"), Value: p.Ethnicity},
+		{Label: L("HukouType"), Value: en(model.HukouTypes, p.HukouType)},
+		{Label: L("VillageID"), Value: d.msg.village},
+		{Label: L("Status"), Value: en(model.PersonStatuses, p.Status)},
+		{Label: L("StatusChangedOn"), Value: p.StatusChangedOn},
+		{Label: L("RegisteredOn"), Value: p.RegisteredOn},
+		{Label: m.t(i18n.LabelLastVisit), Value: p.LastVisitOn},
+		{Label: L("ContactNote"), Value: p.ContactNote},
+		{Label: L("Address"), Value: p.Address, Long: true},
 	}, w)...)
 
-	lines = append(lines, m.section(m.t(i18n.DetCategories), w)...)
-	cats := []kv{{label: L("Categories"), value: m.joinLabels(model.Categories, p.Categories), long: true}}
+	lines = append(lines, components.Section(m.t(i18n.DetCategories), w)...)
+	cats := []components.KV{{Label: L("Categories"), Value: m.joinLabels(model.Categories, p.Categories), Long: true}}
 	disability, survivor := false, false
 	for _, c := range p.Categories {
 		disability = disability || model.NeedsDisability(c)
 		survivor = survivor || model.IsSurvivor(c)
 	}
 	if p.HasCategory(model.CatOther) || p.CategoryOther != "" {
-		cats = append(cats, kv{label: L("CategoryOther"), value: p.CategoryOther})
+		cats = append(cats, components.KV{Label: L("CategoryOther"), Value: p.CategoryOther})
 	}
 	if disability || p.DisabilityNature != "" || p.DisabilityGrade != 0 {
 		cats = append(cats,
-			kv{label: L("DisabilityNature"), value: en(model.DisabilityNatures, p.DisabilityNature)},
-			kv{label: L("DisabilityGrade"), value: model.GradeLabel(p.DisabilityGrade, lang)},
-			kv{label: L("DisabilityCertNo"), value: p.DisabilityCertNo})
+			components.KV{Label: L("DisabilityNature"), Value: en(model.DisabilityNatures, p.DisabilityNature)},
+			components.KV{Label: L("DisabilityGrade"), Value: model.GradeLabel(p.DisabilityGrade, lang)},
+			components.KV{Label: L("DisabilityCertNo"), Value: p.DisabilityCertNo})
 	}
 	if survivor || p.MartyrName != "" || p.MartyrRelation != "" {
 		cats = append(cats,
-			kv{label: L("MartyrRelation"), value: en(model.MartyrRelations, p.MartyrRelation)},
-			kv{label: L("MartyrName"), value: p.MartyrName})
+			components.KV{Label: L("MartyrRelation"), Value: en(model.MartyrRelations, p.MartyrRelation)},
+			components.KV{Label: L("MartyrName"), Value: p.MartyrName})
 	}
-	lines = append(lines, kvLines(cats, w)...)
+	lines = append(lines, components.KVLines(cats, w)...)
 	if model.NoPeriodicPension(&p) {
 		lines = append(lines, "  "+styles.Warn.Render(textwidth.Fit(m.t(i18n.DetNoPension), w-2)))
 	}
 
 	needs := d.msg.needs
 	if len(needs) > 0 {
-		lines = append(lines, m.section(m.t(i18n.DetNeeds, len(needs)), w)...)
+		lines = append(lines, components.Section(m.t(i18n.DetNeeds, len(needs)), w)...)
 		for _, n := range needs {
 			line := n.Date + "  " + textwidth.Clean(n.Need)
 			if n.FollowUpOn != "" {
@@ -334,10 +279,10 @@ func (m *Model) renderDetail(w int) []string {
 			}
 		}
 	} else {
-		lines = append(lines, m.section(m.t(i18n.DetNeedsNone), w)...)
+		lines = append(lines, components.Section(m.t(i18n.DetNeedsNone), w)...)
 	}
 
-	lines = append(lines, m.section(m.t(i18n.DetVisits, d.msg.visitTotal), w)...)
+	lines = append(lines, components.Section(m.t(i18n.DetVisits, d.msg.visitTotal), w)...)
 	if len(d.msg.visits) == 0 {
 		lines = append(lines, "  "+m.t(i18n.DetVisitsNone))
 	}
@@ -374,7 +319,7 @@ func (m *Model) renderDetail(w int) []string {
 		lines = append(lines, "  "+styles.Dim.Render(m.t(i18n.DetVisitsMore, rest)))
 	}
 
-	lines = append(lines, m.section(m.t(i18n.DetService), w)...)
+	lines = append(lines, components.Section(m.t(i18n.DetService), w)...)
 	unit := d.msg.unit
 	if p.ServiceUnit != "" {
 		if unit != "" {
@@ -382,14 +327,14 @@ func (m *Model) renderDetail(w int) []string {
 		}
 		unit += p.ServiceUnit
 	}
-	lines = append(lines, kvLines([]kv{
-		{label: L("Relation"), value: en(model.Relations, p.Relation)},
-		{label: L("ServicemanName"), value: p.ServicemanName},
-		{label: L("Rank"), value: en(model.Ranks, p.Rank)},
-		{label: L("ServiceStatus"), value: en(model.ServiceStatuses, p.ServiceStatus)},
-		{label: L("EnlistedOn"), value: p.EnlistedOn},
-		{label: L("DischargedOn"), value: p.DischargedOn},
-		{label: L("ServiceUnit"), value: unit, long: true},
+	lines = append(lines, components.KVLines([]components.KV{
+		{Label: L("Relation"), Value: en(model.Relations, p.Relation)},
+		{Label: L("ServicemanName"), Value: p.ServicemanName},
+		{Label: L("Rank"), Value: en(model.Ranks, p.Rank)},
+		{Label: L("ServiceStatus"), Value: en(model.ServiceStatuses, p.ServiceStatus)},
+		{Label: L("EnlistedOn"), Value: p.EnlistedOn},
+		{Label: L("DischargedOn"), Value: p.DischargedOn},
+		{Label: L("ServiceUnit"), Value: unit, Long: true},
 	}, w)...)
 
 	subsidy := en(model.SubsidyStatuses, p.SubsidyStatus)
@@ -404,18 +349,18 @@ func (m *Model) renderDetail(w int) []string {
 		}
 		subsidy = strings.TrimSpace(subsidy + " " + years)
 	}
-	lines = append(lines, m.section(m.t(i18n.DetCare), w)...)
-	lines = append(lines, kvLines([]kv{
-		{label: L("SubsidyStatus"), value: subsidy},
-		{label: L("PairingCadre"), value: p.PairingCadre},
-		{label: L("SelfCare"), value: en(model.SelfCareLevels, p.SelfCare)},
-		{label: L("Assistance"), value: en(model.Assistances, p.Assistance)},
-		{label: L("LivesAlone"), value: yesNo(m, p.LivesAlone)},
-		{label: L("HonourPlaque"), value: yesNo(m, p.HonourPlaque)},
-		{label: L("PreferentialCard"), value: yesNo(m, p.PreferentialCard)},
-		{label: L("Health"), value: p.Health, long: true},
-		{label: L("Conditions"), value: p.Conditions, long: true},
-		{label: L("Note"), value: p.Note, long: true},
+	lines = append(lines, components.Section(m.t(i18n.DetCare), w)...)
+	lines = append(lines, components.KVLines([]components.KV{
+		{Label: L("SubsidyStatus"), Value: subsidy},
+		{Label: L("PairingCadre"), Value: p.PairingCadre},
+		{Label: L("SelfCare"), Value: en(model.SelfCareLevels, p.SelfCare)},
+		{Label: L("Assistance"), Value: en(model.Assistances, p.Assistance)},
+		{Label: L("LivesAlone"), Value: yesNo(m, p.LivesAlone)},
+		{Label: L("HonourPlaque"), Value: yesNo(m, p.HonourPlaque)},
+		{Label: L("PreferentialCard"), Value: yesNo(m, p.PreferentialCard)},
+		{Label: L("Health"), Value: p.Health, Long: true},
+		{Label: L("Conditions"), Value: p.Conditions, Long: true},
+		{Label: L("Note"), Value: p.Note, Long: true},
 	}, w)...)
 
 	others := 0
@@ -425,9 +370,9 @@ func (m *Model) renderDetail(w int) []string {
 		}
 	}
 	if others == 0 {
-		lines = append(lines, m.section(m.t(i18n.DetHouseholdNone), w)...)
+		lines = append(lines, components.Section(m.t(i18n.DetHouseholdNone), w)...)
 	} else {
-		lines = append(lines, m.section(m.t(i18n.DetHousehold, len(d.msg.household)), w)...)
+		lines = append(lines, components.Section(m.t(i18n.DetHousehold, len(d.msg.household)), w)...)
 		for _, h := range d.msg.household {
 			hid := model.MaskID(h.IDNumber)
 			if d.reveal {
@@ -447,9 +392,9 @@ func (m *Model) renderDetail(w int) []string {
 	}
 
 	lines = append(lines, "")
-	lines = append(lines, kvLines([]kv{
-		{label: m.t(i18n.LabelCreated), value: p.CreatedAt},
-		{label: m.t(i18n.LabelUpdated), value: p.UpdatedAt},
+	lines = append(lines, components.KVLines([]components.KV{
+		{Label: m.t(i18n.LabelCreated), Value: p.CreatedAt},
+		{Label: m.t(i18n.LabelUpdated), Value: p.UpdatedAt},
 	}, w)...)
 	return lines
 }
