@@ -25,6 +25,8 @@ type FieldDef[T any] struct {
 	Get func(r *T) string
 	// Show is the detail's and the list's text; nil shows Get, or the picked option's label.
 	Show func(r *T) string
+	// Cell is the list's text where it differs from the detail's (a masked number).
+	Cell func(r *T) string
 	// Set writes the form's value back; nil leaves the field out of the form.
 	Set func(r *T, v string)
 	// Long values take the detail's full width, wrapped.
@@ -138,7 +140,11 @@ func (fs Fields[T]) Columns() []Column {
 func (fs Fields[T]) Cells(r *T) []string {
 	var out []string
 	for i := range fs {
-		if fs[i].Column != nil {
+		switch {
+		case fs[i].Column == nil:
+		case fs[i].Cell != nil:
+			out = append(out, textwidth.Clean(fs[i].Cell(r)))
+		default:
 			out = append(out, textwidth.Clean(fs[i].text(r)))
 		}
 	}

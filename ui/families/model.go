@@ -182,14 +182,8 @@ func (m *Model) refuseWrite() tea.Cmd {
 	return tab.StatusError(m.t(i18n.StatusReadOnlyRefused))
 }
 
-// errText explains an error in one line. A damaged file is explained without looking for
-// its newest good backup (that reads files; the root's check reports it off the loop).
-func (m *Model) errText(err error) string {
-	if store.KindOf(err) == store.ErrDamaged {
-		return m.t(i18n.StatusReadOnlyRefused)
-	}
-	return i18n.Error(m.env.Ctx, m.env.Lang, err)
-}
+// errText explains an error in one line (tab.ErrText: no I/O on the event loop).
+func (m *Model) errText(err error) string { return tab.ErrText(m.env, err) }
 
 // ask shows a yes/no dialog; then runs with the answer.
 func (m *Model) ask(d *components.Dialog, then func(yes bool) tea.Cmd) {

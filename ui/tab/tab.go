@@ -14,6 +14,7 @@ import (
 
 	"shuangyong/model"
 	"shuangyong/store"
+	"shuangyong/ui/i18n"
 	"shuangyong/ui/keys"
 )
 
@@ -171,3 +172,30 @@ type SizeMsg struct{ Width, Height int }
 
 // YearMsg tells the root which year a tab has in view (the status line shows it).
 type YearMsg struct{ Year int }
+
+// ErrText explains an error in one line, without I/O: a damaged file is explained as
+// refused writes (finding its newest good backup reads the disk, which the root's
+// background check does off the event loop).
+func ErrText(env Env, err error) string {
+	if store.KindOf(err) == store.ErrDamaged {
+		return i18n.T(env.Lang, i18n.StatusReadOnlyRefused)
+	}
+	return i18n.Error(env.Ctx, env.Lang, err)
+}
+
+// DoneMsg carries the result of a store call back to the event loop, where Apply runs
+// (it may change the tab's state and return what comes next). Run makes one.
+type DoneMsg struct {
+	To    ID
+	Apply func() tea.Cmd
+}
+
+// Target is the tab whose state Apply changes.
+func (m DoneMsg) Target() ID { return m.To }
+
+// Run runs work off the event loop (work calls the store) and applies the closure it
+// returns on the event loop, in tab to. Apply must check that what it changes is still
+// on screen (the user may have moved on).
+func Run(to ID, work func() func() tea.Cmd) tea.Cmd {
+	return func() tea.Msg { return DoneMsg{To: to, Apply: work()} }
+}
