@@ -135,3 +135,13 @@ func (s *FormScreen) Help() []keys.Group {
 func (s *FormScreen) Modal() bool  { return true }
 func (s *FormScreen) Dirty() bool  { return s.Form.Dirty() }
 func (s *FormScreen) Typing() bool { return s.Form.Typing() }
+
+// Resume lets the form be edited again after a save was held back (a question asked
+// before it, such as possible duplicates).
+func (s *FormScreen) Resume() { s.saving = false }
+
+// SaveNow saves without checking again (the user answered the question that held it).
+func (s *FormScreen) SaveNow() tea.Cmd {
+	s.saving = true
+	return s.Save(s.Form)
+}

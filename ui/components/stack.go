@@ -144,3 +144,6 @@ func (s *Stack) Dirty() bool {
 }
 
 func (s *Stack) Typing() bool { return s.Dialog == nil && s.Top().Typing() }
+
+// At is the screen at depth i (0: the bottom one).
+func (s *Stack) At(i int) Screen { return s.screens[i] }

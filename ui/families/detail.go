@@ -1,6 +1,7 @@
 package families
 
 import (
+	"context"
 	"strconv"
 	"strings"
 
@@ -11,116 +12,156 @@ import (
 	"shuangyong/store"
 	"shuangyong/ui/components"
 	"shuangyong/ui/i18n"
+	"shuangyong/ui/keys"
 	"shuangyong/ui/styles"
 	"shuangyong/ui/tab"
 	"shuangyong/ui/textwidth"
 )
 
-// detailState is the person shown in full.
-type detailState struct {
+// detailData is everything the detail shows, read in one command.
+type detailData struct {
+	person     model.Person
+	village    string
+	unit       string
+	household  []model.Person
+	visits     []store.VisitRow
+	visitTotal int
+	needs      []store.VisitRow
+}
+
+// detailScreen is the person shown in full.
+type detailScreen struct {
+	m           *Model
 	id          int64
+	from        tab.ID // the tab to go back to on Esc (-1: this one)
 	seq         uint64
 	villageHint string // the village name the list showed (the village may be trashed)
 	loaded      bool
-	msg         detailMsg
+	msg         detailData
 	reveal      bool
 	scroll      int
 	lines       []string // rendered body, nil = to render
 	linesW      int
 }
 
-func (d *detailState) invalidate() { d.lines = nil }
+func (d *detailScreen) invalidate() { d.lines = nil }
 
-// openDetail shows a person; their records load in the background.
-func (m *Model) openDetail(id int64) tea.Cmd {
-	hint := ""
-	if cells, ok := m.list.table.Selected(); ok {
-		hint = cells[colVillage]
-	}
-	m.detail = &detailState{id: id, villageHint: hint}
-	m.mode = modeDetail
-	return m.loadDetail(id)
+// openDetail shows a person; their records load in the background. from is the tab to
+// go back to on Esc (-1: the list).
+func (m *Model) openDetail(id int64, villageHint string, from tab.ID) tea.Cmd {
+	d := &detailScreen{m: m, id: id, villageHint: villageHint, from: from}
+	m.stack.Push(d)
+	return d.load()
 }
 
-// loadDetail reads everything the detail shows, in one command.
-func (m *Model) loadDetail(id int64) tea.Cmd {
-	seq := m.next()
-	if m.detail != nil {
-		m.detail.seq = seq
+// detail is the person's detail on the stack, if one is open.
+func (m *Model) detail() *detailScreen {
+	for i := m.stack.Depth() - 1; i >= 0; i-- {
+		if d, ok := m.stack.At(i).(*detailScreen); ok {
+			return d
+		}
 	}
+	return nil
+}
+
+// load reads everything the detail shows, in one command.
+func (d *detailScreen) load() tea.Cmd {
+	m := d.m
+	seq := m.next()
+	d.seq = seq
+	id := d.id
 	s, ctx := m.store(), m.env.Ctx
 	villages := append([]model.Village(nil), m.villages...)
-	return func() tea.Msg {
-		out := detailMsg{seq: seq, id: id}
-		p, err := s.Person(ctx, id)
-		if err == nil && p.DeletedAt != "" {
-			err = &store.Error{Kind: store.ErrNotFound}
-		}
-		if err != nil {
-			out.err = err
-			return out
-		}
-		out.person = p
-		for _, v := range villages {
-			if v.ID == p.VillageID {
-				out.village = v.Name
-			}
-		}
-		if p.HouseholdID != 0 {
-			if out.household, err = s.HouseholdMembers(ctx, id); err != nil {
-				out.err = err
-				return out
-			}
-		}
-		if out.visits, out.visitTotal, err = s.VisitsOfPerson(ctx, id, 0, 100); err != nil {
-			out.err = err
-			return out
-		}
-		if out.needs, err = s.OpenNeeds(ctx, id); err != nil {
-			out.err = err
-			return out
-		}
-		if p.ServiceUnitID != 0 {
-			if u, err := s.Unit(ctx, p.ServiceUnitID); err == nil {
-				out.unit = u.Name
-			}
-		}
-		return out
-	}
+	return m.run(func() func() tea.Cmd {
+		out, err := readDetail(ctx, s, id, villages)
+		return func() tea.Cmd { return d.onLoad(seq, out, err) }
+	})
 }
 
-func (m *Model) onDetail(msg detailMsg) tea.Cmd {
-	d := m.detail
-	if d == nil || msg.seq != d.seq {
+func readDetail(ctx context.Context, s *store.Store, id int64, villages []model.Village) (detailData, error) {
+	var out detailData
+	p, err := s.Person(ctx, id)
+	if err == nil && p.DeletedAt != "" {
+		err = &store.Error{Kind: store.ErrNotFound}
+	}
+	if err != nil {
+		return out, err
+	}
+	out.person = p
+	for _, v := range villages {
+		if v.ID == p.VillageID {
+			out.village = v.Name
+		}
+	}
+	if p.HouseholdID != 0 {
+		if out.household, err = s.HouseholdMembers(ctx, id); err != nil {
+			return out, err
+		}
+	}
+	if out.visits, out.visitTotal, err = s.VisitsOfPerson(ctx, id, 0, 100); err != nil {
+		return out, err
+	}
+	if out.needs, err = s.OpenNeeds(ctx, id); err != nil {
+		return out, err
+	}
+	if p.ServiceUnitID != 0 {
+		if u, err := s.Unit(ctx, p.ServiceUnitID); err == nil {
+			out.unit = u.Name
+		}
+	}
+	return out, nil
+}
+
+func (d *detailScreen) onLoad(seq uint64, data detailData, err error) tea.Cmd {
+	m := d.m
+	if seq != d.seq {
 		return nil
 	}
-	if msg.err != nil {
-		if store.KindOf(msg.err) == store.ErrNotFound {
-			m.detail = nil
-			if m.mode == modeDetail {
-				m.mode = modeList
-			}
+	if err != nil {
+		if store.KindOf(err) == store.ErrNotFound {
+			m.stack.PopTo(d)
+			m.stack.Pop()
 			return tab.StatusError(m.t(i18n.FamGone))
 		}
-		return tab.StatusError(m.errText(msg.err))
+		return tab.StatusError(m.errText(err))
 	}
-	if msg.village == "" {
-		msg.village = d.villageHint
+	if data.village == "" {
+		data.village = d.villageHint
 	}
-	d.msg, d.loaded = msg, true
+	d.msg, d.loaded = data, true
 	d.invalidate()
 	return nil
 }
 
-func (m *Model) detailKey(msg tea.KeyMsg) tea.Cmd {
-	d := m.detail
+func (d *detailScreen) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case reloadMsg:
+		return d.load()
+	case tea.KeyMsg:
+		return d.key(msg)
+	}
+	return nil
+}
+
+// back leaves the detail for the list, or for the tab that opened it.
+func (d *detailScreen) back() tea.Cmd {
+	m := d.m
+	m.stack.PopTo(d)
+	m.stack.Pop()
+	if d.from >= 0 {
+		return tab.Back(d.from)
+	}
+	return m.list.wl.FetchIfMissing()
+}
+
+func (d *detailScreen) key(msg tea.KeyMsg) tea.Cmd {
+	m := d.m
 	k := m.kDet
-	bodyH := max(m.height-2, 1)
+	_, h := m.size()
+	bodyH := max(h-2, 1)
 	switch {
 	case key.Matches(msg, k.Back):
-		m.detail = nil
-		m.mode = modeList
-		return m.fetchIfMissing()
+		return d.back()
 	case key.Matches(msg, k.Up):
 		d.scroll--
 	case key.Matches(msg, k.Down):
@@ -142,9 +183,9 @@ func (m *Model) detailKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		switch {
 		case key.Matches(msg, k.Edit):
-			return m.load(d.id, forEdit, modeDetail)
+			return m.load(d.id, forEdit, d, -1)
 		case key.Matches(msg, k.Visit):
-			return m.load(d.id, forVisit, modeDetail)
+			return m.load(d.id, forVisit, d, -1)
 		}
 		if !d.loaded {
 			return nil
@@ -153,6 +194,14 @@ func (m *Model) detailKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	return nil
 }
+
+func (d *detailScreen) ShortHelp() []key.Binding { return d.m.kDet.Short() }
+func (d *detailScreen) Help() []keys.Group {
+	return []keys.Group{{Title: d.m.t(i18n.GroupDetail), Bindings: keys.Dedupe(d.m.kDet.Full())}}
+}
+func (d *detailScreen) Modal() bool  { return false }
+func (d *detailScreen) Dirty() bool  { return false }
+func (d *detailScreen) Typing() bool { return false }
 
 func yesNo(m *Model, b bool) string {
 	if b {
@@ -197,8 +246,7 @@ func (m *Model) joinLabels(e model.Enum, codes []string) string {
 }
 
 // renderDetail builds the detail's body lines.
-func (m *Model) renderDetail(w int) []string {
-	d := m.detail
+func (m *Model) renderDetail(d *detailScreen, w int) []string {
 	p := d.msg.person
 	lang := m.env.Lang
 	L := m.label
@@ -399,15 +447,14 @@ func (m *Model) renderDetail(w int) []string {
 	return lines
 }
 
-func (m *Model) detailView() string {
-	d := m.detail
-	w, h := m.width, m.height
+func (d *detailScreen) View(w, h int) string {
+	m := d.m
 	if !d.loaded {
 		return textwidth.Block([]string{"", " " + m.t(i18n.DetLoading)}, w, h)
 	}
 	p := d.msg.person
 	if d.lines == nil || d.linesW != w {
-		d.lines, d.linesW = m.renderDetail(w), w
+		d.lines, d.linesW = m.renderDetail(d, w), w
 	}
 	// Title: name, sex, age, village, status; the reveal state on the right.
 	parts := []string{p.Name, model.Sexes.Label(p.Sex, m.env.Lang)}
