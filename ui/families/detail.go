@@ -215,6 +215,10 @@ func (m *Model) label(field string) string {
 	switch field {
 	case "VillageID":
 		return m.t(i18n.LabelVillage)
+	case "Household":
+		return m.t(i18n.FormHousehold)
+	case "HouseholdWith":
+		return m.t(i18n.FormHouseholdWith)
 	case "LivesAlone":
 		return m.t(i18n.LabelLivesAlone)
 	case "HonourPlaque":

@@ -1,6 +1,7 @@
 package families
 
 import (
+	"context"
 	"strconv"
 	"strings"
 
@@ -21,6 +22,9 @@ type personForm struct {
 	form   *components.Form
 	base   model.Person // the record edited (ID and fields the form does not show)
 	dupsOK bool         // the user saw the duplicate warning and chose to save
+	// idBirth and idSex are the birth date and sex last filled in from the ID number:
+	// while they stand as filled, a changed ID number fills them again.
+	idBirth, idSex string
 }
 
 // enumOptions turns an enumeration into pick-list options, with a "not set" first when
@@ -107,6 +111,9 @@ func (m *Model) personFields(p model.Person) []*components.Field {
 		text("ContactNote", model.MaxLineText, ""),
 		pick("VillageID", villages),
 		text("Address", model.MaxLineText, ""),
+		pick("Household", m.householdOptions(p)),
+		{Key: "HouseholdWith", Label: m.t(i18n.FormHouseholdWith), Kind: components.KindText, Max: 40,
+			Placeholder: m.t(i18n.FormHouseholdWithHint), Visible: func(f *components.Form) bool { return f.Value("Household") == "join" }},
 		pick("HukouType", m.enumOptions(model.HukouTypes, true)),
 		{Key: "Categories", Label: m.label("Categories"), Kind: components.KindMulti, Options: m.enumOptions(model.Categories, false)},
 		{Key: "CategoryOther", Label: m.label("CategoryOther"), Kind: components.KindText, Max: model.MaxShortText, Visible: other},
@@ -183,6 +190,11 @@ func personValue(p *model.Person, key string) string {
 		return idOrEmpty(p.VillageID)
 	case "Address":
 		return p.Address
+	case "Household":
+		if p.ID != 0 && p.HouseholdID != 0 {
+			return "keep"
+		}
+		return "alone"
 	case "HukouType":
 		return p.HukouType
 	case "Categories":
@@ -264,6 +276,9 @@ func formPerson(f *components.Form, base model.Person) model.Person {
 	p.ContactNote = v("ContactNote")
 	p.VillageID, _ = strconv.ParseInt(v("VillageID"), 10, 64)
 	p.Address = v("Address")
+	if v("Household") != "keep" {
+		p.HouseholdID = 0 // alone, or the household joined at save
+	}
 	p.HukouType = v("HukouType")
 	p.Categories = f.Values("Categories")
 	visible := func(key string) bool {
@@ -332,7 +347,12 @@ func (m *Model) openPersonForm(p model.Person, village string) tea.Cmd {
 	}
 	pf.Validate = func(f *components.Form) []model.Problem {
 		p := formPerson(f, pf.base)
-		return model.ValidatePerson(&p, m.now()).Errors
+		ps := model.ValidatePerson(&p, m.now()).Errors
+		if f.Value("Household") == "join" && strings.TrimSpace(f.Value("HouseholdWith")) == "" {
+			ps = append(ps, model.Problem{Field: "HouseholdWith", Code: "required",
+				Zh: i18n.T(model.Zh, i18n.FormHouseholdWithEmpty), En: i18n.T(model.En, i18n.FormHouseholdWithEmpty)})
+		}
+		return ps
 	}
 	pf.Save = func(*components.Form) tea.Cmd { return m.savePerson(pf) }
 	pf.Closed = m.list.wl.FetchIfMissing
@@ -347,6 +367,9 @@ func (m *Model) openPersonForm(p model.Person, village string) tea.Cmd {
 // notes about what is still missing.
 func (m *Model) personLeft(pf *personForm, key string) {
 	f := pf.form
+	if key == "IDNumber" {
+		m.fillFromID(pf)
+	}
 	p := formPerson(f, pf.base)
 	ps := model.ValidatePerson(&p, m.now())
 	if fl := f.Field(key); fl != nil && fl.Kind == components.KindText && fl.Check != nil && f.Error(key) != "" {
@@ -362,16 +385,8 @@ func (m *Model) personLeft(pf *personForm, key string) {
 	}
 	f.SetError(key, msg)
 	if msg == "" {
-		if fl := f.Field(key); fl != nil && fl.Kind == components.KindText {
-			f.SetValue(key, personValue(&p, key))
-		}
-		if key == "IDNumber" && p.IDNumber != "" {
-			if f.Value("BirthDate") == "" {
-				f.SetValue("BirthDate", p.BirthDate)
-			}
-			if f.Value("Sex") == "" {
-				f.SetValue("Sex", p.Sex)
-			}
+		if fl := f.Field(key); fl != nil && fl.Kind == components.KindText && key != "HouseholdWith" {
+			f.SetValue(key, personValue(&p, key)) // the normalised value (not a field of the person: left as typed)
 		}
 	}
 	// A field that depends on this one may now be right or wrong (sex against ID).
@@ -389,6 +404,53 @@ func (m *Model) personLeft(pf *personForm, key string) {
 	m.personNotes(pf)
 }
 
+// fillFromID fills birth date and sex from a valid ID number: when they are empty, or
+// still what an earlier ID number filled in (the ID was corrected: so are they).
+func (m *Model) fillFromID(pf *personForm) {
+	f := pf.form
+	info, err := model.ParseIDNumber(f.Value("IDNumber"), m.now())
+	if err != nil {
+		return
+	}
+	if b := f.Value("BirthDate"); b == "" || b == pf.idBirth {
+		f.SetValue("BirthDate", info.BirthDate)
+		f.SetError("BirthDate", "")
+		pf.idBirth = info.BirthDate
+	}
+	if sx := f.Value("Sex"); sx == "" || sx == pf.idSex {
+		f.SetValue("Sex", info.Sex)
+		f.SetError("Sex", "")
+		pf.idSex = info.Sex
+	}
+}
+
+// householdOptions are the choices of the form's 户 field: keep the household p is in
+// (naming its other members when the detail has them), live alone, or join someone's.
+func (m *Model) householdOptions(p model.Person) []components.Option {
+	var opts []components.Option
+	if p.ID != 0 && p.HouseholdID != 0 {
+		label := m.t(i18n.FormHouseholdKeep)
+		if d := m.detail(); d != nil && d.id == p.ID {
+			var names []string
+			for _, h := range d.msg.household {
+				if h.ID != p.ID {
+					names = append(names, h.Name)
+				}
+			}
+			if len(names) > 3 {
+				names = append(names[:3], "...")
+			}
+			if len(names) > 0 {
+				label = m.t(i18n.FormHouseholdKeepWith, i18n.JoinList(m.env.Lang, names))
+			}
+		}
+		opts = append(opts, components.Option{Value: "keep", Label: label})
+	}
+	return append(opts,
+		components.Option{Value: "alone", Label: m.t(i18n.FormHouseholdAlone)},
+		components.Option{Value: "join", Label: m.t(i18n.FormHouseholdJoin)})
+}
+
 // personNotes shows the gaps (待补充) of the record at their fields.
 func (m *Model) personNotes(pf *personForm) {
 	f := pf.form
@@ -396,6 +458,9 @@ func (m *Model) personNotes(pf *personForm) {
 	f.ClearNotes()
 	for _, g := range model.NeedsCompletion(&p) {
 		f.SetNote(g.Field, g.Message(m.env.Lang))
+	}
+	if len(m.villages) == 0 {
+		f.SetNote("VillageID", m.t(i18n.FormNoVillages)) // a blank file: say where they come from
 	}
 }
 
@@ -463,23 +528,77 @@ const (
 // form's fields have passed their checks).
 func (m *Model) savePerson(pf *personForm) tea.Cmd {
 	p := formPerson(pf.form, pf.base)
+	with := ""
+	if pf.form.Value("Household") == "join" {
+		with = strings.TrimSpace(pf.form.Value("HouseholdWith"))
+	}
 	s, ctx := m.store(), m.env.Ctx
 	if !pf.dupsOK {
 		return m.run(func() func() tea.Cmd {
-			dups, err := s.Duplicates(ctx, p)
+			_, err := m.householdTarget(ctx, p, with)
+			var dups []model.Person
+			if err == nil {
+				dups, err = s.Duplicates(ctx, p)
+			}
 			return func() tea.Cmd { return m.onDuplicates(pf, dups, err) }
 		})
 	}
 	return m.run(func() func() tea.Cmd {
-		var err error
 		created := p.ID == 0
-		if created {
-			err = s.CreatePerson(ctx, &p)
-		} else {
-			err = s.UpdatePerson(ctx, &p)
+		joinWith, err := m.householdTarget(ctx, p, with)
+		if err == nil {
+			err = s.SavePerson(ctx, &p, joinWith)
 		}
 		return func() tea.Cmd { return m.onSavedPerson(pf, p, created, err) }
 	})
+}
+
+// householdTarget finds the one person whose household p is to join, from what was typed
+// (a name, initials, the last digits of an ID or phone): none or several found is a
+// problem at the field, naming those found.
+func (m *Model) householdTarget(ctx context.Context, p model.Person, with string) (int64, error) {
+	if with == "" {
+		return 0, nil
+	}
+	page, err := m.store().SearchPeople(ctx, store.PeopleQuery{Text: with, Limit: 6})
+	if err != nil {
+		return 0, err
+	}
+	var found []store.PersonRow
+	for _, r := range page.Rows {
+		if r.ID != p.ID {
+			found = append(found, r)
+		}
+	}
+	switch {
+	case len(found) == 0:
+		return 0, householdProblem(i18n.FormHouseholdNone, []any{with})
+	case len(found) > 1:
+		var names []string
+		for i, r := range found {
+			if i == 3 {
+				names = append(names, "...")
+				break
+			}
+			names = append(names, nameVillage(m, r.Name, r.VillageName))
+		}
+		return 0, householdProblem(i18n.FormHouseholdMany, []any{page.Total, i18n.JoinList(m.env.Lang, names)})
+	}
+	return found[0].ID, nil
+}
+
+// householdProblem is a refusal at the 同户人 field, in both languages.
+func householdProblem(k i18n.Key, args []any) error {
+	return &store.ValidationError{Problems: model.Problems{Errors: []model.Problem{{Field: "HouseholdWith",
+		Code: "household", Zh: i18n.T(model.Zh, k, args...), En: i18n.T(model.En, k, args...)}}}}
+}
+
+// nameVillage is 「张三（李家村）」, or the name alone when the village is not known.
+func nameVillage(m *Model, name, village string) string {
+	if strings.TrimSpace(village) == "" {
+		return name
+	}
+	return m.t(i18n.FamNameVillage, name, village)
 }
 
 func (m *Model) onDuplicates(pf *personForm, dups []model.Person, err error) tea.Cmd {
@@ -497,7 +616,14 @@ func (m *Model) onDuplicates(pf *personForm, dups []model.Person, err error) tea
 			lines = append(lines, "...")
 			break
 		}
-		lines = append(lines, m.t(i18n.FamDupLine, d.Name, m.villageName(d.VillageID), model.MaskID(d.IDNumber)))
+		line := nameVillage(m, d.Name, m.villageName(d.VillageID))
+		if d.BirthDate != "" {
+			line += m.t(i18n.FamDupBorn, d.BirthDate)
+		}
+		if d.IDNumber != "" {
+			line += m.t(i18n.FamDupID, model.MaskID(d.IDNumber))
+		}
+		lines = append(lines, line)
 	}
 	m.stack.Ask(components.NewDialog(m.t(i18n.FamDupTitle), m.t(i18n.FamDupBody, strings.Join(lines, "\n")),
 		m.t(i18n.FamDupYes), m.t(i18n.FamDupNo), false),

@@ -10,7 +10,7 @@ import (
 
 // confirmTrash asks before moving a person to the trash.
 func (m *Model) confirmTrash(id int64, name, village string) tea.Cmd {
-	body := m.t(i18n.FamTrashBody, name, village)
+	body := m.t(i18n.FamTrashBody, nameVillage(m, name, village))
 	m.stack.Ask(components.NewDialog(m.t(i18n.FamTrashTitle), body, m.t(i18n.FamTrashYes), m.t(i18n.DialogNo), true),
 		func(yes bool) tea.Cmd {
 			if !yes {

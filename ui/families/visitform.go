@@ -2,6 +2,7 @@ package families
 
 import (
 	tea "github.com/charmbracelet/bubbletea"
+	"strings"
 
 	"shuangyong/model"
 	"shuangyong/ui/components"
@@ -17,6 +18,9 @@ type visitForm struct {
 	form   *components.Form
 	person model.Person
 	back   tab.ID // the tab to return to after the form (-1: this one)
+	// noMoneyOK: asked once whether a visit with no 慰问金 and no goods is meant (a phone
+	// call is), and the user said yes.
+	noMoneyOK bool
 }
 
 func (m *Model) visitFields() []*components.Field {
@@ -61,7 +65,23 @@ func (m *Model) openVisitForm(p model.Person, amount int64, back tab.ID) tea.Cmd
 	vf := &visitForm{FormScreen: components.NewFormScreen(m.env, m.stack, f), form: f, person: p, back: back}
 	f.OnLeave = func(f *components.Form, key string) { m.visitLeft(vf, key) }
 	vf.Validate = func(*components.Form) []model.Problem { return m.visitProblems(vf).Errors }
-	vf.Save = func(*components.Form) tea.Cmd { return m.saveVisit(vf) }
+	vf.Save = func(f *components.Form) tea.Cmd {
+		if !vf.noMoneyOK && strings.TrimSpace(f.Value("MoneyFen")) == "" && strings.TrimSpace(f.Value("Goods")) == "" &&
+			strings.TrimSpace(f.Value("GoodsValueFen")) == "" {
+			vf.Resume()
+			m.stack.Ask(components.NewDialog(m.t(i18n.FamNoMoneyTitle), m.t(i18n.FamNoMoneyBody), m.t(i18n.FamNoMoneyYes), m.t(i18n.FamNoMoneyNo), false),
+				func(yes bool) tea.Cmd {
+					if !yes {
+						f.Focus("MoneyFen")
+						return nil
+					}
+					vf.noMoneyOK = true
+					return vf.SaveNow()
+				})
+			return nil
+		}
+		return m.saveVisit(vf)
+	}
 	vf.Closed = func() tea.Cmd {
 		if back >= 0 {
 			return tab.Back(back)
