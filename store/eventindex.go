@@ -22,6 +22,7 @@ type EventIndex struct {
 	Year    int
 	entries []eventEntry
 	units   map[int64]string // unit names, ASCII letters lower-cased
+	pos     map[int64]int32  // entry of an event id
 }
 
 type eventEntry struct {
@@ -31,6 +32,7 @@ type eventEntry struct {
 	title, place, org, lead string // ASCII letters lower-cased
 	units                   []int64
 	fig                     EventFigures
+	visits                  int
 }
 
 // Len is the number of events in the index.
@@ -39,7 +41,7 @@ func (ix *EventIndex) Len() int { return len(ix.entries) }
 // BuildEventIndex reads the live events of a year (newest first, as the list orders them)
 // with their units and their counted figures.
 func (s *Store) BuildEventIndex(ctx context.Context, year int) (*EventIndex, error) {
-	ix := &EventIndex{Year: year, units: map[int64]string{}}
+	ix := &EventIndex{Year: year, units: map[int64]string{}, pos: map[int64]int32{}}
 	intern := map[string]string{}
 	in := func(v string) string {
 		if x, ok := intern[v]; ok {
@@ -54,7 +56,7 @@ func (s *Store) BuildEventIndex(ctx context.Context, year int) (*EventIndex, err
 	if err != nil {
 		return nil, s.classify(err)
 	}
-	pos := map[int64]int{}
+	pos := ix.pos
 	for rows.Next() {
 		var e eventEntry
 		var date string
@@ -72,7 +74,7 @@ func (s *Store) BuildEventIndex(ctx context.Context, year int) (*EventIndex, err
 		if e.typ == model.EventVisit {
 			e.fig = EventFigures{}
 		}
-		pos[e.id] = len(ix.entries)
+		pos[e.id] = int32(len(ix.entries))
 		ix.entries = append(ix.entries, e)
 	}
 	rows.Close()
@@ -94,6 +96,7 @@ func (s *Store) BuildEventIndex(ctx context.Context, year int) (*EventIndex, err
 		}
 		if i, ok := pos[id]; ok {
 			ix.entries[i].fig = EventFigures{Participants: n, MoneyFen: money}
+			ix.entries[i].visits = int(n)
 		}
 	}
 	rows.Close()
@@ -179,6 +182,15 @@ func (ix *EventIndex) has(e *eventEntry, w string) bool {
 		}
 	}
 	return false
+}
+
+// figures are an event's counted figures and live visits, as the index holds them.
+func (ix *EventIndex) figures(id int64) (EventFigures, int) {
+	i, ok := ix.pos[id]
+	if !ok {
+		return EventFigures{}, 0
+	}
+	return ix.entries[i].fig, ix.entries[i].visits
 }
 
 // lowerASCII lower-cases ASCII letters only, as SQLite's LIKE folds case.

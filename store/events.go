@@ -472,3 +472,67 @@ func (s *Store) ItemsUsed(ctx context.Context, limit int) ([]model.Item, error) 
 	}
 	return out, s.classify(rows.Err())
 }
+
+// UnitChoice is a unit as a picker offers it.
+type UnitChoice struct {
+	ID   int64
+	Name string
+	Kind string
+}
+
+// UnitChoices lists the live units by kind and pinyin, for the event form's unit rows and
+// the 活动 list's unit filter (a township has tens of units; a county a few hundred).
+func (s *Store) UnitChoices(ctx context.Context) ([]UnitChoice, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT id, name, kind FROM units WHERE deleted_at = '' ORDER BY kind, py_full, id")
+	if err != nil {
+		return nil, s.classify(err)
+	}
+	defer rows.Close()
+	var out []UnitChoice
+	for rows.Next() {
+		var u UnitChoice
+		if err := rows.Scan(&u.ID, &u.Name, &u.Kind); err != nil {
+			return nil, s.classify(err)
+		}
+		out = append(out, u)
+	}
+	return out, s.classify(rows.Err())
+}
+
+// EventWindow reads the events of ids (a window of an EventIndex match) in that order, their
+// figures taken from the index rather than summed again from the visits. An id no longer
+// live (the index is older than a change) gives a row with only its ID.
+func (s *Store) EventWindow(ctx context.Context, ix *EventIndex, ids []int64) ([]EventRow, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := s.db.QueryContext(ctx, "SELECT "+eventReadCols+" FROM events WHERE deleted_at = '' AND id IN ("+placeholders(len(ids))+")", args...)
+	if err != nil {
+		return nil, s.classify(err)
+	}
+	defer rows.Close()
+	byID := make(map[int64]model.Event, len(ids))
+	for rows.Next() {
+		var e model.Event
+		if err := scanEvent(rows, &e); err != nil {
+			return nil, s.classify(err)
+		}
+		byID[e.ID] = e
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.classify(err)
+	}
+	out := make([]EventRow, len(ids))
+	for i, id := range ids {
+		out[i].ID = id
+		if e, ok := byID[id]; ok {
+			out[i].Event = e
+			out[i].Fig, out[i].Visits = ix.figures(id)
+		}
+	}
+	return out, nil
+}
