@@ -193,3 +193,53 @@ func TestItemsUsedAndVisitRow(t *testing.T) {
 		t.Errorf("missing visit: %v", err)
 	}
 }
+
+func TestUnitChoicesEventWindowAndVisitFigures(t *testing.T) {
+	ctx := context.Background()
+	f := newEventFixture(t)
+	s := f.s
+	us, err := s.UnitChoices(ctx)
+	if err != nil || len(us) != 2 {
+		t.Fatalf("units %+v %v", us, err)
+	}
+	if err := s.TrashUnit(ctx, f.host.ID); err != nil {
+		t.Fatal(err)
+	}
+	if us, _ := s.UnitChoices(ctx); len(us) != 1 || us[0].Name != "武警Alpha中队" {
+		t.Errorf("a trashed unit is offered: %+v", us)
+	}
+
+	ix, err := s.BuildEventIndex(ctx, 2026)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := s.EventWindow(ctx, ix, []int64{f.campaign.ID, f.gala.ID, 777})
+	if err != nil || len(rows) != 3 {
+		t.Fatalf("window %+v %v", rows, err)
+	}
+	if rows[0].Title != "2026年春节走访慰问" || rows[0].Fig.Participants != 2 || rows[0].Visits != 2 || rows[0].Fig.MoneyFen != 110000 {
+		t.Errorf("campaign row %+v", rows[0])
+	}
+	if rows[1].Fig.Participants != 300 || rows[1].Fig.Military != 120 {
+		t.Errorf("gala row %+v", rows[1])
+	}
+	if rows[2].ID != 777 || rows[2].Type != "" {
+		t.Errorf("a gone id gives an empty row: %+v", rows[2])
+	}
+
+	n, money, goods, open, err := s.EventVisitFigures(ctx, f.campaign.ID)
+	if err != nil || n != 2 || money != 100000 || goods != 10000 || open != 1 {
+		t.Errorf("visit figures %d %d %d %d %v", n, money, goods, open, err)
+	}
+	// The visits of an event, in roster order, windowed.
+	vs, total, err := s.VisitsOfEvent(ctx, f.campaign.ID, 1, 10)
+	if err != nil || total != 2 || len(vs) != 1 || vs[0].PersonName != "李四" {
+		t.Errorf("second window %+v %d %v", vs, total, err)
+	}
+	if err := s.TrashVisit(ctx, f.visits[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if n, _, _, open, _ := s.EventVisitFigures(ctx, f.campaign.ID); n != 1 || open != 0 {
+		t.Errorf("after trashing a visit: %d visits, %d open", n, open)
+	}
+}

@@ -345,8 +345,13 @@ func (s *Store) EventVisitFigures(ctx context.Context, eventID int64) (visits in
 	if err != nil {
 		return 0, 0, 0, 0, s.classify(err)
 	}
-	err = s.db.QueryRowContext(ctx, "SELECT count(*) FROM visits WHERE event_id = ? AND need <> '' AND resolved_on = '' AND deleted_at = ''", eventID).
-		Scan(&openNeeds)
+	// A big campaign's open needs are found faster among all open needs (a few thousand
+	// at county scale) than among its own visits.
+	needs := "SELECT count(*) FROM visits WHERE event_id = ? AND need <> '' AND resolved_on = '' AND deleted_at = ''"
+	if visits > 2000 {
+		needs = "SELECT count(*) FROM visits INDEXED BY visits_open_needs WHERE need <> '' AND resolved_on = '' AND deleted_at = '' AND event_id = ?"
+	}
+	err = s.db.QueryRowContext(ctx, needs, eventID).Scan(&openNeeds)
 	return visits, moneyFen, goodsFen, openNeeds, s.classify(err)
 }
 
