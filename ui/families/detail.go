@@ -177,6 +177,8 @@ func (d *detailScreen) key(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Reveal):
 		d.reveal = !d.reveal // the title line says which
 		d.invalidate()
+	case key.Matches(msg, k.History):
+		return m.openHistory(d.id, d.msg.person.Name)
 	case key.Matches(msg, k.Edit), key.Matches(msg, k.Visit), key.Matches(msg, k.Trash):
 		if c := m.refuseWrite(); c != nil {
 			return c

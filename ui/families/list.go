@@ -211,7 +211,7 @@ func (l *listScreen) Update(msg tea.Msg) tea.Cmd {
 // or they would act on the rows of the previous one.
 func (l *listScreen) acts(msg tea.KeyMsg) bool {
 	k := l.m.kList
-	for _, b := range []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End, k.Open, k.Edit, k.Visit, k.Trash} {
+	for _, b := range []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End, k.Open, k.Edit, k.Visit, k.Trash, k.History} {
 		if key.Matches(msg, b) {
 			return true
 		}
@@ -260,6 +260,13 @@ func (l *listScreen) key(msg tea.KeyMsg) tea.Cmd {
 		return m.openPersonForm(model.Person{}, "")
 	case key.Matches(msg, k.Filters):
 		return m.openPanel()
+	case key.Matches(msg, k.History):
+		id, cells, _ := wl.Selected()
+		name := ""
+		if id != 0 {
+			name = cells[colName]
+		}
+		return m.openHistory(id, name)
 	case key.Matches(msg, k.Edit), key.Matches(msg, k.Visit), key.Matches(msg, k.Trash):
 		if c := m.refuseWrite(); c != nil {
 			return c

@@ -3,7 +3,9 @@ package families
 import (
 	tea "github.com/charmbracelet/bubbletea"
 
+	"shuangyong/store"
 	"shuangyong/ui/components"
+	"shuangyong/ui/history"
 	"shuangyong/ui/i18n"
 	"shuangyong/ui/tab"
 )
@@ -32,4 +34,15 @@ func (m *Model) confirmTrash(id int64, name, village string) tea.Cmd {
 			})
 		})
 	return nil
+}
+
+// openHistory shows F8: the person's changes (id 0: none selected) and the tab's trash.
+func (m *Model) openHistory(id int64, name string) tea.Cmd {
+	opt := history.Options{Title: name, Kinds: []string{store.EntPerson, store.EntVisit},
+		Labels:  history.Labeler{Lang: m.env.Lang, Village: m.villageName},
+		Changed: func() tea.Cmd { return tea.Batch(m.changed(), m.stack.Update(reloadMsg{})) }}
+	if id != 0 {
+		opt.Entity, opt.ID = store.EntPerson, id
+	}
+	return history.Open(m.env, m.stack, tab.Families, opt)
 }

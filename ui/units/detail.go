@@ -170,6 +170,8 @@ func (d *detailScreen) key(msg tea.KeyMsg) tea.Cmd {
 		d.scroll -= max(bodyH-1, 1)
 	case key.Matches(msg, k.PageDown):
 		d.scroll += max(bodyH-1, 1)
+	case key.Matches(msg, k.History):
+		return m.openHistory(d.id, d.unit.Name)
 	case key.Matches(msg, k.Open):
 		id, _, ok := d.events.Selected()
 		if !ok {
@@ -255,7 +257,7 @@ func (d *detailScreen) ShortHelp() []key.Binding {
 func (d *detailScreen) Help() []keys.Group {
 	k := d.keys
 	return []keys.Group{{Title: d.m.t(i18n.GroupDetail), Bindings: keys.Dedupe([]key.Binding{
-		k.Back, k.Up, k.PageUp, k.Open, k.Edit, k.Pairings, k.Trash})}}
+		k.Back, k.Up, k.PageUp, k.Open, k.Edit, k.Pairings, k.Trash, k.History})}}
 }
 
 func (d *detailScreen) Modal() bool  { return false }

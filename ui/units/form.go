@@ -4,7 +4,9 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"shuangyong/model"
+	"shuangyong/store"
 	"shuangyong/ui/components"
+	"shuangyong/ui/history"
 	"shuangyong/ui/i18n"
 	"shuangyong/ui/tab"
 )
@@ -97,4 +99,15 @@ func (m *Model) confirmTrash(id int64, name string) tea.Cmd {
 			})
 		})
 	return nil
+}
+
+// openHistory shows F8: the unit's changes (id 0: none selected) and the tab's trash.
+func (m *Model) openHistory(id int64, name string) tea.Cmd {
+	opt := history.Options{Title: name, Kinds: []string{store.EntUnit, store.EntPairing},
+		Labels:  history.Labeler{Lang: m.env.Lang},
+		Changed: func() tea.Cmd { return tea.Batch(m.changed(), m.stack.Update(reloadMsg{})) }}
+	if id != 0 {
+		opt.Entity, opt.ID = store.EntUnit, id
+	}
+	return history.Open(m.env, m.stack, tab.Units, opt)
 }

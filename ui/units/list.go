@@ -89,7 +89,7 @@ func (l *listScreen) Update(msg tea.Msg) tea.Cmd {
 // search, or they would act on a row of the previous one.
 func (l *listScreen) acts(msg tea.KeyMsg) bool {
 	k := l.keys
-	for _, b := range []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End, k.Open, k.Edit, k.Trash} {
+	for _, b := range []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End, k.Open, k.Edit, k.Trash, k.History} {
 		if key.Matches(msg, b) {
 			return true
 		}
@@ -139,6 +139,13 @@ func (l *listScreen) key(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Filters):
 		m.stack.Push(newPanel(m))
 		return nil
+	case key.Matches(msg, k.History):
+		id, cells, _ := wl.Selected()
+		name := ""
+		if id != 0 {
+			name = cells[0]
+		}
+		return m.openHistory(id, name)
 	case key.Matches(msg, k.Edit), key.Matches(msg, k.Trash):
 		if c := m.refuseWrite(); c != nil {
 			return c
@@ -201,7 +208,7 @@ func (l *listScreen) ShortHelp() []key.Binding {
 func (l *listScreen) Help() []keys.Group {
 	k := l.keys
 	return []keys.Group{{Title: l.m.t(i18n.GroupList), Bindings: keys.Dedupe([]key.Binding{
-		k.Type, k.Up, k.PageUp, k.Home, k.Open, k.Add, k.Filters, k.Edit, k.Trash, k.Clear})}}
+		k.Type, k.Up, k.PageUp, k.Home, k.Open, k.Add, k.Filters, k.Edit, k.Trash, k.History, k.Clear})}}
 }
 
 func (l *listScreen) Modal() bool  { return false }

@@ -242,3 +242,50 @@ func TestFramesAtBothWidthSettings(t *testing.T) {
 	}
 	textwidth.Configure()
 }
+
+// F8 shows a unit's changes in the screen's words and the tab's trash, where a trashed
+// unit is restored, or deleted for good after a question.
+func TestHistoryAndTrash(t *testing.T) {
+	s, ids := seed(t)
+	ctx := context.Background()
+	u, _ := s.Unit(ctx, ids["武警青山中队"])
+	u.Kind = model.UnitFireRescue
+	u.Name = "青山消防救援站"
+	if err := s.UpdateUnit(ctx, &u); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.TrashUnit(ctx, ids["青山镇中心小学"]); err != nil {
+		t.Fatal(err)
+	}
+	hs := newTab(t, s, 120, 36)
+	hs.Type("消防")
+	hs.KeyType(tea.KeyF8)
+	v := hs.ViewPlain()
+	for _, want := range []string{"修改记录与回收站：青山消防救援站", "修改  单位 青山消防救援站", "单位名称：武警青山中队 -> 青山消防救援站",
+		"单位类别：武警 -> 消防救援", "回收站（1 项）", "青山镇中心小学"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("F8 lacks %q:\n%s", want, v)
+		}
+	}
+	hs.KeyType(tea.KeyEnter) // restore the school
+	if got, _ := s.Unit(ctx, ids["青山镇中心小学"]); got.DeletedAt != "" {
+		t.Fatal("not restored")
+	}
+	if !strings.Contains(hs.LastStatus(), "已恢复：青山镇中心小学") || !hs.Contains("回收站（0 项）") {
+		t.Errorf("after restore: %q\n%s", hs.LastStatus(), hs.ViewPlain())
+	}
+	if err := s.TrashUnit(ctx, ids["青山镇中心小学"]); err != nil {
+		t.Fatal(err)
+	}
+	hs.KeyType(tea.KeyEsc)
+	hs.KeyType(tea.KeyF8)
+	hs.KeyType(tea.KeyDelete)
+	if !hs.Contains("这一步不能撤销") {
+		t.Fatalf("no question before deleting for good:\n%s", hs.ViewPlain())
+	}
+	hs.KeyType(tea.KeyLeft)
+	hs.KeyType(tea.KeyEnter)
+	if _, err := s.Unit(ctx, ids["青山镇中心小学"]); store.KindOf(err) != store.ErrNotFound {
+		t.Errorf("not deleted for good: %v", err)
+	}
+}
