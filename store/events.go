@@ -206,7 +206,8 @@ func (s *Store) Event(ctx context.Context, id int64) (model.Event, error) {
 		return e, s.classify(err)
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT eu.unit_id, eu.role, u.name FROM event_units eu JOIN units u ON u.id = eu.unit_id
-		WHERE eu.event_id = ? ORDER BY eu.role, u.name`, id)
+		WHERE eu.event_id = ? ORDER BY CASE eu.role WHEN 'host' THEN 0 WHEN 'cohost' THEN 1 WHEN 'recipient' THEN 2
+		WHEN 'partner' THEN 3 ELSE 4 END, u.name`, id)
 	if err != nil {
 		return e, s.classify(err)
 	}

@@ -118,14 +118,14 @@ func (d *detailScreen) onLoaded(msg detailMsg) tea.Cmd {
 func (d *detailScreen) visitColumns() []components.Column {
 	t := d.t
 	return []components.Column{
-		{Title: t.t(i18n.EvVisColName), Min: 6, Max: 12, Grow: 1, Keep: 10},
+		{Title: t.t(i18n.EvVisColName), Min: 6, Max: 10, Grow: 1, Keep: 10},
 		{Title: t.t(i18n.EvVisColDate), Min: 10, Keep: 6},
-		{Title: t.t(i18n.EvVisColMode), Min: 4, Max: 8, Keep: 2},
+		{Title: t.t(i18n.EvVisColMode), Min: 8, Keep: 1},
 		{Title: t.t(i18n.EvVisColMoney), Min: 9, Right: true, Keep: 9},
-		{Title: t.t(i18n.EvVisColGoods), Min: 6, Grow: 1, Keep: 3},
-		{Title: t.t(i18n.EvVisColNeed), Min: 8, Grow: 2, Keep: 8},
-		{Title: t.t(i18n.EvVisColResolved), Min: 8, Grow: 2, Keep: 7},
-		{Title: t.t(i18n.EvVisColFollowUp), Min: 10, Keep: 4},
+		{Title: t.t(i18n.EvVisColGoods), Min: 6, Max: 16, Grow: 1, Keep: 3},
+		{Title: t.t(i18n.EvVisColNeed), Min: 12, Grow: 2, Keep: 8},
+		{Title: t.t(i18n.EvVisColResolved), Min: 10, Grow: 2, Keep: 7},
+		{Title: t.t(i18n.EvVisColFollowUp), Min: 10, Keep: 2},
 		{Title: t.t(i18n.EvVisColSigned), Min: 4, Keep: 5},
 	}
 }
@@ -344,7 +344,7 @@ func (d *detailScreen) docLines(w int) []string {
 		case def.Key == "MoneyFen" && visit:
 			continue
 		case def.Key == "Participants" && visit:
-			kv = components.KV{Label: t.t(i18n.EvLabelFromVisit), Value: t.t(i18n.EvDetFromVisits, d.figs.n, model.FormatMoney(d.figs.money+d.figs.goods))}
+			kv = components.KV{Label: t.t(i18n.EvLabelFromVisit), Value: t.t(i18n.EvDetFromVisits, d.figs.n, model.FormatMoney(d.figs.money+d.figs.goods)), Long: true}
 		}
 		shown = append(shown, kv)
 	}
