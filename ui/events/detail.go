@@ -249,6 +249,15 @@ func (d *detailScreen) key(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, ev.InfoDown):
 		d.scroll(1)
 		return nil
+	case key.Matches(msg, ev.OpenUnit):
+		switch len(d.row.Units) {
+		case 0:
+			return nil
+		case 1:
+			return tab.Open(tab.Events, tab.KindUnit, d.row.Units[0].UnitID)
+		}
+		d.t.stack.Push(newUnitPick(d.t, d.row.Units))
+		return nil
 	case key.Matches(msg, k.Edit):
 		if cmd := d.t.refuseWrite(); cmd != nil {
 			return cmd
@@ -426,10 +435,19 @@ func (d *detailScreen) View(w, h int) string {
 
 func (d *detailScreen) ShortHelp() []key.Binding {
 	k, ev := d.t.kDet, d.t.kEv
-	if d.visits != nil {
-		return []key.Binding{k.Back, ev.OpenVisit, ev.OpenPerson, k.Edit, k.Trash, ev.InfoUp}
+	var out []key.Binding
+	switch {
+	case !d.loaded:
+		return []key.Binding{k.Back}
+	case d.visits != nil:
+		out = []key.Binding{k.Back, ev.OpenVisit, ev.OpenPerson, k.Edit, k.Trash, ev.InfoUp}
+	default:
+		out = []key.Binding{k.Back, k.Up, k.Edit, k.Trash}
 	}
-	return []key.Binding{k.Back, k.Up, k.Edit, k.Trash}
+	if len(d.row.Units) > 0 {
+		out = append(out, ev.OpenUnit)
+	}
+	return out
 }
 
 func (d *detailScreen) Help() []keys.Group {

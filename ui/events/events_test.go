@@ -260,6 +260,16 @@ func TestAddEventWithUnitsAndItems(t *testing.T) {
 		if len(ev.Units) != 2 || len(ev.Items) != 3 || ev.Items[1].Quantity != 276 || ev.MoneyFen != 1500000 || ev.MilitaryParticipants != 120 {
 			t.Errorf("stored event %+v", ev)
 		}
+		// Ctrl+U: which of the two units to open in 单位.
+		hs.Key(tea.KeyMsg{Type: tea.KeyCtrlU})
+		if _, ok := hs.tab.stack.Top().(*unitPick); !ok {
+			t.Fatalf("no unit picker: %T", hs.tab.stack.Top())
+		}
+		hs.View()
+		hs.KeyType(tea.KeyEnter)
+		if n := len(hs.Opened); n == 0 || hs.Opened[n-1].Kind != tab.KindUnit || hs.Opened[n-1].ID != ids["青山镇妇联"] {
+			t.Errorf("Ctrl+U opened %+v", hs.Opened)
+		}
 		hs.KeyType(tea.KeyEsc)
 		if !hs.Contains("迎国庆军民联欢会") || !hs.Contains("合计：3 项活动") {
 			t.Errorf("list after the save:\n%s", hs.ViewPlain())
@@ -399,6 +409,10 @@ func TestOpenFromAnotherTabAndReadOnly(t *testing.T) {
 		if !strings.Contains(v, want) {
 			t.Errorf("opened event lacks %q:\n%s", want, v)
 		}
+	}
+	hs.Key(tea.KeyMsg{Type: tea.KeyCtrlU}) // one unit: opened at once
+	if len(hs.Opened) != 1 || hs.Opened[0].Kind != tab.KindUnit || hs.Opened[0].ID != ids["武警青山中队"] {
+		t.Errorf("Ctrl+U: %+v", hs.Opened)
 	}
 	hs.KeyType(tea.KeyEsc)
 	if len(hs.Backs) != 1 || hs.Backs[0].To != tab.Units {

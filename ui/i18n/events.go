@@ -125,6 +125,9 @@ const (
 	EvKeyOpenVisit  Key = "ev.key.open_visit"
 	EvKeyOpenPerson Key = "ev.key.open_person"
 	EvKeyScrollInfo Key = "ev.key.scroll_info"
+	EvKeyOpenUnit   Key = "ev.key.open_unit"
+	EvPickUnit      Key = "ev.pick_unit"
+	EvPickUnitHint  Key = "ev.pick_unit_hint"
 	EvKeyTrashVisit Key = "ev.key.trash_visit"
 
 	VeTitle          Key = "ve.title"
@@ -270,7 +273,7 @@ func init() {
 	add(EvFormQtyBad, "请写 0 到 100000000 之间的整数", "Write a whole number from 0 to 100000000")
 	add(EvFormDateHint, "如 2026-11-29", "e.g. 2026-11-29")
 	add(EvFormMoneyHint, "元，如 15000", "yuan, e.g. 15000")
-	add(EvFormCountHint, "人", "people")
+	add(EvFormCountHint, "如 300", "e.g. 300")
 
 	add(EvAdded, "已登记活动：%s", "Event recorded: %s")
 	add(EvSaved, "已保存活动：%s", "Event saved: %s")
@@ -283,6 +286,9 @@ func init() {
 	add(EvKeyOpenVisit, "打开走访记录", "open visit")
 	add(EvKeyOpenPerson, "到军属页看此人", "show person")
 	add(EvKeyScrollInfo, "上下翻看活动信息", "scroll details")
+	add(EvKeyOpenUnit, "到单位页看参与单位", "show a unit")
+	add(EvPickUnit, "打开哪个参与单位？", "Open which unit?")
+	add(EvPickUnitHint, "左右键选择，Enter 到「单位」页打开，Esc 返回", "Left/Right to choose, Enter opens it on the Units tab, Esc goes back")
 	add(EvKeyTrashVisit, "走访记录移到回收站", "trash visit")
 
 	add(VeTitle, "走访记录：%s，%s", "Visit: %s, %s")

@@ -19,6 +19,7 @@ type Events struct {
 	TrashVisit key.Binding
 	InfoUp     key.Binding
 	InfoDown   key.Binding
+	OpenUnit   key.Binding
 }
 
 // NewEvents returns the 活动 tab's own bindings.
@@ -31,6 +32,7 @@ func NewEvents(lang model.Lang) Events {
 		TrashVisit: b(lang, "Delete", i18n.EvKeyTrashVisit, "delete"),
 		InfoUp:     b(lang, "Ctrl+Up/Down", i18n.EvKeyScrollInfo, "ctrl+up", "shift+up"),
 		InfoDown:   b(lang, "Ctrl+Up/Down", i18n.EvKeyScrollInfo, "ctrl+down", "shift+down"),
+		OpenUnit:   b(lang, "Ctrl+U", i18n.EvKeyOpenUnit, "ctrl+u"),
 	}
 }
 
