@@ -130,9 +130,8 @@ func (s *Store) BuildEventIndex(ctx context.Context, year int) (*EventIndex, err
 
 	// A 走访慰问 event counts its visits of its own year (see eventFigures), read from the
 	// visits_year index alone in its order, a range of event ids at a time.
-	const chunk = 4000
-	for lo := 0; lo < len(ix.byID); lo += chunk {
-		hi := min(lo+chunk, len(ix.byID)) - 1
+	for lo := 0; lo < len(ix.byID); lo += eventIndexChunk {
+		hi := min(lo+eventIndexChunk, len(ix.byID)) - 1
 		rows, err := s.db.QueryContext(ctx, `SELECT event_id, count(*), sum(money_fen + goods_value_fen) FROM visits
 			WHERE year = ? AND deleted_at = '' AND event_id BETWEEN ? AND ? GROUP BY event_id`, year, ix.byID[lo].id, ix.byID[hi].id)
 		if err != nil {
@@ -207,6 +206,10 @@ func monthStart(year, month int) string {
 	}
 	return fmt.Sprintf("%04d-%02d-01", year, month)
 }
+
+// eventIndexChunk is how many events' visits one read of BuildEventIndex sums (tests make
+// it small to cross chunk boundaries).
+var eventIndexChunk = 4000
 
 // packDate turns an ISO date into yyyymmdd (0 when it is not one).
 func packDate(d string) int32 {
