@@ -291,7 +291,7 @@ func (l *listScreen) View(w, h int) string {
 	case !l.wl.Loaded():
 		right += t.t(i18n.EvLoading)
 	case total == 0:
-		right += t.t(i18n.EvCount, t.year, 0)
+		right += t.t(i18n.EvCountNone)
 	default:
 		right += t.t(i18n.EvCountOf, l.wl.Table.Cursor()+1, total)
 	}
