@@ -61,7 +61,11 @@ type harness struct {
 }
 
 func newHarness(t testing.TB, s *store.Store, w, h int) *harness {
-	tb := newTab(uitest.Env(s, model.Zh))
+	return newHarnessLang(t, s, w, h, model.Zh)
+}
+
+func newHarnessLang(t testing.TB, s *store.Store, w, h int, lang model.Lang) *harness {
+	tb := newTab(uitest.Env(s, lang))
 	hs := &harness{Harness: uitest.NewHarness(t, s, tb, w, h), tab: tb}
 	hs.Deliver(tab.SizeMsg{Width: w, Height: h})
 	return hs
@@ -429,9 +433,13 @@ func TestOpenFromAnotherTabAndReadOnly(t *testing.T) {
 // 120x40 (the width libraries read the setting at start, so each runs in a child).
 func TestWidthInvariant(t *testing.T) {
 	if os.Getenv("SY_EVENTS_WIDTH_CHILD") != "" {
-		for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		for _, size := range [][3]int{{80, 24, 0}, {120, 40, 0}, {100, 30, 1}} {
 			s, _ := seed(t)
-			hs := newHarness(t, s, size[0], size[1])
+			lang := model.Zh
+			if size[2] == 1 {
+				lang = model.En
+			}
+			hs := newHarnessLang(t, s, size[0], size[1], lang)
 			shots := 0
 			shot := func() { hs.View(); shots++ }
 			shot()
