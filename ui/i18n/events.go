@@ -192,7 +192,7 @@ func init() {
 	add(EvLabelStdGoods, "每人慰问品", "Goods per person")
 	add(EvLabelStdValue, "每人慰问品价值", "Goods value per person")
 	add(EvLabelNote, "备注", "Notes")
-	add(EvLabelFromVisit, "人次与金额", "People and money")
+	add(EvLabelFromVisit, "人次与金额", "People, money")
 	add(EvLabelUnit, "单位 %d", "Unit %d")
 	add(EvLabelRole, "  角色", "  Role")
 	add(EvLabelItem, "物品 %d", "Item %d")
