@@ -545,3 +545,18 @@ func (s *Store) EventWindow(ctx context.Context, ix *EventIndex, ids []int64) ([
 	}
 	return out, nil
 }
+
+// TrashedUnitsOf lists the units an event names that are in the trash: the event still
+// shows them, marked.
+func (s *Store) TrashedUnitsOf(ctx context.Context, eventID int64) (map[int64]bool, error) {
+	ids, err := QueryIDs(ctx, s.db, `SELECT u.id FROM event_units eu JOIN units u ON u.id = eu.unit_id
+		WHERE eu.event_id = ? AND u.deleted_at <> ''`, eventID)
+	if err != nil {
+		return nil, s.classify(err)
+	}
+	out := map[int64]bool{}
+	for _, id := range ids {
+		out[id] = true
+	}
+	return out, nil
+}

@@ -422,6 +422,16 @@ func TestOpenFromAnotherTabAndReadOnly(t *testing.T) {
 	if len(hs.Backs) != 1 || hs.Backs[0].To != tab.Units {
 		t.Errorf("Esc did not go back: %+v", hs.Backs)
 	}
+	// A unit in the trash is still named, marked.
+	if err := s.TrashUnit(context.Background(), ids["武警青山中队"]); err != nil {
+		t.Fatal(err)
+	}
+	hs.Deliver(tab.ChangedMsg{From: tab.Units, Kinds: []tab.Kind{tab.KindUnit}})
+	hs.Deliver(tab.OpenMsg{Kind: tab.KindEvent, ID: ids["forum"], From: tab.Events})
+	if v := hs.ViewPlain(); !strings.Contains(v, "武警青山中队（已在回收站）") {
+		t.Errorf("trashed unit not marked:\n%s", v)
+	}
+	hs.KeyType(tea.KeyEsc)
 	hs.Deliver(tab.ReadOnlyMsg{Reason: "damaged"})
 	hs.KeyType(tea.KeyF2)
 	if _, ok := hs.tab.stack.Top().(*listScreen); !ok || !strings.Contains(hs.LastStatus(), "只读") && hs.LastStatus() == "" {
