@@ -2,6 +2,7 @@ package events
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"strings"
@@ -9,6 +10,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/exp/golden"
 	"github.com/muesli/termenv"
 
 	"shuangyong/model"
@@ -494,6 +496,43 @@ func TestWidthInvariant(t *testing.T) {
 			if err != nil || !strings.Contains(string(out), "PASS") {
 				t.Fatalf("child failed: %v\n%s", err, out)
 			}
+		})
+	}
+}
+
+// Golden screens of the tab under the ASCII colour profile (refresh with go test -update):
+// the list, the F3 panel, an event's detail with its visit, the visit editor, the form
+// with two units and an item, and the trash question.
+func TestGolden(t *testing.T) {
+	for _, size := range [][2]int{{120, 40}, {80, 24}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			s, _ := seed(t)
+			hs := newHarness(t, s, size[0], size[1])
+			shot := func(name string) {
+				t.Run(name, func(t *testing.T) { golden.RequireEqual(t, []byte(hs.View())) })
+			}
+			shot("list")
+			hs.KeyType(tea.KeyF3)
+			shot("filters")
+			hs.KeyType(tea.KeyEsc)
+			hs.Type("张三")
+			hs.KeyType(tea.KeyEnter)
+			shot("detail_visits")
+			hs.KeyType(tea.KeyEnter)
+			shot("visit_editor")
+			hs.KeyType(tea.KeyEsc)
+			hs.KeyType(tea.KeyEsc)
+			hs.KeyType(tea.KeyEsc)
+			hs.Type("座谈")
+			hs.KeyType(tea.KeyEnter)
+			shot("detail_forum")
+			hs.KeyType(tea.KeyDelete)
+			shot("trash_question")
+			hs.KeyType(tea.KeyEsc)
+			hs.KeyType(tea.KeyF4)
+			hs.fill("Unit.1", "妇联")
+			hs.fill("Item.1", "鞋")
+			shot("form")
 		})
 	}
 }
