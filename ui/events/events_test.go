@@ -536,3 +536,22 @@ func TestGolden(t *testing.T) {
 		})
 	}
 }
+
+// An event opened from another tab while the form has unsaved edits opens over it.
+func TestOpenKeepsDirtyForm(t *testing.T) {
+	s, ids := seed(t)
+	hs := newHarness(t, s, 80, 24)
+	hs.KeyType(tea.KeyF2)
+	hs.fill("Title", "还没保存的活动")
+	hs.Deliver(tab.OpenMsg{Kind: tab.KindEvent, ID: ids["forum"], From: tab.Stats})
+	if !hs.Contains("八一双拥座谈会") {
+		t.Fatalf("event not shown:\n%s", hs.ViewPlain())
+	}
+	hs.KeyType(tea.KeyEsc)
+	if len(hs.Backs) != 1 || hs.Backs[0].To != tab.Stats {
+		t.Errorf("backs %+v", hs.Backs)
+	}
+	if _, ok := hs.tab.stack.Top().(*formScreen); !ok || !hs.tab.Dirty() || hs.form().Value("Title") != "还没保存的活动" {
+		t.Errorf("the form was lost: %T", hs.tab.stack.Top())
+	}
+}
