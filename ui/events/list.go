@@ -170,7 +170,7 @@ func (l *listScreen) onPage(msg components.PageMsg) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// tableHeight is the rows' area: the search line above, two foot lines below.
+// resize gives the rows the area between the search line above and the two foot lines below.
 func (l *listScreen) resize() tea.Cmd {
 	w, h := l.t.stack.Size()
 	return l.wl.SetSize(w, max(h-3, 1))
