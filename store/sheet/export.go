@@ -36,6 +36,8 @@ const DefaultTable = "visits"
 // Options say what to export.
 type Options struct {
 	Year int
+	// ToYear is the last year of a range (「近五年来」: Year 2019, ToYear 2023); 0 for one year.
+	ToYear int
 	// Format is FormatXLSX, FormatCSV or FormatText; "" chooses by Path's extension
 	// (.csv, .txt; anything else is a workbook).
 	Format string
@@ -82,7 +84,15 @@ func FormatOf(path string) string {
 	return FormatXLSX
 }
 
-// Export writes the tally of opt.Year to opt.Path.
+// Period is the period the options export.
+func (o Options) Period() model.Period {
+	if o.ToYear == 0 {
+		return model.YearPeriod(o.Year)
+	}
+	return model.Period{From: o.Year, To: o.ToYear}
+}
+
+// Export writes the tally of opt.Period() to opt.Path.
 func Export(ctx context.Context, s *store.Store, opt Options) error {
 	if opt.Format == "" {
 		opt.Format = FormatOf(opt.Path)
@@ -93,8 +103,8 @@ func Export(ctx context.Context, s *store.Store, opt Options) error {
 	switch {
 	case opt.Path == "":
 		return fmt.Errorf("%w: no file given", ErrOptions)
-	case opt.Year < 1900 || opt.Year > 9999:
-		return fmt.Errorf("%w: year %d", ErrOptions, opt.Year)
+	case !opt.Period().Valid():
+		return fmt.Errorf("%w: year %s", ErrOptions, opt.Period().En())
 	case opt.Format != FormatXLSX && opt.Format != FormatCSV && opt.Format != FormatText:
 		return fmt.Errorf("%w: format %q (xlsx, csv or text)", ErrOptions, opt.Format)
 	}
@@ -115,7 +125,7 @@ func Export(ctx context.Context, s *store.Store, opt Options) error {
 	today := s.Today()
 	return writeAtomically(opt.Path, !opt.Public, func(w io.Writer) error {
 		return s.ReadTx(ctx, func(tx *sql.Tx) error {
-			t, err := tally.ComputeIn(ctx, tx, opt.Year, today)
+			t, err := tally.ComputeIn(ctx, tx, opt.Period(), today)
 			if err != nil {
 				return err
 			}
@@ -210,7 +220,12 @@ func (e *exporter) details() ([]*detail, error) {
 		return nil, err
 	}
 	p := privacy{public: e.opt.Public}
-	return []*detail{visitsDetail(e.opt.Year, p, l), eventsDetail(e.opt.Year), notVisitedDetail(e.opt.Year, p, l)}, nil
+	out := []*detail{visitsDetail(e.opt.Period(), p, l), eventsDetail(e.opt.Period())}
+	if !e.opt.Public {
+		// The list of people not visited is a work list, not something to post (SPEC §5).
+		out = append(out, notVisitedDetail(e.opt.Period(), p, l))
+	}
+	return out, nil
 }
 
 // emitter wraps a row writer with progress and cancellation, every 1000 rows.

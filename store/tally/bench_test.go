@@ -32,7 +32,7 @@ func BenchmarkRecords(b *testing.B) {
 	s := tallytest.OpenDemo(b)
 	ctx := context.Background()
 	for b.Loop() {
-		if _, err := Records(ctx, s, tallytest.BenchYear, Figure{Section: model.SecVisits, Measure: model.MVisits}, 0, 50); err != nil {
+		if _, err := Records(ctx, s, model.YearPeriod(tallytest.BenchYear), Figure{Section: model.SecVisits, Measure: model.MVisits}, 0, 50); err != nil {
 			b.Fatal(err)
 		}
 	}
