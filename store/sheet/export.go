@@ -73,6 +73,11 @@ func Tables() []TableInfo {
 // ErrOptions is wrapped by the errors about unusable Options.
 var ErrOptions = errors.New("export options")
 
+// ErrPublicNotVisited is the error of asking for the list of people not visited in the
+// 公示版, which leaves it out (a work list, not something to post: SPEC §5). It wraps
+// ErrOptions.
+var ErrPublicNotVisited = fmt.Errorf("%w: the public version has no list of people not visited", ErrOptions)
+
 // FormatOf returns the format Options.Format "" means for a path.
 func FormatOf(path string) string {
 	switch strings.ToLower(filepath.Ext(path)) {
@@ -107,6 +112,9 @@ func Export(ctx context.Context, s *store.Store, opt Options) error {
 		return fmt.Errorf("%w: year %s", ErrOptions, opt.Period().En())
 	case opt.Format != FormatXLSX && opt.Format != FormatCSV && opt.Format != FormatText:
 		return fmt.Errorf("%w: format %q (xlsx, csv or text)", ErrOptions, opt.Format)
+	}
+	if opt.Format == FormatCSV && opt.Public && opt.Table == "not_visited" {
+		return ErrPublicNotVisited
 	}
 	if opt.Format == FormatCSV {
 		known := false

@@ -17,7 +17,8 @@ type (
 	code string
 	// ratio is a share, written as a percentage; "—" when den is 0.
 	ratio struct{ num, den int }
-	// pct is a change in tenths of a percent, written "12.5%"; ok false writes "—".
+	// pct is a change in tenths of a percent, written "+12.5%" (changeText); ok false
+	// writes "—".
 	pct struct {
 		permille int
 		ok       bool
@@ -261,3 +262,6 @@ func monthsTable(t model.Tally) *table {
 	tb.addTotal(labelTotal, acts, visits)
 	return tb
 }
+
+// changeText writes a change as rule 10 asks: one decimal, signed (+9.0%, −0.3%).
+func changeText(permille int) string { return model.FormatChange(permille) }
