@@ -83,6 +83,8 @@ func csvField(v any) string {
 			return labelNoBase
 		}
 		return changeText(v.permille)
+	case date:
+		return string(v)
 	case string:
 		if v != "" && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@') {
 			return "\t" + v

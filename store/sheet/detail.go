@@ -187,7 +187,7 @@ func atoi(s string) int64 {
 // about health) and the notes.
 func visitsDetail(period model.Period, p privacy, l lookups) *detail {
 	sheet, title := names("visit_detail")
-	cols := []column{{hSeq, kInt, 7}, {hDate, kText, 12}, {hVillage, kText, 12}, {hName, kText, 10}, {hSex, kText, 6},
+	cols := []column{{hSeq, kInt, 7}, {hDate, kDate, 12}, {hVillage, kText, 12}, {hName, kText, 10}, {hSex, kText, 6},
 		{hIDNumber, kCode, 21}, {hPhone, kCode, 15}, {hAddress, kLong, 24}, {hCategory, kLong, 18}, {hEventTitle, kLong, 24},
 		{hMode, kText, 10}, {hVisitors, kText, 12}, {hMoney, kMoney, 13}, {hGoodsName, kLong, 16}, {hGoods, kMoney, 16},
 		{hVisitTotal, kMoney, 13}}
@@ -229,7 +229,7 @@ func visitsDetail(period model.Period, p privacy, l lookups) *detail {
 				sumMoney += mon
 				sumGoods += goodsFen
 				vname := l.villages[atoi(f[2])]
-				row = append(row[:0], n+1, f[1], vname, f[3], sexText(f[4]), p.id(f[5]), p.phones(f[6]), p.address(f[7], vname),
+				row = append(row[:0], n+1, date(f[1]), vname, f[3], sexText(f[4]), p.id(f[5]), p.phones(f[6]), p.address(f[7], vname),
 					l.categories.text(f[8]), f[9], model.VisitModes.Label(f[10], model.Zh), f[11], money(mon), f[13],
 					money(goodsFen), money(mon+goodsFen))
 				if !p.public {
@@ -258,7 +258,7 @@ func visitsDetail(period model.Period, p privacy, l lookups) *detail {
 // was typed on it.
 func eventsDetail(period model.Period) *detail {
 	sheet, title := names("event_detail")
-	cols := []column{{hSeq, kInt, 7}, {hDate, kText, 12}, {hEndDate, kText, 12}, {hType, kText, 16}, {hOccasion, kText, 8},
+	cols := []column{{hSeq, kInt, 7}, {hDate, kDate, 12}, {hEndDate, kDate, 12}, {hType, kText, 16}, {hOccasion, kText, 8},
 		{hTitle, kLong, 28}, {hPlace, kLong, 16}, {hOrganiser, kLong, 16}, {hLead, kText, 10}, {hDirection, kText, 10},
 		{hParticipants, kInt, 12}, {hMilitary, kInt, 14}, {hEventMoney, kMoney, 13}, {hMoneySource, kText, 12},
 		{hUnits, kLong, 28}, {hItems, kLong, 24}, {hReached, kInt, 10}, {hNote, kLong, 20}}
@@ -339,7 +339,7 @@ func eventsDetail(period model.Period) *detail {
 				sumP += part
 				sumM += mil
 				sumMoney += mon
-				row = append(row[:0], n, f[1], f[2], model.EventTypes.Label(f[3], model.Zh), model.Occasions.Label(f[4], model.Zh), f[5],
+				row = append(row[:0], n, date(f[1]), date(f[2]), model.EventTypes.Label(f[3], model.Zh), model.Occasions.Label(f[4], model.Zh), f[5],
 					f[6], f[7], f[8], model.Directions.Label(f[9], model.Zh), part, mil, money(mon), f[13],
 					strings.Join(units[id], "、"), strings.Join(items[id], "、"), reached[id].visits, f[14])
 				if err := emit(row); err != nil {
@@ -418,14 +418,14 @@ func notVisitedDetail(period model.Period, p privacy, l lookups) *detail {
 	sheet, title := names("not_visited")
 	cols := []column{{hSeq, kInt, 7}, {hVillage, kText, 12}, {hName, kText, 10}, {hSex, kText, 6}}
 	if !p.public {
-		cols = append(cols, column{"出生日期", kText, 12})
+		cols = append(cols, column{"出生日期", kDate, 12})
 	}
 	cols = append(cols, column{hIDNumber, kCode, 21}, column{hPhone, kCode, 15}, column{hAddress, kLong, 24},
 		column{hCategory, kLong, 18})
 	if !p.public {
 		cols = append(cols, column{hDisNature, kText, 10}, column{hDisGrade, kText, 10}, column{hHealth, kLong, 16})
 	}
-	cols = append(cols, column{hCadre, kText, 14}, column{hLastVisit, kText, 14})
+	cols = append(cols, column{hCadre, kText, 14}, column{hLastVisit, kDate, 14})
 	cond, args := tally.OnRollSQL(period)
 	from := ` FROM people p WHERE ` + cond + ` AND p.id NOT IN (SELECT person_id FROM visits WHERE year BETWEEN @y1 AND @y2 AND deleted_at = '')`
 	args = append(args, sql.Named("y1", period.From), sql.Named("y2", period.To), sql.Named("last", period.End()))
@@ -452,13 +452,13 @@ func notVisitedDetail(period model.Period, p privacy, l lookups) *detail {
 				vname := l.village(village)
 				row := []any{n, vname, name, sexText(sex)}
 				if !p.public {
-					row = append(row, birth)
+					row = append(row, date(birth))
 				}
 				row = append(row, p.id(idno), p.phones(phones), p.address(addr, vname), l.categories.text(cats))
 				if !p.public {
 					row = append(row, model.DisabilityNatures.Label(nature, model.Zh), model.GradeLabel(grade, model.Zh), health)
 				}
-				row = append(row, cadre, last)
+				row = append(row, cadre, date(last))
 				if err := emit(row); err != nil {
 					return nil, err
 				}

@@ -137,7 +137,11 @@ func Export(ctx context.Context, s *store.Store, opt Options) error {
 			if err != nil {
 				return err
 			}
-			e := &exporter{ctx: ctx, tx: tx, opt: opt, t: t, office: st.Office, operator: st.Operator, today: today}
+			township := st.Township
+			if township == "" {
+				township = st.Office
+			}
+			e := &exporter{ctx: ctx, tx: tx, opt: opt, t: t, office: st.Office, township: township, operator: st.Operator, today: today}
 			switch opt.Format {
 			case FormatText:
 				return writeText(w, t)
@@ -147,6 +151,14 @@ func Export(ctx context.Context, s *store.Store, opt Options) error {
 			return e.xlsx(w)
 		})
 	})
+}
+
+// title is the title row of every sheet.
+func title(township string, p model.Period) string {
+	if p.Single() {
+		return fmt.Sprintf(titleFormat, township, p.From)
+	}
+	return fmt.Sprintf(titleRangeFormat, township, p.From, p.To)
 }
 
 // writeAtomically writes the file through fill under a temporary name in the target's
@@ -211,6 +223,7 @@ type exporter struct {
 	opt              Options
 	t                model.Tally
 	office, operator string
+	township         string // for the title: 乡镇（街道）名称, else the 填报单位
 	today            string
 	done, total      int
 }
@@ -266,7 +279,7 @@ func (e *exporter) xlsx(w io.Writer) error {
 		e.total += counts[i]
 	}
 	e.progress(0)
-	b, err := newBook(fmt.Sprintf(titleFormat, e.office, e.opt.Year), e.office, model.FormatDateZh(e.today), e.operator, e.opt.Public)
+	b, err := newBook(title(e.township, e.opt.Period()), e.office, model.FormatDateZh(e.today), e.operator, e.opt.Public)
 	if err != nil {
 		return err
 	}

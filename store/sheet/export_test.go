@@ -158,9 +158,15 @@ func TestExportXLSX(t *testing.T) {
 	if v, _ := x.GetCellValue("走访慰问", "F"+strconv.Itoa(n)); v != "1,600.00" {
 		t.Errorf("money shown as %q, want 1,600.00", v)
 	}
-	n, _ = findRow(t, x, "双拥活动", "合计", "全年")
+	// Rule 1: the two scopes of the 双拥活动 table are labelled; the one without 走访慰问 is
+	// the headline's 双拥活动场次.
+	n, _ = findRow(t, x, "双拥活动", "合计（含走访慰问）", "全年")
 	if got := raw(t, x, "双拥活动", "C"+strconv.Itoa(n)); got != strconv.Itoa(tl.Events.Total.Year.Events) {
 		t.Errorf("events total %s", got)
+	}
+	n, _ = findRow(t, x, "双拥活动", "双拥活动合计（不含走访慰问）", "全年")
+	if got := raw(t, x, "双拥活动", "C"+strconv.Itoa(n)); got != "5" || tl.Headline.Activities != 5 {
+		t.Errorf("activities total %s, headline %d", got, tl.Headline.Activities)
 	}
 	n, _ = findRow(t, x, "优抚对象", "合计")
 	if got := raw(t, x, "优抚对象", "E"+strconv.Itoa(n)); got != "4" {
