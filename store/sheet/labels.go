@@ -21,16 +21,16 @@ const (
 	pageFooter    = "&C第 &P 页，共 &N 页"
 	pageHeaderInt = "&R内部资料 注意保密"
 
-	labelTotal     = "合计"
+	labelTotal = "合计"
 	// The 双拥活动 table's two totals (rule 1: where two scopes exist, the label says which).
 	labelTotalWithVisits = "合计（含走访慰问）"
 	labelActivitiesTotal = "双拥活动合计（不含走访慰问）"
-	labelYear      = "全年"
-	labelNoVillage = "（未填村）"
-	labelYes       = "是"
-	labelNo        = "否"
-	labelNoBase    = "—"
-	labelAllTypes  = "全部类型"
+	labelYear            = "全年"
+	labelNoVillage       = "（未填村）"
+	labelYes             = "是"
+	labelNo              = "否"
+	labelNoBase          = "—"
+	labelAllTypes        = "全部类型"
 )
 
 // Sheet names (at most 31 characters, none of : \ / ? * [ ]) and table titles. The key
