@@ -33,7 +33,7 @@ const (
 var childTables = map[string][]struct{ table, key, cols string }{
 	EntEvent: {
 		{"event_units", "event_id", "unit_id, role"},
-		{"event_items", "event_id", "pos, name, quantity, unit"},
+		{"event_items", "event_id", "pos, name, quantity, unit, parent"},
 	},
 }
 
