@@ -243,3 +243,47 @@ func TestUnitChoicesEventWindowAndVisitFigures(t *testing.T) {
 		t.Errorf("after trashing a visit: %d visits, %d open", n, open)
 	}
 }
+
+// A campaign across the new year counts each visit in its own year (DOMAIN.md §4 rule
+// 3), in the index as in SQL, whatever the size of the index's reads.
+func TestEventFiguresAcrossYears(t *testing.T) {
+	ctx := context.Background()
+	f := newEventFixture(t)
+	s := f.s
+	vil := mustVillages(t, s, "王庄村")
+	p := mustPerson(t, s, model.Person{Name: "王五", VillageID: vil["王庄村"], Categories: []string{model.CatMartyrFamily}})
+	ev := model.Event{Date: "2025-12-28", Type: model.EventVisit, Title: "2026年春节走访（提前）"}
+	if err := s.CreateEvent(ctx, &ev); err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range []model.Visit{
+		{EventID: ev.ID, PersonID: p.ID, Date: "2025-12-30", MoneyFen: 20000},
+		{EventID: ev.ID, PersonID: f.visits[0].PersonID, Date: "2026-01-03", MoneyFen: 30000},
+	} {
+		if err := s.CreateVisit(ctx, &v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	defer func(n int) { eventIndexChunk = n }(eventIndexChunk)
+	eventIndexChunk = 1
+	for _, year := range []int{2025, 2026} {
+		ix, err := s.BuildEventIndex(ctx, year)
+		if err != nil {
+			t.Fatal(err)
+		}
+		q := EventQuery{Year: year}
+		_, got := ix.Match(q)
+		want, err := s.ListEventTotals(ctx, q)
+		if err != nil || got != want {
+			t.Errorf("%d: index %+v, SQL %+v (%v)", year, got, want, err)
+		}
+	}
+	rows, _ := s.EventsByID(ctx, []int64{ev.ID})
+	if len(rows) != 1 || rows[0].Fig.Participants != 1 || rows[0].Fig.MoneyFen != 20000 || rows[0].Visits != 2 {
+		t.Errorf("the 2025 campaign counts its 2025 visit: %+v", rows)
+	}
+	n, money, _, _, _ := s.EventVisitFigures(ctx, ev.ID)
+	if n != 2 || money != 50000 {
+		t.Errorf("its detail counts both visits: %d %d", n, money)
+	}
+}

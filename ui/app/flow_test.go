@@ -68,7 +68,7 @@ func TestFlow(t *testing.T) {
 			waitFor(t, sp, "基本信息")
 			// Page down until the history heading shows, waiting for each page to be drawn
 			// (checking the old screen again would page past the heading).
-			for i := 0; i < 3 && !strings.Contains(sp.screen(), "走访记录"); i++ {
+			for i := 0; i < 3 && !strings.Contains(sp.screen(), "走访记录（共"); i++ {
 				before := sp.screen()
 				tm.Send(keyOf(tea.KeyPgDown))
 				waitChanged(t, sp, before)

@@ -178,8 +178,10 @@ func (t *Tab) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	cmd := t.stack.Update(msg)
-	if _, ok := msg.(components.PageMsg); ok && t.list.wl.Loaded() && !t.list.wl.Busy() {
-		// The list has its rows: now the index may take the connection for a while.
+	if t.stack.Top() == components.Screen(t.list) && t.stack.Dialog == nil && t.list.wl.Loaded() && !t.list.wl.Busy() {
+		// The list shows its rows and is where typing goes: now the index may take the
+		// connection for a while (at county scale about a second). Not before: the first
+		// rows, and a detail's or a form's reads, would wait behind it.
 		return tea.Batch(cmd, t.buildIndex())
 	}
 	return cmd

@@ -179,6 +179,8 @@ func (d *detailScreen) key(msg tea.KeyMsg) tea.Cmd {
 		d.invalidate()
 	case key.Matches(msg, k.History):
 		return m.openHistory(d.id, d.msg.person.Name)
+	case msg.Type == tea.KeyEnter && d.loaded:
+		return m.openVisits(d)
 	case key.Matches(msg, k.Edit), key.Matches(msg, k.Visit), key.Matches(msg, k.Trash):
 		if c := m.refuseWrite(); c != nil {
 			return c
@@ -197,9 +199,18 @@ func (d *detailScreen) key(msg tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
-func (d *detailScreen) ShortHelp() []key.Binding { return d.m.kDet.Short() }
+// visitsKey opens the person's visits to correct one.
+func (m *Model) visitsKey() key.Binding {
+	return key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", m.t(i18n.KeyVisits)))
+}
+
+func (d *detailScreen) ShortHelp() []key.Binding {
+	k := d.m.kDet
+	return []key.Binding{k.Back, k.Visit, d.m.visitsKey(), k.Edit, k.Reveal, k.Trash}
+}
+
 func (d *detailScreen) Help() []keys.Group {
-	return []keys.Group{{Title: d.m.t(i18n.GroupDetail), Bindings: keys.Dedupe(d.m.kDet.Full())}}
+	return []keys.Group{{Title: d.m.t(i18n.GroupDetail), Bindings: keys.Dedupe(append(d.m.kDet.Full(), d.m.visitsKey()))}}
 }
 func (d *detailScreen) Modal() bool  { return false }
 func (d *detailScreen) Dirty() bool  { return false }

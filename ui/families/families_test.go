@@ -57,7 +57,7 @@ func (hs *harness) run(cmd tea.Cmd) {
 			hs.status = append(hs.status, msg)
 			return nil
 		case tab.ChangedMsg:
-			return nil
+			return hs.m.Update(msg) // the root hands every change to every tab, its maker too
 		}
 		return hs.m.Update(msg)
 	})

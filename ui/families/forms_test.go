@@ -142,3 +142,35 @@ func TestEmptyAmountAsksOnce(t *testing.T) {
 		t.Fatalf("not saved: mode %d status %q", hs.m.mode(), hs.lastStatus())
 	}
 }
+
+// A visit is corrected from the person's detail: Enter lists their visits, Enter opens
+// one, the amount is changed and saved, and the list and the file show the new amount.
+func TestEditVisitFromPersonDetail(t *testing.T) {
+	s := uitest.Seeded(t)
+	hs := newHarness(t, s, 120, 36)
+	hs.typeText("张三")
+	hs.keyType(tea.KeyEnter)
+	hs.keyType(tea.KeyEnter)
+	v := hs.view()
+	if !strings.Contains(v, "张三 的走访记录（共 1 次") || !strings.Contains(v, "800.00") {
+		t.Fatalf("visits screen:\n%s", v)
+	}
+	hs.keyType(tea.KeyEnter)
+	top, ok := hs.m.stack.Top().(interface{ Modal() bool })
+	if !ok || !top.Modal() {
+		t.Fatalf("the visit editor did not open:\n%s", hs.view())
+	}
+	f := hs.visitEditorForm()
+	f.Focus("MoneyFen")
+	f.SetValue("MoneyFen", "")
+	hs.typeText("1200")
+	hs.keyType(tea.KeyCtrlS)
+	if v := hs.view(); !strings.Contains(v, "1,200.00") && !strings.Contains(v, "1200.00") {
+		t.Fatalf("the list does not show the new amount (status %q):\n%s", hs.lastStatus(), v)
+	}
+	p := hs.m.detail().msg.person
+	visits, _, err := s.VisitsOfPerson(context.Background(), p.ID, 0, 5)
+	if err != nil || len(visits) != 1 || visits[0].MoneyFen != 120000 {
+		t.Fatalf("stored %+v %v", visits, err)
+	}
+}

@@ -121,8 +121,11 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		m.readOnly = msg.Reason
 		return nil
 	case tab.ChangedMsg:
-		if msg.From == tab.Families || !msg.Touches(tab.KindPerson, tab.KindVisit, tab.KindEvent, tab.KindUnit) {
-			return nil // our own save (already reloaded), or records we do not show
+		// Our own saves come back here too (a visit edited on our stack announces itself
+		// as ours): reloading again costs a query or two, and the windowed lists merge a
+		// refresh into one already in flight.
+		if !msg.Touches(tab.KindPerson, tab.KindVisit, tab.KindEvent, tab.KindUnit) {
+			return nil
 		}
 		return m.stack.Update(reloadMsg{})
 	case tab.OpenMsg:

@@ -1,5 +1,10 @@
 package families
 
+import (
+	"shuangyong/ui/components"
+	"shuangyong/ui/visitedit"
+)
+
 // Test helpers naming the screen on top of the tab's stack.
 
 type mode int
@@ -43,4 +48,13 @@ func (m *Model) vform() *visitForm {
 func (m *Model) panel() *filterPanel {
 	p, _ := m.stack.Top().(*filterPanel)
 	return p
+}
+
+// visitEditorForm is the form of the visit editor on top.
+func (hs *harness) visitEditorForm() *components.Form {
+	sc, ok := hs.m.stack.Top().(*visitedit.Screen)
+	if !ok {
+		hs.t.Fatalf("top is %T, not the visit editor", hs.m.stack.Top())
+	}
+	return sc.Form()
 }

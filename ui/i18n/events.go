@@ -126,6 +126,8 @@ const (
 	EvKeyOpenPerson Key = "ev.key.open_person"
 	EvKeyScrollInfo Key = "ev.key.scroll_info"
 	EvKeyOpenUnit   Key = "ev.key.open_unit"
+	EvKeyYearLabel  Key = "ev.key.year_label"
+	EvKeyInfoLabel  Key = "ev.key.info_label"
 	EvPickUnit      Key = "ev.pick_unit"
 	EvPickUnitHint  Key = "ev.pick_unit_hint"
 	EvKeyTrashVisit Key = "ev.key.trash_visit"
@@ -204,7 +206,7 @@ func init() {
 	add(EvTotals, "合计：%d 项活动，%d 人次，%s 元", "Totals: %d events, %d people, %s yuan")
 	add(EvTotalsPending, "合计：正在统计...", "Totals: counting...")
 	add(EvYear, "%d 年", "%d")
-	add(EvYearHint, "Ctrl+左右 换年份", "Ctrl+Left/Right: year")
+	add(EvYearHint, "Ctrl+左/右 换年份", "Ctrl+Left/Right: year")
 	add(EvYearFuture, "%d 年还没有到，不能往后翻了", "%d has not come yet")
 	add(EvFilters, "筛选：%s", "filters: %s")
 	add(EvFiltersCleared, "已清除全部筛选条件", "All filters cleared")
@@ -286,6 +288,8 @@ func init() {
 	add(EvKeyOpenVisit, "打开走访记录", "open visit")
 	add(EvKeyOpenPerson, "到军属页看此人", "show person")
 	add(EvKeyScrollInfo, "上下翻看活动信息", "scroll details")
+	add(EvKeyYearLabel, "Ctrl+左/右", "Ctrl+Left/Right")
+	add(EvKeyInfoLabel, "Ctrl+上/下", "Ctrl+Up/Down")
 	add(EvKeyOpenUnit, "到单位页看参与单位", "show a unit")
 	add(EvPickUnit, "打开哪个参与单位？", "Open which unit?")
 	add(EvPickUnitHint, "左右键选择，Enter 到「单位」页打开，Esc 返回", "Left/Right to choose, Enter opens it on the Units tab, Esc goes back")

@@ -53,6 +53,11 @@ const (
 	FormHouseholdMany      Key = "form.household.many"
 	FormNoVillages         Key = "form.no_villages"
 	FamNoMoneyTitle        Key = "fam.no_money.title"
+	KeyVisits              Key = "key.visits"
+	KeyEditVisit           Key = "key.edit_visit"
+	VisTitle               Key = "vis.title"
+	VisNeedOpen            Key = "vis.need_open"
+	VisNeedResolved        Key = "vis.need_resolved"
 	FamNoMoneyBody         Key = "fam.no_money.body"
 	FamNoMoneyYes          Key = "fam.no_money.yes"
 	FamNoMoneyNo           Key = "fam.no_money.no"
@@ -185,6 +190,11 @@ func init() {
 	add(FormHouseholdWithEmpty, "请输入同户人的姓名或证件号后几位", "Type the name or last ID digits of the person they live with")
 	add(FormHouseholdNone, "没有找到「%s」，请换个写法（姓名、拼音首字母、证件或电话后几位）", "Nobody matches %q; try the name, initials or last digits of an ID or phone")
 	add(FormHouseholdMany, "找到 %d 人：%s。请多输入几位证件号或电话以区分", "%d people match: %s. Type more digits of the ID or phone to tell them apart")
+	add(KeyVisits, "走访记录", "visits")
+	add(KeyEditVisit, "修改这次走访", "edit the visit")
+	add(VisTitle, "%s 的走访记录（共 %d 次，最近的在前）：Enter 修改、解决诉求或移到回收站", "Visits of %s (%d, newest first): Enter edits, resolves a need or trashes")
+	add(VisNeedOpen, "%s（未解决）", "%s (open)")
+	add(VisNeedResolved, "%s（%s 已解决）", "%s (resolved %s)")
 	add(FamNoMoneyTitle, "没有填写慰问金", "No money recorded")
 	add(FamNoMoneyBody, "这次走访没有填写慰问金和慰问品，将按 0 元记录。\n电话、微信联系或座谈可以这样记；是入户慰问的话请补上金额。", "This visit records no money and no goods: it will count as 0.\nFine for a phone call, WeChat or a forum; for a home visit with gifts, add the amount.")
 	add(FamNoMoneyYes, "按 0 元保存", "Save as 0")

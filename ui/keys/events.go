@@ -25,13 +25,13 @@ type Events struct {
 // NewEvents returns the 活动 tab's own bindings.
 func NewEvents(lang model.Lang) Events {
 	return Events{
-		PrevYear:   b(lang, "Ctrl+Left/Right", i18n.EvKeyYear, "ctrl+left", "ctrl+pgup", "-", "－"),
-		NextYear:   b(lang, "Ctrl+Left/Right", i18n.EvKeyYear, "ctrl+right", "ctrl+pgdown", "+", "＋", "=", "＝"),
+		PrevYear:   b(lang, i18n.T(lang, i18n.EvKeyYearLabel), i18n.EvKeyYear, "ctrl+left", "ctrl+pgup", "-", "－"),
+		NextYear:   b(lang, i18n.T(lang, i18n.EvKeyYearLabel), i18n.EvKeyYear, "ctrl+right", "ctrl+pgdown", "+", "＋", "=", "＝"),
 		OpenVisit:  b(lang, "Enter", i18n.EvKeyOpenVisit, "enter"),
 		OpenPerson: b(lang, "Ctrl+O", i18n.EvKeyOpenPerson, "ctrl+o"),
 		TrashVisit: b(lang, "Delete", i18n.EvKeyTrashVisit, "delete"),
-		InfoUp:     b(lang, "Ctrl+Up/Down", i18n.EvKeyScrollInfo, "ctrl+up", "shift+up"),
-		InfoDown:   b(lang, "Ctrl+Up/Down", i18n.EvKeyScrollInfo, "ctrl+down", "shift+down"),
+		InfoUp:     b(lang, i18n.T(lang, i18n.EvKeyInfoLabel), i18n.EvKeyScrollInfo, "ctrl+up", "shift+up"),
+		InfoDown:   b(lang, i18n.T(lang, i18n.EvKeyInfoLabel), i18n.EvKeyScrollInfo, "ctrl+down", "shift+down"),
 		OpenUnit:   b(lang, "Ctrl+U", i18n.EvKeyOpenUnit, "ctrl+u"),
 	}
 }
