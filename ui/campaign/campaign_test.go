@@ -237,3 +237,30 @@ func TestRosterFrames(t *testing.T) {
 		hs.View()
 	}
 }
+
+// F6 writes the 发放清单 where the user says, by default in the Documents folder under the
+// campaign's title.
+func TestExportFromRoster(t *testing.T) {
+	s, ids := rosterFixture(t, 3)
+	ctx := context.Background()
+	ev := model.Event{Date: "2026-01-15", Title: "2026年春节走访慰问", StandardMoneyFen: 50000}
+	if _, err := s.CreateCampaign(ctx, &ev, &store.RosterFilter{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Tick(ctx, ev.ID, ids[nameOf(1)], "2026-01-20"); err != nil {
+		t.Fatal(err)
+	}
+	hs, h := newHost(t, s, 120, 36)
+	hs.Run(OpenRoster(h, ev.ID))
+	hs.KeyType(tea.KeyF6)
+	f := h.Stack.Top().(*components.FormScreen).Form
+	if !strings.HasSuffix(f.Value("path"), "2026年春节走访慰问发放清单.xlsx") {
+		t.Errorf("default path %q", f.Value("path"))
+	}
+	path := t.TempDir() + "/清单.xlsx"
+	f.SetValue("path", path)
+	hs.KeyType(tea.KeyCtrlS)
+	if _, err := os.Stat(path); err != nil || !strings.Contains(hs.LastStatus(), "发放清单已导出") {
+		t.Fatalf("not written (%v): %q", err, hs.LastStatus())
+	}
+}

@@ -6,6 +6,7 @@ package campaign
 
 import (
 	"context"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -14,6 +15,7 @@ import (
 
 	"shuangyong/model"
 	"shuangyong/store"
+	"shuangyong/store/sheet"
 	"shuangyong/ui/components"
 	"shuangyong/ui/i18n"
 	"shuangyong/ui/keys"
@@ -64,7 +66,7 @@ const (
 )
 
 type rosterKeys struct {
-	Back, Up, Down, PageUp, PageDown, Tick, Edit, Sign, State, Date, Add, Remove key.Binding
+	Back, Up, Down, PageUp, PageDown, Tick, Edit, Sign, State, Date, Add, Remove, Export key.Binding
 }
 
 // Roster is the roster screen of one campaign.
@@ -99,6 +101,7 @@ func OpenRoster(h Host, eventID int64) tea.Cmd {
 		Date:     key.NewBinding(key.WithKeys("f7"), key.WithHelp("F7", t(i18n.KeySitDate))),
 		Add:      key.NewBinding(key.WithKeys("f2"), key.WithHelp("F2", t(i18n.KeyAddPerson))),
 		Remove:   key.NewBinding(key.WithKeys("delete"), key.WithHelp("Delete", t(i18n.KeyRemove))),
+		Export:   key.NewBinding(key.WithKeys("f6"), key.WithHelp("F6", t(i18n.KeyExportList))),
 	}}
 	r.search = components.SearchBox{Label: t(i18n.SearchLabel), Placeholder: t(i18n.CaSearchHint)}
 	r.search.Input.Max = 40
@@ -248,6 +251,8 @@ func (r *Roster) key(msg tea.KeyMsg) tea.Cmd {
 		return r.query()
 	case key.Matches(msg, k.Date):
 		return r.openDate()
+	case key.Matches(msg, k.Export):
+		return r.openExport()
 	case key.Matches(msg, k.Tick), key.Matches(msg, k.Edit), key.Matches(msg, k.Sign), key.Matches(msg, k.Remove), key.Matches(msg, k.Add):
 		if c := r.h.refuse(); c != nil {
 			return c
@@ -514,16 +519,53 @@ func (r *Roster) View(w, h int) string {
 
 func (r *Roster) ShortHelp() []key.Binding {
 	k := r.keys
-	return []key.Binding{k.Tick, k.Edit, k.Sign, k.State, k.Date, k.Add, k.Remove, k.Back}
+	return []key.Binding{k.Tick, k.Edit, k.Sign, k.State, k.Date, k.Export, k.Add, k.Remove, k.Back}
 }
 
 func (r *Roster) Help() []keys.Group {
 	k := r.keys
 	return []keys.Group{{Title: r.h.t(i18n.CaFormRoster), Bindings: keys.Dedupe([]key.Binding{
-		k.Tick, k.Edit, k.Sign, k.State, k.Date, k.Add, k.Remove, k.Up, k.PageUp, k.Back})}}
+		k.Tick, k.Edit, k.Sign, k.State, k.Date, k.Export, k.Add, k.Remove, k.Up, k.PageUp, k.Back})}}
 }
 
 // Modal: Esc clears the text and then leaves; Tab stays the root's.
 func (r *Roster) Modal() bool  { return false }
 func (r *Roster) Dirty() bool  { return false }
 func (r *Roster) Typing() bool { return true }
+
+// openExport asks where to write the campaign's 发放清单 (the Documents folder and the
+// campaign's title by default) and writes it.
+func (r *Roster) openExport() tea.Cmd {
+	f := components.NewForm(r.h.Env.Lang, r.h.t(i18n.CaExportTitle), []*components.Field{
+		{Key: "path", Label: r.h.t(i18n.CaExportPath), Max: 260},
+	})
+	fs := components.NewFormScreen(r.h.Env, r.h.Stack, f)
+	fs.Save = func(f *components.Form) tea.Cmd {
+		path := strings.TrimSpace(f.Value("path"))
+		s, ctx, id := r.h.Env.Store, r.h.Env.Ctx, r.eventID
+		return r.h.run(func() func() tea.Cmd {
+			err := sheet.ExportCampaign(ctx, s, id, path)
+			return func() tea.Cmd {
+				if err != nil {
+					return fs.Failed(err)
+				}
+				fs.Saved()
+				r.h.Stack.PopTo(fs)
+				r.h.Stack.Pop()
+				return tab.Status(r.h.t(i18n.CaExported, path), false)
+			}
+		})
+	}
+	r.h.Stack.Push(fs)
+	// The default path reads the disk (is there a Documents folder?): off the loop.
+	dataPath, title := r.h.Env.Store.Path(), r.info.Title
+	return r.h.run(func() func() tea.Cmd {
+		dir := components.ExportDir(dataPath)
+		return func() tea.Cmd {
+			if f.Value("path") == "" {
+				f.SetValue("path", filepath.Join(dir, components.FileSafe(title+"发放清单")+".xlsx"))
+			}
+			return nil
+		}
+	})
+}

@@ -62,12 +62,16 @@ const (
 	CaConfirmBody    Key = "ca.confirm.body"
 	CaConfirmYes     Key = "ca.confirm.yes"
 
-	KeyTick      Key = "key.tick"
-	KeySign      Key = "key.sign"
-	KeyState     Key = "key.state"
-	KeySitDate   Key = "key.sit_date"
-	KeyAddPerson Key = "key.add_person"
-	KeyRemove    Key = "key.remove"
+	KeyTick       Key = "key.tick"
+	KeySign       Key = "key.sign"
+	KeyState      Key = "key.state"
+	KeySitDate    Key = "key.sit_date"
+	KeyAddPerson  Key = "key.add_person"
+	KeyRemove     Key = "key.remove"
+	KeyExportList Key = "key.export_list"
+	CaExportTitle Key = "ca.export.title"
+	CaExportPath  Key = "ca.export.path"
+	CaExported    Key = "ca.exported"
 )
 
 func init() {
@@ -137,4 +141,8 @@ func init() {
 	add(KeySitDate, "走访日期", "visit date")
 	add(KeyAddPerson, "加入名单", "add to roster")
 	add(KeyRemove, "移出名单", "remove")
+	add(KeyExportList, "发放清单", "sign-off sheet")
+	add(CaExportTitle, "导出发放清单（Excel，身份证号只显示前 6 位和后 4 位，留签字栏）", "Export the sign-off sheet (Excel; IDs masked; a signature column)")
+	add(CaExportPath, "保存到", "Save to")
+	add(CaExported, "发放清单已导出：%s", "Sign-off sheet written: %s")
 }
