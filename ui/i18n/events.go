@@ -40,6 +40,7 @@ const (
 	EvSearchPlaceholder Key = "ev.search_placeholder"
 	EvCount             Key = "ev.count"
 	EvCountOf           Key = "ev.count_of"
+	EvCountNone         Key = "ev.count_none"
 	EvTotals            Key = "ev.totals"
 	EvTotalsPending     Key = "ev.totals_pending"
 	EvYear              Key = "ev.year"
@@ -191,7 +192,7 @@ func init() {
 	add(EvLabelStdGoods, "每人慰问品", "Goods per person")
 	add(EvLabelStdValue, "每人慰问品价值", "Goods value per person")
 	add(EvLabelNote, "备注", "Notes")
-	add(EvLabelFromVisit, "人次与金额", "People and money")
+	add(EvLabelFromVisit, "人次与金额", "People, money")
 	add(EvLabelUnit, "单位 %d", "Unit %d")
 	add(EvLabelRole, "  角色", "  Role")
 	add(EvLabelItem, "物品 %d", "Item %d")
@@ -202,6 +203,7 @@ func init() {
 
 	add(EvSearchPlaceholder, "活动名称、地点、单位", "title, place, unit")
 	add(EvCount, "%d 年 共 %d 项活动", "%d: %d events")
+	add(EvCountNone, "共 0 项", "none")
 	add(EvCountOf, "第 %d / %d 项", "%d of %d")
 	add(EvTotals, "合计：%d 项活动，%d 人次，%s 元", "Totals: %d events, %d people, %s yuan")
 	add(EvTotalsPending, "合计：正在统计...", "Totals: counting...")
