@@ -67,16 +67,16 @@ func OpenCreate(h Host, villages []model.Village, office string) tea.Cmd {
 		{Key: "Title", Label: model.FieldLabel("Title", lang), Max: model.MaxLineText},
 		{Key: "Date", Label: model.FieldLabel("Date", lang), Max: 12, Placeholder: now.Format("2006-01-02"), Check: date("Date", true)},
 		{Key: "EndDate", Label: model.FieldLabel("EndDate", lang), Max: 12, Check: date("EndDate", false)},
-		{Key: "StandardMoneyFen", Label: t(i18n.CaFormStdMoney), Max: 20, Check: money},
-		{Key: "StandardGoods", Label: t(i18n.CaFormStdGoods), Max: model.MaxLineText},
-		{Key: "StandardGoodsFen", Label: t(i18n.CaFormStdValue), Max: 20, Check: money},
+		{Key: "StandardMoneyFen", Label: t(i18n.CaFormStdMoney), Max: 20, Check: money, Placeholder: t(i18n.CaFormPerPerson)},
+		{Key: "StandardGoods", Label: t(i18n.CaFormStdGoods), Max: model.MaxLineText, Placeholder: t(i18n.CaFormGoodsHint)},
+		{Key: "StandardGoodsFen", Label: t(i18n.CaFormStdValue), Max: 20, Check: money, Placeholder: t(i18n.CaFormPerPerson)},
 		{Key: "roster", Label: t(i18n.CaFormRoster), Kind: components.KindHeading},
 		{Key: "cats", Label: t(i18n.CaFormCats), Kind: components.KindMulti, Options: components.EnumOptions(model.Categories, lang, "")},
 		{Key: "village", Label: t(i18n.CaFormVillages), Kind: components.KindPick, Options: vopts},
 		{Key: "cadre", Label: t(i18n.CaFormCadre), Max: model.MaxUnitName},
 		{Key: "notVisited", Label: t(i18n.CaFormNotVisited), Kind: components.KindPick, Options: yesNo},
 		{Key: "needs", Label: t(i18n.CaFormNeeds), Kind: components.KindPick, Options: yesNo},
-		{Key: "count", Label: "", Kind: components.KindFixed, Options: []components.Option{{Label: t(i18n.CaFormCounting)}}},
+		{Key: "count", Label: t(i18n.CaFormCounting), Kind: components.KindHeading},
 	})
 	f.SetValue("Occasion", "spring_festival")
 	f.SetValue("Date", now.Format("2006-01-02"))
@@ -161,7 +161,7 @@ func (c *creator) recount() tea.Cmd {
 			if err != nil {
 				return tab.StatusError(tab.ErrText(c.h.Env, err))
 			}
-			c.fs.Form.Field("count").Options[0].Label = c.h.t(i18n.CaFormCount, n)
+			c.fs.Form.Field("count").Label = c.h.t(i18n.CaFormCount, n)
 			return nil
 		}
 	})

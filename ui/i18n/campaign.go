@@ -45,6 +45,8 @@ const (
 	CaFormStdMoney   Key = "ca.form.std_money"
 	CaFormStdGoods   Key = "ca.form.std_goods"
 	CaFormStdValue   Key = "ca.form.std_value"
+	CaFormPerPerson  Key = "ca.form.per_person"
+	CaFormGoodsHint  Key = "ca.form.goods_hint"
 	CaFormRoster     Key = "ca.form.roster"
 	CaFormCats       Key = "ca.form.cats"
 	CaFormVillages   Key = "ca.form.villages"
@@ -62,16 +64,20 @@ const (
 	CaConfirmBody    Key = "ca.confirm.body"
 	CaConfirmYes     Key = "ca.confirm.yes"
 
-	KeyTick       Key = "key.tick"
-	KeySign       Key = "key.sign"
-	KeyState      Key = "key.state"
-	KeySitDate    Key = "key.sit_date"
-	KeyAddPerson  Key = "key.add_person"
-	KeyRemove     Key = "key.remove"
-	KeyExportList Key = "key.export_list"
-	CaExportTitle Key = "ca.export.title"
-	CaExportPath  Key = "ca.export.path"
-	CaExported    Key = "ca.exported"
+	KeyTick         Key = "key.tick"
+	KeySign         Key = "key.sign"
+	KeyState        Key = "key.state"
+	KeySitDate      Key = "key.sit_date"
+	KeyAddPerson    Key = "key.add_person"
+	KeyRemove       Key = "key.remove"
+	KeyExportList   Key = "key.export_list"
+	KeyCampaign     Key = "key.campaign"
+	EvCampaignTitle Key = "ev.campaign.title"
+	EvCampaignBody  Key = "ev.campaign.body"
+	EvCampaignYes   Key = "ev.campaign.yes"
+	CaExportTitle   Key = "ca.export.title"
+	CaExportPath    Key = "ca.export.path"
+	CaExported      Key = "ca.exported"
 )
 
 func init() {
@@ -79,7 +85,7 @@ func init() {
 	add(CaPeriod, "%s 至 %s", "%s to %s")
 	add(CaStandard, "标准：慰问金 %s 元%s", "Standard: %s yuan%s")
 	add(CaCounts, "名单 %d 人 | 已走访 %d | 未走访 %d | 已签领 %d | 已发 %s 元", "Roster %d | visited %d | to visit %d | signed %d | given %s yuan")
-	add(CaDate, "走访日期 %s（F7 修改）", "Visit date %s (F7 changes)")
+	add(CaDate, "走访日期 %s", "Visit date %s")
 	add(CaSearchHint, "输入姓名、拼音首字母、村名或证件后几位", "name, initials, village or last ID digits")
 	add(CaStateTodo, "未走访", "To visit")
 	add(CaStateDone, "已走访", "Visited")
@@ -115,11 +121,13 @@ func init() {
 	add(CaNotVisited, "未走访", "to visit")
 
 	add(CaFormTitle, "新建节日集中走访（按名单逐人登记）", "New festival campaign (a roster ticked off person by person)")
-	add(CaFormStdMoney, "标准慰问金（元/人）", "Standard money (yuan each)")
+	add(CaFormStdMoney, "标准慰问金", "Standard money")
 	add(CaFormStdGoods, "标准慰问品", "Standard goods")
-	add(CaFormStdValue, "慰问品价值（元/人）", "Goods value (yuan each)")
+	add(CaFormStdValue, "慰问品价值", "Goods value")
+	add(CaFormPerPerson, "每人多少元，如 500", "yuan per person, e.g. 500")
+	add(CaFormGoodsHint, "如 米一袋、油一桶", "e.g. a bag of rice, a can of oil")
 	add(CaFormRoster, "名单", "Roster")
-	add(CaFormCats, "人员类别（不选为全部）", "Categories (none: all)")
+	add(CaFormCats, "人员类别", "Categories")
 	add(CaFormVillages, "村（社区）", "Village")
 	add(CaFormCadre, "结对干部", "Pairing cadre")
 	add(CaFormNotVisited, "今年还没走访过的", "Not visited this year")
@@ -142,6 +150,10 @@ func init() {
 	add(KeyAddPerson, "加入名单", "add to roster")
 	add(KeyRemove, "移出名单", "remove")
 	add(KeyExportList, "发放清单", "sign-off sheet")
+	add(KeyCampaign, "节日集中走访（名单）", "festival campaign (roster)")
+	add(EvCampaignTitle, "节日集中走访", "Festival campaign")
+	add(EvCampaignBody, "新建一次节日集中走访吗？\n按类别、村（社区）等条件建立走访名单，走访后逐人按一个键登记，并可导出发放清单。", "Start a new festival campaign?\nBuild its roster by category, village and more, tick each person off with one key, and print the sign-off sheet.")
+	add(EvCampaignYes, "新建", "Start")
 	add(CaExportTitle, "导出发放清单（Excel，身份证号只显示前 6 位和后 4 位，留签字栏）", "Export the sign-off sheet (Excel; IDs masked; a signature column)")
 	add(CaExportPath, "保存到", "Save to")
 	add(CaExported, "发放清单已导出：%s", "Sign-off sheet written: %s")
