@@ -33,7 +33,7 @@ const (
 var childTables = map[string][]struct{ table, key, cols string }{
 	EntEvent: {
 		{"event_units", "event_id", "unit_id, role"},
-		{"event_items", "event_id", "pos, name, quantity, unit"},
+		{"event_items", "event_id", "pos, name, quantity, unit, parent"},
 	},
 }
 
@@ -201,7 +201,7 @@ type querier interface {
 // cannot be written back).
 func (s *Store) loadColumns(ctx context.Context) error {
 	s.tables = map[string][]string{}
-	for _, t := range []string{EntPerson, EntUnit, EntPairing, EntEvent, EntVisit, EntVillage, EntHousehold} {
+	for _, t := range []string{EntPerson, EntUnit, EntPairing, EntEvent, EntVisit, EntVillage, EntHousehold, EntCampaign, EntRoster} {
 		rows, err := s.db.QueryContext(ctx, "SELECT name FROM pragma_table_info(?) ORDER BY cid", t)
 		if err != nil {
 			return err

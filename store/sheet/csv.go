@@ -82,7 +82,9 @@ func csvField(v any) string {
 		if !v.ok {
 			return labelNoBase
 		}
-		return pctText(v.permille)
+		return changeText(v.permille)
+	case date:
+		return string(v)
 	case string:
 		if v != "" && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@') {
 			return "\t" + v

@@ -42,7 +42,7 @@ func textWidth(s string) int {
 // styles are the workbook's cell styles.
 type styles struct {
 	title, sub, infoL, infoR, markInt, markPub, header, note, footer int
-	text, long, integer, money, code, ratio                          int
+	text, long, integer, money, code, ratio, date                    int
 	tText, tInt, tMoney, tRatio                                      int
 }
 
@@ -54,7 +54,7 @@ func newStyles(f *excelize.File) (styles, error) {
 	font := func(size float64, bold bool, color string) *excelize.Font {
 		return &excelize.Font{Family: "宋体", Size: size, Bold: bold, Color: color}
 	}
-	moneyFmt, ratioFmt := "#,##0.00", "0.0%"
+	moneyFmt, ratioFmt, dateFmt := "#,##0.00", "0.0%", "yyyy-mm-dd"
 	mk := func(dst *int, st *excelize.Style) {
 		if err == nil {
 			*dst, err = f.NewStyle(st)
@@ -81,6 +81,7 @@ func newStyles(f *excelize.File) (styles, error) {
 	cell(&s.money, false, 0, &moneyFmt, "right", false)
 	cell(&s.code, false, 49, nil, "left", false) // "@": text, so Excel never turns digits into a number
 	cell(&s.ratio, false, 0, &ratioFmt, "right", false)
+	cell(&s.date, false, 0, &dateFmt, "center", false)
 	cell(&s.tText, true, 0, nil, "center", false)
 	cell(&s.tInt, true, 1, nil, "right", false)
 	cell(&s.tMoney, true, 0, &moneyFmt, "right", false)
@@ -101,6 +102,8 @@ func (s styles) column(k kind) int {
 		return s.code
 	case kRatio:
 		return s.ratio
+	case kDate:
+		return s.date
 	}
 	return s.text
 }
@@ -150,6 +153,8 @@ func display(v any) string {
 		return string(v)
 	case ratio, pct:
 		return "100.0%"
+	case date:
+		return string(v)
 	case string:
 		return v
 	}

@@ -27,6 +27,12 @@ const (
 	CLIBadYear        Key = "cli.bad_year"
 	CLIBadTable       Key = "cli.bad_table"
 	CLIExportDone     Key = "cli.export_done"
+	// The export's years, formats and tables.
+	CLIBadPeriod        Key = "cli.bad_period"
+	CLIFormatMismatch   Key = "cli.format_mismatch"
+	CLIFormatUnknown    Key = "cli.format_unknown"
+	CLIExportTables     Key = "cli.export_tables"
+	CLIPublicNotVisited Key = "cli.public_not_visited"
 
 	ErrInUse           Key = "err.in_use"
 	ErrNotDatabase     Key = "err.not_database"
@@ -56,7 +62,7 @@ func init() {
 		`用法：
   shuangyong [--db 文件] [--lang zh|en]          打开双拥台账
   shuangyong demo [--db 文件] [--people N] [--events N] [--seed N]   生成演示数据
-  shuangyong export [--db 文件] --year 年份 [--format xlsx|csv|text] [--public] [--table 表] -o 文件
+  shuangyong export [--db 文件] --year 年份|起始年-结束年 [--format xlsx|csv|text] [--public] [--table 表] -o 文件
   shuangyong import [--db 文件] 文件 [--dry-run] [--sheet 工作表]
   shuangyong backup [--db 文件] [目录]           备份数据文件
   shuangyong restore [--db 文件] 备份文件        从备份恢复
@@ -66,7 +72,7 @@ func init() {
 		`Usage:
   shuangyong [--db FILE] [--lang zh|en]          open the ledger
   shuangyong demo [--db FILE] [--people N] [--events N] [--seed N]   fill a file with demo data
-  shuangyong export [--db FILE] --year YYYY [--format xlsx|csv|text] [--public] [--table KEY] -o FILE
+  shuangyong export [--db FILE] --year YYYY|YYYY-YYYY [--format xlsx|csv|text] [--public] [--table KEY] -o FILE
   shuangyong import [--db FILE] FILE [--dry-run] [--sheet NAME]
   shuangyong backup [--db FILE] [DIR]            back up the data file
   shuangyong restore [--db FILE] BACKUP          restore from a backup
@@ -95,7 +101,16 @@ Default data file: %s (SHUANGYONG_DB sets another)`)
 	add(CLIOutRequired, "请用 -o 指定输出文件。", "give the output file with -o")
 	add(CLIBadYear, "年份 %d 不对，请写四位数的年份，例如 --year 2026。", "year %d is not right: give four digits, e.g. --year 2026")
 	add(CLIBadTable, "没有名为「%s」的表，可选：%s", "no table named %q; choose one of: %s")
-	add(CLIExportDone, "已导出 %d 年度统计：%s", "exported the %d tally: %s")
+	add(CLIExportDone, "已导出 %s 统计：%s", "exported the %s tally: %s")
+	add(CLIBadPeriod, "年份「%s」不对，请写四位数的年份或年份范围，例如 --year 2026 或 --year 2019-2023。",
+		"year %q is not right: give a year or a range, e.g. --year 2026 or --year 2019-2023")
+	add(CLIFormatMismatch, "格式 %s 与输出文件 %s 的扩展名不一致，请把文件名改为以 %s 结尾，或去掉 --format。",
+		"format %s does not match the extension of %s: end the file name with %s, or leave out --format")
+	add(CLIFormatUnknown, "无法从文件名 %s 判断格式：请以 .xlsx、.csv 或 .txt 结尾，或用 --format 指定。",
+		"cannot tell the format from %s: end it with .xlsx, .csv or .txt, or give --format")
+	add(CLIExportTables, "--table 可选的表（CSV 每次一张；xlsx 含全部）：", "Tables for --table (a CSV holds one; the xlsx holds them all):")
+	add(CLIPublicNotVisited, "公示版不含未走访人员名单（这是工作清单，不宜公示）；请去掉 --public 导出内部版。",
+		"the public version has no list of people not visited (a work list, not for posting): leave out --public")
 	add(CLIBadFormat, "不支持的格式「%s」，可用 xlsx、csv 或 text。", "unsupported format %q: use xlsx, csv or text")
 
 	add(ErrInUse, "数据文件 %s 正在被另一个窗口或另一台电脑使用。请先关闭那里的双拥台账再试。", "%s is in use by another window or computer. Close the ledger there first.")

@@ -3,19 +3,23 @@ package i18n
 // Messages of the 统计 (statistics) tab: the yearly tally on screen, the records behind a
 // figure, and the F6 export.
 const (
-	StTitle          Key = "st.title"
-	StYearNav        Key = "st.year_nav"
-	StAsOf           Key = "st.as_of"
-	StWholeYear      Key = "st.whole_year"
-	StComputing      Key = "st.computing"
-	StComputingTitle Key = "st.computing_title"
-	StComputingBody  Key = "st.computing_body"
-	StFailed         Key = "st.failed"
-	StFailedTitle    Key = "st.failed_title"
-	StEmpty          Key = "st.empty"
-	StEmptyHint      Key = "st.empty_hint"
-	StOpenHint       Key = "st.open_hint"
-	StColon          Key = "st.colon"
+	StTitle Key = "st.title"
+
+	// The F9 settings field the tally's titles use (乡镇（街道）名称).
+	SettingsTownship     Key = "settings.township"
+	SettingsTownshipHint Key = "settings.township_hint"
+	StYearNav            Key = "st.year_nav"
+	StAsOf               Key = "st.as_of"
+	StWholeYear          Key = "st.whole_year"
+	StComputing          Key = "st.computing"
+	StComputingTitle     Key = "st.computing_title"
+	StComputingBody      Key = "st.computing_body"
+	StFailed             Key = "st.failed"
+	StFailedTitle        Key = "st.failed_title"
+	StEmpty              Key = "st.empty"
+	StEmptyHint          Key = "st.empty_hint"
+	StOpenHint           Key = "st.open_hint"
+	StColon              Key = "st.colon"
 
 	StSecHeadline    Key = "st.sec.headline"
 	StSecCoverage    Key = "st.sec.coverage"
@@ -294,4 +298,6 @@ func init() {
 	add(StGroupTally, "统计", "Tally")
 	add(StGroupRecords, "明细", "Records")
 	add(StGroupExport, "导出", "Export")
+	add(SettingsTownship, "乡镇（街道）名称", "Township")
+	add(SettingsTownshipHint, "统计表标题用，如「青山镇」；不填则用填报单位", "for the tally's titles; empty: the office")
 }

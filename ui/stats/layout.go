@@ -125,14 +125,7 @@ func (m *Model) headline(d *doc, t model.Tally) {
 	for _, c := range t.Changes() {
 		pct := ""
 		if p, ok := c.Permille(); ok {
-			switch {
-			case p > 0:
-				pct = "+" + model.FormatPermille(p)
-			case p < 0:
-				pct = "-" + model.FormatPermille(-p)
-			default:
-				pct = "0%"
-			}
+			pct = model.FormatChange(p) // rule 10: one decimal, signed
 		}
 		cell := m.figCellOf(t, tally.Figure{Section: model.SecHeadline, Measure: c.Measure})
 		g.rows = append(g.rows, grow{

@@ -58,7 +58,7 @@ func (r *records) fetch(m *Model, offset, limit int) tea.Cmd {
 	r.seq, r.loading, r.reqOffset = seq, true, offset
 	s, ctx, year, fig := m.env.Store, m.env.Ctx, r.year, r.cell.fig
 	return func() tea.Msg {
-		page, err := tally.Records(ctx, s, year, fig, offset, limit)
+		page, err := tally.Records(ctx, s, model.YearPeriod(year), fig, offset, limit)
 		return recordsMsg{seq: seq, page: page, err: err}
 	}
 }
