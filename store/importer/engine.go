@@ -749,4 +749,3 @@ func (p *pass) orderedNewVillages() []*NewVillage {
 	}
 	return out
 }
-

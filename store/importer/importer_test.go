@@ -18,7 +18,10 @@ var (
 	idZhang   = idFor("19500315", 11) // odd sequence: male
 	idZhangXS = idFor("19800101", 22)
 	idSun     = idFor("19600101", 33)
-	idBad     = func() string { s := idFor("19900307", 23); return s[:17] + string("0123456789"[(strings.IndexByte("0123456789X", s[17])+1)%10]) }()
+	idBad     = func() string {
+		s := idFor("19900307", 23)
+		return s[:17] + string("0123456789"[(strings.IndexByte("0123456789X", s[17])+1)%10])
+	}()
 )
 
 // messyRoster is a roster as township offices keep them: a merged title row, a 填报单位
