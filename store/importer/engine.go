@@ -237,11 +237,13 @@ type pass struct {
 	hhOf      map[int64]int64  // ledger person → household
 	villageID map[string]int64 // ledger village names (and those this import added)
 	newVill   map[string]*NewVillage
-	seen      map[string]int // this file: person key → first row
-	groups    map[string]*group
-	chain     string // the household a 与户主关系 chain is building (rows after a 户主)
-	fakeHH    int64
-	dataSeen  []bool
+	// newVillageID holds the ids of the villages this import added.
+	newVillageID map[string]int64
+	seen         map[string]int // this file: person key → first row
+	groups       map[string]*group
+	chain        string // the household a 与户主关系 chain is building (rows after a 户主)
+	fakeHH       int64
+	dataSeen     []bool
 }
 
 // group is a household forming from the rows of the file.
@@ -260,7 +262,7 @@ func newPass(ctx context.Context, src *Source, m Mapping, opt Options, led ledge
 	rep := &Report{Path: src.Path, Sheet: src.Sheet, Encoding: src.Encoding, HeaderRow: src.HeaderRow}
 	return &pass{ctx: ctx, src: src, m: m, opt: opt, led: led, today: now, progress: progress, rep: rep,
 		byID: map[string]int64{}, byKey: map[string]int64{}, byKeyNoID: map[string]int64{}, hhOf: map[int64]int64{},
-		villageID: map[string]int64{}, newVill: map[string]*NewVillage{}, seen: map[string]int{}, groups: map[string]*group{}}
+		villageID: map[string]int64{}, newVill: map[string]*NewVillage{}, newVillageID: map[string]int64{}, seen: map[string]int{}, groups: map[string]*group{}}
 }
 
 func personKey(name, birth string, village int64) string {
@@ -447,7 +449,9 @@ func (p *pass) row(n int, cells []string, header []string) error {
 	}
 	vid := int64(0)
 	if village != "" {
-		if id, ok := p.villageID[village]; ok {
+		if nv := p.newVill[village]; nv != nil {
+			vid = -1 // new to the ledger: resolved (and counted) below
+		} else if id, ok := p.villageID[village]; ok {
 			vid = id
 		} else if p.opt.RefuseNewVillages {
 			probs = append(probs, reason(string(FieldVillage), model.CodeUnknown,
@@ -537,11 +541,14 @@ func (p *pass) row(n int, cells []string, header []string) error {
 		}
 		nv.Rows++
 		if p.tx != nil {
-			id, err := p.tx.VillageID(village)
-			if err != nil {
-				return err
+			id, ok := p.newVillageID[village]
+			if !ok {
+				var err error
+				if id, err = p.tx.VillageID(village); err != nil {
+					return err
+				}
+				p.newVillageID[village] = id
 			}
-			p.villageID[village] = id
 			vid = id
 		}
 	}
