@@ -36,8 +36,9 @@ var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
 // alone and 1948.03 a year and month, not days in 1905.
 func ExcelSerialDate(s string) (string, bool) {
 	s = strings.TrimSpace(s)
-	if s == "" || s[0] < '0' || s[0] > '9' {
-		return "", false
+	whole, frac, _ := strings.Cut(s, ".")
+	if !allDigits(whole) || (frac != "" && !allDigits(frac)) || len(whole) > 7 {
+		return "", false // only plain decimals: 1e5 or 0x10 are no cell's date
 	}
 	f, err := strconv.ParseFloat(s, 64)
 	if err != nil || f < 1 || f >= 2958466 || math.IsNaN(f) { // 2958465 is 9999-12-31
