@@ -308,8 +308,22 @@ func (s *Store) Undo(ctx context.Context) (UndoResult, error) {
 		if _, err := w.exec("PRAGMA defer_foreign_keys = ON"); err != nil {
 			return err
 		}
+		// An import's inserts are taken back in bulk; its other rows one by one below.
+		var imported int
+		if err := w.tx.QueryRowContext(ctx, "SELECT count(*) FROM history WHERE change_id = ? AND action = ?", target, ActImport).Scan(&imported); err != nil {
+			return err
+		}
+		skip := ""
+		if imported > 0 {
+			n, err := w.undoImportInserts(target)
+			if err != nil {
+				return err
+			}
+			res.Rows += n
+			skip = " AND action <> '" + ActInsert + "'"
+		}
 		rows, err := w.tx.QueryContext(ctx, `SELECT id, entity, row_id, action, summary, before, after FROM history
-			WHERE change_id = ? ORDER BY id DESC`, target)
+			WHERE change_id = ?`+skip+` ORDER BY id DESC`, target)
 		if err != nil {
 			return err
 		}

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"context"
+	"errors"
 	"io"
 	"path/filepath"
 	"reflect"
@@ -53,7 +54,10 @@ type Progress struct {
 // DryRun checks every row of src read with mapping m as Import would, and reports what
 // would happen to each. Nothing is written.
 func DryRun(ctx context.Context, st *store.Store, src *Source, m Mapping, opt Options, progress func(Progress)) (*Report, error) {
-	rep, _, err := check(ctx, st, src, m, opt, progress)
+	rep, n, err := check(ctx, st, src, m, opt, progress)
+	if err == nil {
+		src.rows = n // the import's progress can show a total
+	}
 	return rep, err
 }
 
@@ -68,71 +72,86 @@ func check(ctx context.Context, st *store.Store, src *Source, m Mapping, opt Opt
 	return p.rep, total, err
 }
 
-// Import checks src as DryRun does, then — unless Strict and some row is rejected —
-// writes every accepted row in one transaction recorded as the change "导入：FILE",
-// which undo takes back whole; and writes the rejected rows beside the source. The mapping
-// is remembered for the next file with the same headings. On any error, or when ctx is
-// cancelled, nothing is written.
+// Import writes every accepted row of src (read with mapping m) in one transaction
+// recorded as the change "导入：FILE", which undo takes back whole, and writes the
+// rejected rows beside the source. Rows are decided exactly as DryRun decides them. With
+// Strict, the rows are checked first and any rejected row stops the import before
+// anything is written. The mapping is remembered for the next file with the same
+// headings. On any error, or when ctx is cancelled, nothing is written; the report is
+// returned when the rows were read (for CodeBlocked and CodeNothing).
 func Import(ctx context.Context, st *store.Store, src *Source, m Mapping, opt Options, progress func(Progress)) (*Report, error) {
-	rep, total, err := check(ctx, st, src, m, opt, progress)
-	if err != nil {
-		return rep, err
+	if err := validOptions(src, m, &opt); err != nil {
+		return nil, err
 	}
-	if opt.Strict && rep.Rejected > 0 {
-		rep.Blocked, rep.DryRun = true, false
-		return rep, fileErr(CodeBlocked, src.Path, nil, strconv.Itoa(rep.Rejected))
-	}
-	if rep.Added+rep.Updated == 0 {
-		rep.DryRun = false
-		return rep, fileErr(CodeNothing, src.Path, nil)
-	}
-	rejected := rep.Rejected > 0 && opt.RejectedFile != "-"
-	var rw *rejectedWriter
-	if rejected {
-		path := opt.RejectedFile
-		if path == "" {
-			path = RejectedPath(src.Path)
-		}
-		if rw, err = newRejectedWriter(path, src); err != nil {
+	total := src.rows // known from a dry run of the same source
+	if opt.Strict {
+		rep, n, err := check(ctx, st, src, m, opt, progress)
+		if err != nil {
 			return rep, err
 		}
-		defer rw.abort()
+		rep.DryRun = false
+		if rep.Rejected > 0 {
+			rep.Blocked = true
+			return rep, fileErr(CodeBlocked, src.Path, nil, strconv.Itoa(rep.Rejected))
+		}
+		if rep.Added+rep.Updated == 0 {
+			return rep, fileErr(CodeNothing, src.Path, nil)
+		}
+		total = n
+	}
+	rejectedPath := opt.RejectedFile
+	if rejectedPath == "" {
+		rejectedPath = RejectedPath(src.Path)
 	}
 	var final *Report
-	err = st.Import(ctx, summaryOf(src), func(t *store.ImportTx) error {
-		led := &txLedger{t: t}
-		p := newPass(ctx, src, m, opt, led, st.Now(), progress)
-		p.total, p.tx, p.rejected = total, t, rw
-		if _, err := p.run(t); err != nil {
+	var rw *rejectedWriter
+	defer func() {
+		if rw != nil {
+			rw.abort()
+		}
+	}()
+	err := st.Import(ctx, summaryOf(src), func(t *store.ImportTx) error {
+		p := newPass(ctx, src, m, opt, &txLedger{t: t}, st.Now(), progress)
+		p.total, p.tx = total, t
+		if rejectedPath != "-" {
+			p.rejectedPath = rejectedPath
+		}
+		_, err := p.run(t)
+		rw, final = p.rejected, p.rep
+		if err != nil {
 			return err
+		}
+		if final.Added+final.Updated == 0 {
+			return errNothing // roll back: not even the change's marker stays
 		}
 		if err := t.SaveMapping(src.key, encodeMapping(m)); err != nil {
 			return err
 		}
 		if rw != nil {
 			// Written before the commit: a failure here leaves the ledger untouched.
-			if err := rw.finish(); err != nil {
-				return err
-			}
+			return rw.finish()
 		}
-		final = p.rep
 		return nil
 	})
+	if errors.Is(err, errNothing) {
+		return final, fileErr(CodeNothing, src.Path, nil)
+	}
 	if err != nil {
-		return rep, err
+		return nil, err
 	}
 	if rw != nil {
 		if err := rw.commit(); err != nil {
 			// The people are in; only the file of rejected rows is missing. Say so
 			// rather than pretend the import failed.
-			final.RejectedFile = ""
-			return final, err
+			return final, fileErr(CodeRejectedFile, rw.path, err)
 		}
 		final.RejectedFile = rw.path
 	}
 	final.Imported = true
 	return final, nil
 }
+
+var errNothing = errors.New("nothing to import")
 
 // summaryOf is the history's name of the change.
 func summaryOf(src *Source) string {
@@ -227,9 +246,10 @@ type pass struct {
 	progress func(Progress)
 	total    int
 
-	tx       *store.ImportTx
-	rejected *rejectedWriter
-	rep      *Report
+	tx           *store.ImportTx
+	rejected     *rejectedWriter
+	rejectedPath string // where rejected rows go ("" = nowhere)
+	rep          *Report
 
 	byID      map[string]int64 // ledger: ID number → person
 	byKey     map[string]int64 // ledger: name|birth|village → person
@@ -311,7 +331,7 @@ func (p *pass) run(tx *store.ImportTx) (int, error) {
 	for i, c := range p.src.Columns {
 		header[i] = normHeader(c.Header)
 	}
-	read := 0
+	read, prev := 0, 0
 	for {
 		n, cells, err := rr.next()
 		if err == io.EOF {
@@ -330,8 +350,13 @@ func (p *pass) run(tx *store.ImportTx) (int, error) {
 			}
 		}
 		if n <= p.src.HeaderRow {
+			prev = n
 			continue
 		}
+		if n > prev+1 {
+			p.rep.Blank += n - prev - 1 // rows a workbook does not store are blank
+		}
+		prev = n
 		if isBlank(cells) {
 			p.rep.Blank++
 			continue
@@ -419,6 +444,13 @@ func (p *pass) row(n int, cells []string, header []string) error {
 		line.Problems = append(line.Problems, probs...)
 		p.rep.Rejected++
 		p.rep.Lines = append(p.rep.Lines, line)
+		if p.rejected == nil && p.rejectedPath != "" {
+			rw, err := newRejectedWriter(p.rejectedPath, p.src)
+			if err != nil {
+				return err
+			}
+			p.rejected = rw
+		}
 		if p.rejected != nil {
 			return p.rejected.add(cells, line.Reason(model.Zh, p.src.Columns))
 		}

@@ -25,6 +25,9 @@ const (
 	CodeMapping     = "mapping"       // the mapping given does not fit the file
 	CodeBlocked     = "blocked"       // --strict and some rows rejected: nothing imported
 	CodeNothing     = "nothing"       // every row rejected or skipped: nothing to import
+	// CodeRejectedFile: the people were imported but the rejected rows' file could not be
+	// given its name (the report still lists them).
+	CodeRejectedFile = "rejected_file"
 )
 
 // Error is a problem with the file as a whole, explained in both languages. Nothing was
@@ -96,6 +99,8 @@ func fileErr(code, path string, cause error, args ...string) *Error {
 		e.Zh, e.En = "列的对应关系与文件不符："+arg(0), "the column mapping does not fit the file: "+arg(1)
 	case CodeBlocked:
 		e.Zh, e.En = "有 "+arg(0)+" 行未通过检查，按“有错误则全部不导入”的设置，未导入任何内容。", arg(0)+" rows failed the checks; as asked (strict), nothing was imported."
+	case CodeRejectedFile:
+		e.Zh, e.En = "人员已导入，但未导入的行无法写入 "+path+"（可能没有写权限）。这些行已在上面列出。", "the people were imported, but the rejected rows could not be written to "+path+" (no permission?). They are listed above."
 	case CodeNothing:
 		e.Zh, e.En = "没有可以导入的行，未做任何改动。", "no row can be imported; nothing was changed."
 	}

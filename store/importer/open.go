@@ -30,7 +30,8 @@ type Source struct {
 	// Samples are the first data rows, for the mapping screen.
 	Samples [][]string
 
-	key string // identifies the headings for remembering the mapping
+	key  string // identifies the headings for remembering the mapping
+	rows int    // rows in the sheet, once a dry run has read them
 }
 
 // Open reads a roster's header: the kind of file (by its content, not its name), the

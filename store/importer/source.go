@@ -12,7 +12,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
@@ -50,20 +49,20 @@ type rowReader interface {
 }
 
 // openRows opens path for reading the rows of sheet (xlsx; "" = the first) from the start.
-func openRows(ctx context.Context, path, kind, sheet, enc string) (rowReader, error) {
+func openRows(_ context.Context, path, kind, sheet, enc string) (rowReader, error) {
 	if kind == KindCSV {
 		return openCSV(path, enc)
 	}
-	f, err := openXLSX(path)
+	wb, err := openWorkbook(path)
 	if err != nil {
-		return nil, err
-	}
-	rows, err := f.Rows(sheet)
-	if err != nil {
-		f.Close()
 		return nil, fileErr(CodeCorrupt, path, err)
 	}
-	return &xlsxRows{f: f, rows: rows, path: path, ctx: ctx}, nil
+	rows, err := wb.rows(sheet)
+	if err != nil {
+		wb.close()
+		return nil, fileErr(CodeCorrupt, path, err)
+	}
+	return &xlsxRows{wb: wb, rows: rows, path: path}, nil
 }
 
 // kindOf decides how to read a file from its first bytes, not its name: a roster saved
@@ -162,59 +161,44 @@ func looksBinary(path string) bool {
 	return bad > 0 && bad*100 > n // more than 1% control bytes
 }
 
-// openXLSX opens a workbook for streaming: worksheets above a few MB are unzipped to a
-// temporary file by excelize and read from there, not held in memory.
-func openXLSX(path string) (*excelize.File, error) {
-	f, err := excelize.OpenFile(path, excelize.Options{UnzipXMLSizeLimit: 4 << 20})
-	if err != nil {
-		switch {
-		case errors.Is(err, excelize.ErrWorkbookFileFormat), errors.Is(err, excelize.ErrWorkbookPassword):
-			return nil, fileErr(CodePassword, path, err)
-		default:
-			return nil, fileErr(CodeCorrupt, path, err)
-		}
-	}
-	return f, nil
-}
-
-// xlsxRows reads a worksheet with excelize's streaming reader, cells as stored (raw): a
-// date is its serial number, not text formatted by a pattern with two-digit years.
+// xlsxRows reads a worksheet's cells as stored (raw): a date is its serial number, not
+// text formatted by a pattern with two-digit years.
 type xlsxRows struct {
-	f    *excelize.File
-	rows *excelize.Rows
+	wb   *workbook
+	rows *sheetRows
 	path string
-	ctx  context.Context
-	n    int
 }
 
 func (x *xlsxRows) next() (int, []string, error) {
-	if !x.rows.Next() {
-		if err := x.rows.Error(); err != nil {
-			return 0, nil, fileErr(CodeCorrupt, x.path, err)
-		}
+	n, cells, err := x.rows.next()
+	switch {
+	case err == io.EOF:
 		return 0, nil, io.EOF
-	}
-	x.n++
-	cells, err := x.rows.Columns(excelize.Options{RawCellValue: true})
-	if err != nil {
+	case errors.Is(err, errLineTooLong):
+		return 0, nil, fileErr(CodeLineTooLong, x.path, err)
+	case err != nil:
 		return 0, nil, fileErr(CodeCorrupt, x.path, err)
 	}
-	return x.n, cells, nil
+	return n, cells, nil
 }
 
 func (x *xlsxRows) close() error {
-	x.rows.Close()
-	return x.f.Close()
+	x.rows.close()
+	return x.wb.close()
 }
 
 // sheetNames lists a workbook's sheets.
 func sheetNames(path string) ([]string, error) {
-	f, err := openXLSX(path)
+	wb, err := openWorkbook(path)
 	if err != nil {
-		return nil, err
+		return nil, fileErr(CodeCorrupt, path, err)
 	}
-	defer f.Close()
-	return f.GetSheetList(), nil
+	defer wb.close()
+	var out []string
+	for _, s := range wb.sheets {
+		out = append(out, s.name)
+	}
+	return out, nil
 }
 
 // detectEncoding reads the start of a CSV file: a BOM decides; else zeros at every other
