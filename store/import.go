@@ -20,6 +20,9 @@ const (
 	EntImport = "import"
 )
 
+// importCacheKiB is SQLite's page cache during an import.
+const importCacheKiB = 64 * 1024
+
 // importMappingPrefix keys the remembered column mappings in the settings table.
 const importMappingPrefix = "import_mapping:"
 
@@ -39,6 +42,18 @@ type ImportTx struct {
 // history's "导入：FILE"). Nothing is kept unless fn returns nil and the commit succeeds.
 // The people search index is rebuilt afterwards.
 func (s *Store) Import(ctx context.Context, summary string, fn func(t *ImportTx) error) error {
+	// A bigger page cache while the import runs: with the default 4 MiB, a 100 000-row
+	// transaction spills pages to the journal all along (5 of 17 CPU seconds were writes).
+	// The usual size and memory come back afterwards.
+	var cache int64
+	if err := s.db.QueryRowContext(ctx, "PRAGMA cache_size").Scan(&cache); err == nil {
+		if _, err := s.db.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = %d", -importCacheKiB)); err == nil {
+			defer func() {
+				_, _ = s.db.ExecContext(context.Background(), fmt.Sprintf("PRAGMA cache_size = %d", cache))
+				s.ShrinkCache(context.Background())
+			}()
+		}
+	}
 	return s.write(ctx, func(w *writer) error {
 		// The marker comes first, so undo (newest row first) reaches it last and reports it.
 		if err := w.record(EntImport, 0, ActImport, summary, "", ""); err != nil {

@@ -114,9 +114,11 @@ func BenchmarkDryRun100k(b *testing.B) {
 			b.Fatal(err)
 		}
 		var rep *Report
+		cpu := cpuSeconds()
 		peak := peakHeap(func(progress func(Progress)) {
 			rep, err = DryRun(ctx, st, src, src.Mapping, Options{}, progress)
 		})
+		b.ReportMetric(cpuSeconds()-cpu, "cpu-s")
 		if err != nil || rep.Added != benchRows {
 			b.Fatalf("dry run: %v, %d to add, %d rejected %v", err, rep.Added, rep.Rejected, rep.Problems()[:min(3, len(rep.Problems()))])
 		}
@@ -136,19 +138,22 @@ func BenchmarkImport100k(b *testing.B) {
 			b.Fatal(err)
 		}
 		var rep *Report
+		cpu := cpuSeconds()
 		peak := peakHeap(func(progress func(Progress)) {
 			rep, err = Import(ctx, st, src, src.Mapping, Options{}, progress)
 		})
+		b.ReportMetric(cpuSeconds()-cpu, "cpu-s")
 		if err != nil || rep.Added != benchRows || rep.Households != benchRows/2 {
 			b.Fatalf("import: %v, added %d, households %d", err, rep.Added, rep.Households)
 		}
 		b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
 		b.StopTimer()
-		start := time.Now()
+		start, cpu := time.Now(), cpuSeconds()
 		if _, err := st.Undo(ctx); err != nil {
 			b.Fatal(err)
 		}
 		b.ReportMetric(time.Since(start).Seconds(), "undo-s")
+		b.ReportMetric(cpuSeconds()-cpu, "undo-cpu-s")
 		st.Close()
 		b.StartTimer()
 	}
