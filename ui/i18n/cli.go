@@ -28,6 +28,10 @@ const (
 	CLIBadTable       Key = "cli.bad_table"
 	CLIExportDone     Key = "cli.export_done"
 
+	CLIImportArg           Key = "cli.import_arg"
+	CLIImportBadDuplicates Key = "cli.import_bad_duplicates"
+	CLIImportProgress      Key = "cli.import_progress"
+
 	ErrInUse           Key = "err.in_use"
 	ErrNotDatabase     Key = "err.not_database"
 	ErrDamaged         Key = "err.damaged"
@@ -57,7 +61,8 @@ func init() {
   shuangyong [--db 文件] [--lang zh|en]          打开双拥台账
   shuangyong demo [--db 文件] [--people N] [--events N] [--seed N]   生成演示数据
   shuangyong export [--db 文件] --year 年份 [--format xlsx|csv|text] [--public] [--table 表] -o 文件
-  shuangyong import [--db 文件] 文件 [--dry-run] [--sheet 工作表]
+  shuangyong import [--db 文件] 文件 [--dry-run] [--strict] [--sheet 工作表] [--duplicates skip|fill|overwrite]
+                                                 导入花名册（.xlsx 或 .csv）
   shuangyong backup [--db 文件] [目录]           备份数据文件
   shuangyong restore [--db 文件] 备份文件        从备份恢复
   shuangyong check [--db 文件]                   检查数据文件并统计记录数
@@ -67,7 +72,8 @@ func init() {
   shuangyong [--db FILE] [--lang zh|en]          open the ledger
   shuangyong demo [--db FILE] [--people N] [--events N] [--seed N]   fill a file with demo data
   shuangyong export [--db FILE] --year YYYY [--format xlsx|csv|text] [--public] [--table KEY] -o FILE
-  shuangyong import [--db FILE] FILE [--dry-run] [--sheet NAME]
+  shuangyong import [--db FILE] FILE [--dry-run] [--strict] [--sheet NAME] [--duplicates skip|fill|overwrite]
+                                                 import a roster (.xlsx or .csv)
   shuangyong backup [--db FILE] [DIR]            back up the data file
   shuangyong restore [--db FILE] BACKUP          restore from a backup
   shuangyong check [--db FILE]                   check the data file and count records
@@ -96,6 +102,9 @@ Default data file: %s (SHUANGYONG_DB sets another)`)
 	add(CLIBadYear, "年份 %d 不对，请写四位数的年份，例如 --year 2026。", "year %d is not right: give four digits, e.g. --year 2026")
 	add(CLIBadTable, "没有名为「%s」的表，可选：%s", "no table named %q; choose one of: %s")
 	add(CLIExportDone, "已导出 %d 年度统计：%s", "exported the %d tally: %s")
+	add(CLIImportArg, "请指定要导入的花名册文件，例如：shuangyong import 花名册.xlsx --dry-run", "name the roster to import, e.g. shuangyong import roster.xlsx --dry-run")
+	add(CLIImportBadDuplicates, "--duplicates 只能是 skip（跳过）、fill（补充空白项）或 overwrite（覆盖），现在是「%s」。", "--duplicates must be skip, fill or overwrite (got %q)")
+	add(CLIImportProgress, "正在导入…… %d%%", "importing... %d%%")
 	add(CLIBadFormat, "不支持的格式「%s」，可用 xlsx、csv 或 text。", "unsupported format %q: use xlsx, csv or text")
 
 	add(ErrInUse, "数据文件 %s 正在被另一个窗口或另一台电脑使用。请先关闭那里的双拥台账再试。", "%s is in use by another window or computer. Close the ledger there first.")
