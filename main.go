@@ -109,7 +109,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "export":
 		return c.export(rest)
 	case "import":
-		return c.fail(c.t(i18n.CLINotYet, cmd))
+		return c.importRoster(rest)
 	}
 	return c.fail(c.t(i18n.CLIUnknownCommand, cmd))
 }

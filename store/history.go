@@ -51,6 +51,10 @@ type writer struct {
 	rebuild  bool           // the whole search index must be rebuilt (village or unit renamed)
 }
 
+// rebuildAbove is the number of people touched by one change above which the search
+// index is rebuilt rather than patched entry by entry.
+const rebuildAbove = 5000
+
 // write runs fn in one transaction. Nothing is saved unless fn returns nil and the commit
 // succeeds.
 func (s *Store) write(ctx context.Context, fn func(w *writer) error) error {
@@ -66,7 +70,11 @@ func (s *Store) write(ctx context.Context, fn func(w *writer) error) error {
 	if err := fn(w); err != nil {
 		return s.classify(err)
 	}
-	// Read the refreshed search entries inside the transaction, apply them after commit.
+	// Read the refreshed search entries inside the transaction, apply them after commit;
+	// after a change of thousands of people (undoing an import) rebuilding is cheaper.
+	if len(w.people) > rebuildAbove {
+		w.rebuild = true
+	}
 	var entries []*personEntry
 	if !w.rebuild && len(w.people) > 0 && s.people.isLoaded() {
 		ids := make([]int64, 0, len(w.people))
@@ -295,8 +303,27 @@ func (s *Store) Undo(ctx context.Context) (UndoResult, error) {
 		if bulk > 0 {
 			return &Error{Kind: ErrNothingToUndo, Err: errBulkBoundary}
 		}
+		// An import puts people into households and villages it made in the same change;
+		// checking foreign keys at the commit lets its rows be put back in any order.
+		if _, err := w.exec("PRAGMA defer_foreign_keys = ON"); err != nil {
+			return err
+		}
+		// An import's inserts are taken back in bulk; its other rows one by one below.
+		var imported int
+		if err := w.tx.QueryRowContext(ctx, "SELECT count(*) FROM history WHERE change_id = ? AND action = ?", target, ActImport).Scan(&imported); err != nil {
+			return err
+		}
+		skip := ""
+		if imported > 0 {
+			n, err := w.undoImportInserts(target)
+			if err != nil {
+				return err
+			}
+			res.Rows += n
+			skip = " AND action <> '" + ActInsert + "'"
+		}
 		rows, err := w.tx.QueryContext(ctx, `SELECT id, entity, row_id, action, summary, before, after FROM history
-			WHERE change_id = ? ORDER BY id DESC`, target)
+			WHERE change_id = ?`+skip+` ORDER BY id DESC`, target)
 		if err != nil {
 			return err
 		}
@@ -320,7 +347,11 @@ func (s *Store) Undo(ctx context.Context) (UndoResult, error) {
 			return err
 		}
 		for _, st := range steps {
-			if st.entity == EntSetting {
+			if st.action == ActImport {
+				// The marker of an import: nothing to put back; it names the change.
+				res.Action, res.Entity, res.Summary = st.action, st.entity, st.summary
+				continue
+			} else if st.entity == EntSetting {
 				if err := w.putSetting(st.summary, st.before); err != nil {
 					return err
 				}

@@ -14,6 +14,7 @@ import (
 	"shuangyong/ui/components"
 	"shuangyong/ui/i18n"
 	"shuangyong/ui/keys"
+	"shuangyong/ui/rosterimport"
 	"shuangyong/ui/styles"
 	"shuangyong/ui/tab"
 	"shuangyong/ui/textwidth"
@@ -262,6 +263,12 @@ func (l *listScreen) key(msg tea.KeyMsg) tea.Cmd {
 		return m.openPanel()
 	case msg.Type == tea.KeyF6:
 		return m.openFollowUps()
+	case msg.Type == tea.KeyCtrlO:
+		if c := m.refuseWrite(); c != nil {
+			return c
+		}
+		return rosterimport.Start(rosterimport.Host{Env: m.env, Tab: tab.Families, Stack: m.stack,
+			Done: func() tea.Cmd { return tea.Batch(m.list.wl.Refresh(), m.changed()) }})
 	case key.Matches(msg, k.History):
 		id, cells, _ := wl.Selected()
 		name := ""
@@ -350,7 +357,8 @@ func (l *listScreen) View(w, h int) string {
 func (l *listScreen) ShortHelp() []key.Binding { return l.m.kList.Short() }
 func (l *listScreen) Help() []keys.Group {
 	todo := key.NewBinding(key.WithKeys("f6"), key.WithHelp("F6", l.m.t(i18n.KeyFollowUps)))
-	return []keys.Group{{Title: l.m.t(i18n.GroupList), Bindings: keys.Dedupe(append(l.m.kList.Full(), todo))}}
+	imp := key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("Ctrl+O", l.m.t(i18n.ImpKey)))
+	return []keys.Group{{Title: l.m.t(i18n.GroupList), Bindings: keys.Dedupe(append(l.m.kList.Full(), todo, imp))}}
 }
 func (l *listScreen) Modal() bool  { return false }
 func (l *listScreen) Dirty() bool  { return false }

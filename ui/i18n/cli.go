@@ -34,6 +34,10 @@ const (
 	CLIExportTables     Key = "cli.export_tables"
 	CLIPublicNotVisited Key = "cli.public_not_visited"
 
+	CLIImportArg           Key = "cli.import_arg"
+	CLIImportBadDuplicates Key = "cli.import_bad_duplicates"
+	CLIImportProgress      Key = "cli.import_progress"
+
 	ErrInUse           Key = "err.in_use"
 	ErrNotDatabase     Key = "err.not_database"
 	ErrDamaged         Key = "err.damaged"
@@ -63,7 +67,8 @@ func init() {
   shuangyong [--db 文件] [--lang zh|en]          打开双拥台账
   shuangyong demo [--db 文件] [--people N] [--events N] [--seed N]   生成演示数据
   shuangyong export [--db 文件] --year 年份|起始年-结束年 [--format xlsx|csv|text] [--public] [--table 表] -o 文件
-  shuangyong import [--db 文件] 文件 [--dry-run] [--sheet 工作表]
+  shuangyong import [--db 文件] 文件 [--dry-run] [--strict] [--sheet 工作表] [--duplicates skip|fill|overwrite]
+                                                 导入花名册（.xlsx 或 .csv）
   shuangyong backup [--db 文件] [目录]           备份数据文件
   shuangyong restore [--db 文件] 备份文件        从备份恢复
   shuangyong check [--db 文件]                   检查数据文件并统计记录数
@@ -73,7 +78,8 @@ func init() {
   shuangyong [--db FILE] [--lang zh|en]          open the ledger
   shuangyong demo [--db FILE] [--people N] [--events N] [--seed N]   fill a file with demo data
   shuangyong export [--db FILE] --year YYYY|YYYY-YYYY [--format xlsx|csv|text] [--public] [--table KEY] -o FILE
-  shuangyong import [--db FILE] FILE [--dry-run] [--sheet NAME]
+  shuangyong import [--db FILE] FILE [--dry-run] [--strict] [--sheet NAME] [--duplicates skip|fill|overwrite]
+                                                 import a roster (.xlsx or .csv)
   shuangyong backup [--db FILE] [DIR]            back up the data file
   shuangyong restore [--db FILE] BACKUP          restore from a backup
   shuangyong check [--db FILE]                   check the data file and count records
@@ -111,6 +117,9 @@ Default data file: %s (SHUANGYONG_DB sets another)`)
 	add(CLIExportTables, "--table 可选的表（CSV 每次一张；xlsx 含全部）：", "Tables for --table (a CSV holds one; the xlsx holds them all):")
 	add(CLIPublicNotVisited, "公示版不含未走访人员名单（这是工作清单，不宜公示）；请去掉 --public 导出内部版。",
 		"the public version has no list of people not visited (a work list, not for posting): leave out --public")
+	add(CLIImportArg, "请指定要导入的花名册文件，例如：shuangyong import 花名册.xlsx --dry-run", "name the roster to import, e.g. shuangyong import roster.xlsx --dry-run")
+	add(CLIImportBadDuplicates, "--duplicates 只能是 skip（跳过）、fill（补充空白项）或 overwrite（覆盖），现在是「%s」。", "--duplicates must be skip, fill or overwrite (got %q)")
+	add(CLIImportProgress, "正在导入…… %d%%", "importing... %d%%")
 	add(CLIBadFormat, "不支持的格式「%s」，可用 xlsx、csv 或 text。", "unsupported format %q: use xlsx, csv or text")
 
 	add(ErrInUse, "数据文件 %s 正在被另一个窗口或另一台电脑使用。请先关闭那里的双拥台账再试。", "%s is in use by another window or computer. Close the ledger there first.")

@@ -173,7 +173,7 @@ func init() {
 	add(FamFilters, "筛选：%s", "filters: %s")
 	add(FamNeverVisited, "未走访", "never")
 	add(FamEmptyRoster, "花名册还是空的。", "The roster is empty.")
-	add(FamEmptyRoster2, "按 F2 新增人员。", "Press F2 to add a person.")
+	add(FamEmptyRoster2, "按 F2 新增人员，或按 Ctrl+O 导入现有的 Excel 花名册（.xlsx 或 .csv）。", "Press F2 to add a person, or Ctrl+O to import an existing Excel roster (.xlsx or .csv).")
 	add(FamNoMatch, "没有找到与「%s」匹配的人。", "Nobody matches %q.")
 	add(FamNoMatch2, "可以输入姓名的一部分、拼音首字母（如 zs）、身份证或电话后几位。按 Esc 清除查找，F2 新增。", "Try part of the name, pinyin initials (zs), or the last digits of an ID or phone. Esc clears the search, F2 adds a person.")
 	add(FamNoMatchFilter, "当前筛选条件下没有人。按 F3 修改筛选条件，按 Esc 清除。", "Nobody matches the filters. F3 changes them; Esc clears them.")
