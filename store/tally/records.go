@@ -15,6 +15,10 @@ import (
 // (VillageID 0 is the row of people with no village).
 const AllVillages int64 = -1
 
+// AllButVisits in Figure.Type selects the events table's total without 走访慰问
+// (model.EventTally.Activities: 「双拥活动合计（不含走访慰问）」); Type "" is the total with it.
+const AllButVisits = "-visit"
+
 // Figure identifies one figure of a tally: a table (Section), the keys of its row and
 // column, and what it counts (Measure). The zero value of a key means "all" (the total row
 // or the whole year), except VillageID (see AllVillages).
@@ -104,7 +108,9 @@ func (f Figure) Value(t model.Tally) (v int64, ok bool) {
 		}
 	case model.SecEvents:
 		r := t.Events.Total
-		if f.Type != "" {
+		if f.Type == AllButVisits {
+			r = t.Events.Activities
+		} else if f.Type != "" {
 			var ok bool
 			if r, ok = t.Events.Row(f.Type); !ok {
 				return 0, false
@@ -392,6 +398,9 @@ func plan(period model.Period, fig Figure) (query, error) {
 			}
 			if fig.Type == "" {
 				return events("1", fig.Quarter, 0), nil
+			}
+			if fig.Type == AllButVisits {
+				return events("e.type <> @visit", fig.Quarter, 0, sql.Named("visit", model.EventVisit)), nil
 			}
 			return events("e.type = @type", fig.Quarter, 0, sql.Named("type", fig.Type)), nil
 		}

@@ -3,6 +3,7 @@ package stats
 import (
 	"strings"
 
+	"shuangyong/model"
 	"shuangyong/store/tally"
 	"shuangyong/ui/styles"
 	"shuangyong/ui/textwidth"
@@ -64,8 +65,8 @@ type figCell struct {
 }
 
 type doc struct {
-	year  int
-	width int
+	period model.Period
+	width  int
 	lines []docLine
 	figs  []figCell
 }
