@@ -67,8 +67,8 @@ type figCell struct {
 type doc struct {
 	period model.Period
 	width  int
-	lines []docLine
-	figs  []figCell
+	lines  []docLine
+	figs   []figCell
 }
 
 // lineBuilder assembles one line of exactly the document's width.

@@ -25,10 +25,10 @@ import (
 // file, then the export running in a tea.Cmd with its progress read from counters the
 // exporter sets (a tick redraws the bar; no reference to the tea.Program is needed).
 type exportState struct {
-	form *components.Form
-	from screen // the screen to go back to
+	form   *components.Form
+	from   screen // the screen to go back to
 	period model.Period
-	auto string // the file name last filled in automatically
+	auto   string // the file name last filled in automatically
 
 	running bool
 	seq     uint64

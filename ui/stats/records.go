@@ -22,7 +22,7 @@ type records struct {
 	cell   figCell
 	period model.Period
 	kind   tally.Kind
-	table *components.Table
+	table  *components.Table
 
 	seq        uint64
 	loading    bool
