@@ -2,6 +2,7 @@ package tally
 
 import (
 	"database/sql"
+	"encoding/json"
 	"math/bits"
 
 	"shuangyong/model"
@@ -69,15 +70,17 @@ func (c *computer) visits() error {
 // when an amount is too big to pack; the row-by-row path then does the work.
 func (c *computer) visitsPacked() (bool, error) {
 	var keys, amounts sql.NullString
-	var maxMoney, maxGoods sql.NullInt64
+	var maxAmount sql.NullInt64
+	// One max() of both amounts (慰问金 doubled: it has a bit less room) guards the
+	// packing: an aggregate step per row less than a max() of each.
 	err := c.tx.QueryRowContext(c.ctx, `SELECT
 		group_concat(person_id * 16 + CAST(substr(date, 6, 2) AS INTEGER)),
-		group_concat(money_fen * 4294967296 + goods_value_fen), max(money_fen), max(goods_value_fen)
-		FROM visits WHERE year BETWEEN @y1 AND @y2 AND deleted_at = ''`, yearsArgs(c.period)...).Scan(&keys, &amounts, &maxMoney, &maxGoods)
+		group_concat(money_fen * 4294967296 + goods_value_fen), max(max(money_fen * 2, goods_value_fen))
+		FROM visits WHERE year BETWEEN @y1 AND @y2 AND deleted_at = ''`, yearsArgs(c.period)...).Scan(&keys, &amounts, &maxAmount)
 	if err != nil {
 		return false, err
 	}
-	if maxMoney.Int64 >= 1<<31 || maxGoods.Int64 >= 1<<32 {
+	if maxAmount.Int64 >= 1<<32 {
 		return false, nil
 	}
 	var amount []int64
@@ -254,33 +257,38 @@ func (c *computer) previousVisits() error {
 	}
 	year := c.period.From - 1
 	if c.packed {
-		var keys, amounts sql.NullString
-		var maxMoney, maxGoods sql.NullInt64
-		err := c.tx.QueryRowContext(c.ctx, `SELECT group_concat(person_id), group_concat(money_fen * 4294967296 + goods_value_fen),
-			max(money_fen), max(goods_value_fen) FROM visits WHERE year = ? AND deleted_at = ''`, year).Scan(&keys, &amounts, &maxMoney, &maxGoods)
+		// The year's sums in SQL and the people as one string; the visits of people in
+		// the trash (rule 7: found as the ids below max(id) the people pass did not see,
+		// as rows are never deleted) are left out in SQL when there are any.
+		var trashed []int64
+		for id := int64(1); id <= c.maxPerson; id++ {
+			if c.personCt[id] == 0 {
+				trashed = append(trashed, id)
+			}
+		}
+		cond, args := "", []any{sql.Named("year", year)}
+		if len(trashed) > 0 {
+			b, _ := json.Marshal(trashed)
+			cond = " AND person_id NOT IN (SELECT value FROM json_each(@trashed))"
+			args = append(args, sql.Named("trashed", string(b)))
+		}
+		var keys sql.NullString
+		var visits int
+		var money, goods int64
+		err := c.tx.QueryRowContext(c.ctx, `SELECT count(*), coalesce(sum(money_fen), 0), coalesce(sum(goods_value_fen), 0), group_concat(person_id)
+			FROM visits WHERE year = @year AND deleted_at = ''`+cond, args...).Scan(&visits, &money, &goods, &keys)
 		if err != nil {
 			return err
 		}
-		if maxMoney.Int64 < 1<<31 && maxGoods.Int64 < 1<<32 {
-			var amount []int64
-			if err := packedInts(amounts.String, func(v int64) { amount = append(amount, v) }); err != nil {
-				return err
-			}
-			i := 0
-			err := packedInts(keys.String, func(v int64) {
-				if i < len(amount) {
-					count(v, amount[i]>>32, amount[i]&(1<<32-1))
-				}
-				i++
-			})
-			if err != nil {
-				return err
-			}
-			if i != len(amount) {
-				return errMisaligned
-			}
-			return nil
+		n := 0
+		if err := packedInts(keys.String, func(v int64) { count(v, 0, 0); n++ }); err != nil {
+			return err
 		}
+		if n != visits || p.Visits != visits {
+			return errMisaligned
+		}
+		p.MoneyFen, p.GoodsFen = money, goods
+		return nil
 	}
 	rows, err := c.tx.QueryContext(c.ctx, `SELECT person_id, money_fen, goods_value_fen
 		FROM visits WHERE year = ? AND deleted_at = ''`, year)
