@@ -371,3 +371,28 @@ func TestPian2Range(t *testing.T) {
 		t.Errorf("Q1 forums over the range: %d records, figure %d", page.Total, r.Quarters[0].Events)
 	}
 }
+
+// Rule 8: the records behind a past year's figures show each person's last visit as it
+// stood at the end of that year. And rule 2 in the drill-down: a 走访慰问 event lists its
+// visits' participants and money.
+func TestRule8RecordsAsOfPeriodEnd(t *testing.T) {
+	f := tallytest.New(t)
+	ctx := context.Background()
+	page, err := Records(ctx, f.S, model.YearPeriod(2025), Figure{Section: model.SecCoverage, Measure: model.MNotVisited}, 0, 10)
+	tallytest.Must(t, err)
+	for _, p := range page.People {
+		if p.LastVisitOn > "2025-12-31" {
+			t.Errorf("%s: last visit %s in a 2025 list", p.Name, p.LastVisitOn)
+		}
+	}
+	if page.Total != 2 {
+		t.Errorf("2025 not visited: %d", page.Total)
+	}
+	page, err = Records(ctx, f.S, model.YearPeriod(2026), Figure{Section: model.SecEvents, Type: model.EventVisit, Quarter: 1, Measure: model.MEvents}, 0, 10)
+	tallytest.Must(t, err)
+	for _, e := range page.Events {
+		if e.ID == f.Event["E1"] && (e.Participants != 3 || e.MoneyFen != 1700_00 || e.Visits != 3) {
+			t.Errorf("campaign E1 listed with %d participants, %d fen, %d visits", e.Participants, e.MoneyFen, e.Visits)
+		}
+	}
+}
