@@ -30,7 +30,9 @@ type lookups struct {
 
 func loadLookups(ctx context.Context, tx *sql.Tx) (lookups, error) {
 	l := lookups{villages: map[int64]string{}, categories: categoryLabels{}}
-	rows, err := tx.QueryContext(ctx, "SELECT id, name FROM villages")
+	// Live villages only: a person of a trashed one is shown with none (rule 7: nothing is
+	// labelled from the trash), as the tally counts them.
+	rows, err := tx.QueryContext(ctx, "SELECT id, name FROM villages WHERE deleted_at = ''")
 	if err != nil {
 		return l, err
 	}
@@ -285,7 +287,8 @@ func eventsDetail(period model.Period) *detail {
 				return m, rows.Err()
 			}
 			units, err := extra(`SELECT eu.event_id, u.name, '（', eu.role FROM events e JOIN event_units eu ON eu.event_id = e.id
-				JOIN units u ON u.id = eu.unit_id WHERE e.year BETWEEN ? AND ? AND e.deleted_at = '' ORDER BY eu.event_id, eu.role, u.name`)
+				JOIN units u ON u.id = eu.unit_id AND u.deleted_at = '' WHERE e.year BETWEEN ? AND ? AND e.deleted_at = ''
+				ORDER BY eu.event_id, eu.role, u.name`)
 			if err != nil {
 				return nil, err
 			}
