@@ -458,7 +458,7 @@ func plan(period model.Period, fig Figure) (query, error) {
 // of the period (rule 8: a 2025 list never shows a visit of 2026).
 func peopleRows(ctx context.Context, s *store.Store, ids []int64, end string) ([]store.PersonRow, error) {
 	villages := map[int64]string{}
-	rows, err := s.DB().QueryContext(ctx, "SELECT id, name FROM villages")
+	rows, err := s.DB().QueryContext(ctx, "SELECT id, name FROM villages WHERE deleted_at = ''") // rule 7: no label from the trash
 	if err != nil {
 		return nil, err
 	}
