@@ -78,7 +78,7 @@ func fileSafe(s string) string {
 
 // fileName is the default file name of an export: 「<乡镇><year>年度双拥工作统计表.xlsx」.
 func (m *Model) fileName(period model.Period, format, table string, public bool) string {
-	office := fileSafe(m.settings.Office)
+	office := fileSafe(m.township()) // as the title: 乡镇（街道）名称, else the 填报单位
 	var base, ext string
 	switch format {
 	case sheet.FormatCSV:
