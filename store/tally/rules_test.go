@@ -414,7 +414,7 @@ func TestRule1OneTruth(t *testing.T) {
 		vr, _ := tl.Events.Row(model.EventVisit)
 		acts := tl.Events.Activities.Year
 		for _, c := range []struct {
-			what      string
+			what       string
 			one, other int64
 		}{
 			{"走访慰问次数 = 走访慰问 events", int64(h.Rounds), int64(vr.Year.Events)},
