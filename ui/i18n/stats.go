@@ -313,7 +313,7 @@ func init() {
 	add(StGroupExport, "导出", "Export")
 	add(SettingsTownship, "乡镇（街道）名称", "Township")
 	add(StPeriodYear, "%d年度", "%d")
-	add(StPeriodRange, "%d年至%d年", "%d–%d")
+	add(StPeriodRange, "%d年至%d年", "%d-%d")
 	add(StRangeNav, "< %s  [%s]  %s >", "< %s  [%s]  %s >")
 	add(StLabelRange, "Ctrl+R", "Ctrl+R")
 	add(StKeyRange, "单年/近五年", "one year / five years")
