@@ -295,15 +295,23 @@ func (s *Store) ListEvents(ctx context.Context, q EventQuery) (EventPage, error)
 	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM events e WHERE "+cond, args...).Scan(&page.Total); err != nil {
 		return page, s.classify(err)
 	}
-	rows, err := s.eventRows(ctx, cond+" ORDER BY e.date DESC, e.id DESC LIMIT ? OFFSET ?", append(args, q.Limit, q.Offset)...)
+	// In the date index's order: the window is read without sorting the whole year (a
+	// type's few events come faster from events_year, sorted).
+	from := "events e INDEXED BY events_date"
+	if q.Type != "" {
+		from = "events e"
+	}
+	rows, err := s.eventRowsFrom(ctx, from, cond+" ORDER BY e.date DESC, e.id DESC LIMIT ? OFFSET ?",
+		append(args, q.Limit, q.Offset)...)
 	page.Rows = rows
 	return page, err
 }
 
 // where is the query's condition on events e, with its arguments.
 func (q EventQuery) where() (string, []any) {
-	where := []string{"e.deleted_at = ''", "e.year = ?"}
-	args := []any{q.Year}
+	// The date range says again what the year says, so that the events_date index serves.
+	where := []string{"e.deleted_at = ''", "e.year = ?", "e.date >= ? AND e.date < ?"}
+	args := []any{q.Year, fmt.Sprintf("%04d-01-01", q.Year), fmt.Sprintf("%04d-01-01", q.Year+1)}
 	if q.Type != "" {
 		where = append(where, "e.type = ?")
 		args = append(args, q.Type)
@@ -385,7 +393,11 @@ func yearOf(date string) int {
 }
 
 func (s *Store) eventRows(ctx context.Context, where string, args ...any) ([]EventRow, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT "+prefixed("e.", eventReadCols)+", "+eventFigures+" FROM events e WHERE "+where, args...)
+	return s.eventRowsFrom(ctx, "events e", where, args...)
+}
+
+func (s *Store) eventRowsFrom(ctx context.Context, from, where string, args ...any) ([]EventRow, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT "+prefixed("e.", eventReadCols)+", "+eventFigures+" FROM "+from+" WHERE "+where, args...)
 	if err != nil {
 		return nil, s.classify(err)
 	}
@@ -530,6 +542,21 @@ func (s *Store) EventWindow(ctx context.Context, ix *EventIndex, ids []int64) ([
 			out[i].Event = e
 			out[i].Fig, out[i].Visits = ix.figures(id)
 		}
+	}
+	return out, nil
+}
+
+// TrashedUnitsOf lists the units an event names that are in the trash: the event still
+// shows them, marked.
+func (s *Store) TrashedUnitsOf(ctx context.Context, eventID int64) (map[int64]bool, error) {
+	ids, err := QueryIDs(ctx, s.db, `SELECT u.id FROM event_units eu JOIN units u ON u.id = eu.unit_id
+		WHERE eu.event_id = ? AND u.deleted_at <> ''`, eventID)
+	if err != nil {
+		return nil, s.classify(err)
+	}
+	out := map[int64]bool{}
+	for _, id := range ids {
+		out[id] = true
 	}
 	return out, nil
 }

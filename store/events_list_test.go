@@ -208,6 +208,12 @@ func TestUnitChoicesEventWindowAndVisitFigures(t *testing.T) {
 	if us, _ := s.UnitChoices(ctx); len(us) != 1 || us[0].Name != "武警Alpha中队" {
 		t.Errorf("a trashed unit is offered: %+v", us)
 	}
+	if tr, err := s.TrashedUnitsOf(ctx, f.gala.ID); err != nil || len(tr) != 1 || !tr[f.host.ID] {
+		t.Errorf("trashed units of the gala: %v %v", tr, err)
+	}
+	if ev, _ := s.Event(ctx, f.gala.ID); len(ev.Units) != 2 || ev.Units[0].Name != "青山镇妇联" {
+		t.Errorf("the gala no longer names its trashed host: %+v", ev.Units)
+	}
 
 	ix, err := s.BuildEventIndex(ctx, 2026)
 	if err != nil {

@@ -33,6 +33,7 @@ type detailScreen struct {
 	failed  string
 	row     store.EventRow
 	figs    visitFigures
+	trashed map[int64]bool // units in the trash
 	visits  *components.WindowList
 	top     int // first line of the details shown
 	docLen  int // lines of the details at the last draw
@@ -46,12 +47,13 @@ type visitFigures struct {
 }
 
 type detailMsg struct {
-	sc   *detailScreen
-	seq  uint64
-	ev   model.Event
-	figs visitFigures
-	fig  store.EventFigures
-	err  error
+	sc      *detailScreen
+	seq     uint64
+	ev      model.Event
+	trashed map[int64]bool
+	figs    visitFigures
+	fig     store.EventFigures
+	err     error
 }
 
 func (detailMsg) Target() tab.ID { return tab.Events }
@@ -74,6 +76,9 @@ func (d *detailScreen) load() tea.Cmd {
 			msg.err = &store.Error{Kind: store.ErrNotFound}
 		}
 		if msg.err != nil {
+			return msg
+		}
+		if msg.trashed, msg.err = s.TrashedUnitsOf(ctx, id); msg.err != nil {
 			return msg
 		}
 		f := &msg.figs
@@ -101,7 +106,7 @@ func (d *detailScreen) onLoaded(msg detailMsg) tea.Cmd {
 	}
 	d.failed = ""
 	d.row = store.EventRow{Event: msg.ev, Visits: msg.figs.n, Fig: msg.fig}
-	d.figs = msg.figs
+	d.figs, d.trashed = msg.figs, msg.trashed
 	first := !d.loaded
 	d.loaded = true
 	if d.visits == nil && (msg.ev.Type == model.EventVisit || msg.figs.n > 0) {
@@ -366,7 +371,11 @@ func (d *detailScreen) docLines(w int) []string {
 	}
 	for _, u := range r.Units {
 		role := textwidth.Fit(model.UnitRoles.Label(u.Role, lang), 10)
-		lines = append(lines, "  "+role+" "+textwidth.Clean(u.Name))
+		line := "  " + role + " " + textwidth.Clean(u.Name)
+		if d.trashed[u.UnitID] {
+			line += styles.Dim.Render(t.t(i18n.EvDetUnitTrashed))
+		}
+		lines = append(lines, line)
 	}
 	lines = append(lines, components.Section(t.t(i18n.EvDetItems, len(r.Items)), w)...)
 	if len(r.Items) == 0 {

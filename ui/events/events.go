@@ -155,8 +155,12 @@ func (t *Tab) Update(msg tea.Msg) tea.Cmd {
 		if msg.Kind != tab.KindEvent {
 			return nil
 		}
-		t.stack.PopTo(t.list)
-		t.stack.Dialog = nil
+		// Unsaved edits are never thrown away: the event opens over the form, and Esc
+		// comes back to it.
+		if !t.stack.Dirty() {
+			t.stack.PopTo(t.list)
+			t.stack.Dialog = nil
+		}
 		return t.openDetail(msg.ID, msg.From)
 	case indexMsg:
 		if msg.seq != t.ixSeq {

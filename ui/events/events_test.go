@@ -2,6 +2,7 @@ package events
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"strings"
@@ -9,6 +10,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/exp/golden"
 	"github.com/muesli/termenv"
 
 	"shuangyong/model"
@@ -422,6 +424,16 @@ func TestOpenFromAnotherTabAndReadOnly(t *testing.T) {
 	if len(hs.Backs) != 1 || hs.Backs[0].To != tab.Units {
 		t.Errorf("Esc did not go back: %+v", hs.Backs)
 	}
+	// A unit in the trash is still named, marked.
+	if err := s.TrashUnit(context.Background(), ids["武警青山中队"]); err != nil {
+		t.Fatal(err)
+	}
+	hs.Deliver(tab.ChangedMsg{From: tab.Units, Kinds: []tab.Kind{tab.KindUnit}})
+	hs.Deliver(tab.OpenMsg{Kind: tab.KindEvent, ID: ids["forum"], From: tab.Events})
+	if v := hs.ViewPlain(); !strings.Contains(v, "武警青山中队（已在回收站）") {
+		t.Errorf("trashed unit not marked:\n%s", v)
+	}
+	hs.KeyType(tea.KeyEsc)
 	hs.Deliver(tab.ReadOnlyMsg{Reason: "damaged"})
 	hs.KeyType(tea.KeyF2)
 	if _, ok := hs.tab.stack.Top().(*listScreen); !ok || !strings.Contains(hs.LastStatus(), "只读") && hs.LastStatus() == "" {
@@ -485,5 +497,61 @@ func TestWidthInvariant(t *testing.T) {
 				t.Fatalf("child failed: %v\n%s", err, out)
 			}
 		})
+	}
+}
+
+// Golden screens of the tab under the ASCII colour profile (refresh with go test -update):
+// the list, the F3 panel, an event's detail with its visit, the visit editor, the form
+// with two units and an item, and the trash question.
+func TestGolden(t *testing.T) {
+	for _, size := range [][2]int{{120, 40}, {80, 24}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			s, _ := seed(t)
+			hs := newHarness(t, s, size[0], size[1])
+			shot := func(name string) {
+				t.Run(name, func(t *testing.T) { golden.RequireEqual(t, []byte(hs.View())) })
+			}
+			shot("list")
+			hs.KeyType(tea.KeyF3)
+			shot("filters")
+			hs.KeyType(tea.KeyEsc)
+			hs.Type("张三")
+			hs.KeyType(tea.KeyEnter)
+			shot("detail_visits")
+			hs.KeyType(tea.KeyEnter)
+			shot("visit_editor")
+			hs.KeyType(tea.KeyEsc)
+			hs.KeyType(tea.KeyEsc)
+			hs.KeyType(tea.KeyEsc)
+			hs.Type("座谈")
+			hs.KeyType(tea.KeyEnter)
+			shot("detail_forum")
+			hs.KeyType(tea.KeyDelete)
+			shot("trash_question")
+			hs.KeyType(tea.KeyEsc)
+			hs.KeyType(tea.KeyF4)
+			hs.fill("Unit.1", "妇联")
+			hs.fill("Item.1", "鞋")
+			shot("form")
+		})
+	}
+}
+
+// An event opened from another tab while the form has unsaved edits opens over it.
+func TestOpenKeepsDirtyForm(t *testing.T) {
+	s, ids := seed(t)
+	hs := newHarness(t, s, 80, 24)
+	hs.KeyType(tea.KeyF2)
+	hs.fill("Title", "还没保存的活动")
+	hs.Deliver(tab.OpenMsg{Kind: tab.KindEvent, ID: ids["forum"], From: tab.Stats})
+	if !hs.Contains("八一双拥座谈会") {
+		t.Fatalf("event not shown:\n%s", hs.ViewPlain())
+	}
+	hs.KeyType(tea.KeyEsc)
+	if len(hs.Backs) != 1 || hs.Backs[0].To != tab.Stats {
+		t.Errorf("backs %+v", hs.Backs)
+	}
+	if _, ok := hs.tab.stack.Top().(*formScreen); !ok || !hs.tab.Dirty() || hs.form().Value("Title") != "还没保存的活动" {
+		t.Errorf("the form was lost: %T", hs.tab.stack.Top())
 	}
 }

@@ -47,10 +47,9 @@ type listScreen struct {
 
 // listQuery is one query and what its fetches found out besides the rows.
 type listQuery struct {
-	q         store.EventQuery
-	tot       store.EventTotals
-	totKnown  bool
-	fromIndex bool
+	q        store.EventQuery
+	tot      store.EventTotals
+	totKnown bool
 }
 
 // hidden cells after the columns' (not drawn): what the trash question names.
@@ -91,7 +90,7 @@ func (l *listScreen) fetch(lq *listQuery) components.Fetch {
 		var total int
 		if ix := t.index.Load(); ix != nil && ix.Year == lq.q.Year {
 			ids, tot := ix.Match(lq.q)
-			lq.tot, lq.totKnown, lq.fromIndex = tot, true, true
+			lq.tot, lq.totKnown = tot, true
 			total = len(ids)
 			off = min(off, total)
 			var err error
@@ -106,7 +105,7 @@ func (l *listScreen) fetch(lq *listQuery) components.Fetch {
 			if err != nil {
 				return components.Page{}, err
 			}
-			lq.totKnown, lq.fromIndex = false, false
+			lq.totKnown = false
 			rows, total = p.Rows, p.Total
 		}
 		page := components.Page{Offset: off, Total: total, IDs: make([]int64, len(rows)), Rows: make([][]string, len(rows))}
@@ -171,7 +170,7 @@ func (l *listScreen) onPage(msg components.PageMsg) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// tableHeight is the rows' area: the search line above, two foot lines below.
+// resize gives the rows the area between the search line above and the two foot lines below.
 func (l *listScreen) resize() tea.Cmd {
 	w, h := l.t.stack.Size()
 	return l.wl.SetSize(w, max(h-3, 1))

@@ -174,3 +174,27 @@ func TestEditVisitFromPersonDetail(t *testing.T) {
 		t.Fatalf("stored %+v %v", visits, err)
 	}
 }
+
+// F6 lists the open needs oldest first; F4 marks one resolved today, F5 records the
+// follow-up visit for the person.
+func TestFollowUpsWorkList(t *testing.T) {
+	s := uitest.Seeded(t)
+	hs := newHarness(t, s, 120, 36)
+	hs.keyType(tea.KeyF6)
+	v := hs.view()
+	if !strings.Contains(v, "待办（1 项") || !strings.Contains(v, "屋顶漏雨") || !strings.Contains(v, "张三") {
+		t.Fatalf("work list:\n%s", v)
+	}
+	hs.keyType(tea.KeyF5)
+	if hs.m.mode() != modeVisitForm || hs.m.vform().person.Name != "张三" {
+		t.Fatalf("F5 did not open 张三's visit form")
+	}
+	hs.keyType(tea.KeyEsc)
+	hs.keyType(tea.KeyF4)
+	if !strings.Contains(hs.lastStatus(), "已标记解决：张三") {
+		t.Errorf("status %q", hs.lastStatus())
+	}
+	if v := hs.view(); !strings.Contains(v, "没有待办") {
+		t.Errorf("resolved need still listed:\n%s", v)
+	}
+}

@@ -260,6 +260,8 @@ func (l *listScreen) key(msg tea.KeyMsg) tea.Cmd {
 		return m.openPersonForm(model.Person{}, "")
 	case key.Matches(msg, k.Filters):
 		return m.openPanel()
+	case msg.Type == tea.KeyF6:
+		return m.openFollowUps()
 	case key.Matches(msg, k.History):
 		id, cells, _ := wl.Selected()
 		name := ""
@@ -347,7 +349,8 @@ func (l *listScreen) View(w, h int) string {
 
 func (l *listScreen) ShortHelp() []key.Binding { return l.m.kList.Short() }
 func (l *listScreen) Help() []keys.Group {
-	return []keys.Group{{Title: l.m.t(i18n.GroupList), Bindings: keys.Dedupe(l.m.kList.Full())}}
+	todo := key.NewBinding(key.WithKeys("f6"), key.WithHelp("F6", l.m.t(i18n.KeyFollowUps)))
+	return []keys.Group{{Title: l.m.t(i18n.GroupList), Bindings: keys.Dedupe(append(l.m.kList.Full(), todo))}}
 }
 func (l *listScreen) Modal() bool  { return false }
 func (l *listScreen) Dirty() bool  { return false }

@@ -54,6 +54,19 @@ const (
 	FormNoVillages         Key = "form.no_villages"
 	FamNoMoneyTitle        Key = "fam.no_money.title"
 	KeyVisits              Key = "key.visits"
+	KeyFollowUps           Key = "key.follow_ups"
+	KeyFollowVisit         Key = "key.follow_visit"
+	KeyResolve             Key = "key.resolve"
+	FuTitle                Key = "fu.title"
+	FuEmpty                Key = "fu.empty"
+	FuColDue               Key = "fu.col.due"
+	FuColWhat              Key = "fu.col.what"
+	FuColFrom              Key = "fu.col.from"
+	FuColLate              Key = "fu.col.late"
+	FuFollowUp             Key = "fu.follow_up"
+	FuOverdue              Key = "fu.overdue"
+	FuResolvedHow          Key = "fu.resolved_how"
+	FuResolved             Key = "fu.resolved"
 	KeyEditVisit           Key = "key.edit_visit"
 	VisTitle               Key = "vis.title"
 	VisNeedOpen            Key = "vis.need_open"
@@ -191,6 +204,19 @@ func init() {
 	add(FormHouseholdNone, "没有找到「%s」，请换个写法（姓名、拼音首字母、证件或电话后几位）", "Nobody matches %q; try the name, initials or last digits of an ID or phone")
 	add(FormHouseholdMany, "找到 %d 人：%s。请多输入几位证件号或电话以区分", "%d people match: %s. Type more digits of the ID or phone to tell them apart")
 	add(KeyVisits, "走访记录", "visits")
+	add(KeyFollowUps, "待办：困难诉求与回访", "to do: needs and follow-ups")
+	add(KeyFollowVisit, "登记回访", "record the follow-up")
+	add(KeyResolve, "诉求已解决", "need resolved")
+	add(FuTitle, "待办（%d 项，最早的在前）：未解决的困难诉求和到期的回访", "To do (%d, oldest first): open needs and follow-ups due")
+	add(FuEmpty, "没有待办：所有困难诉求都已解决，回访都已完成。", "Nothing to do: every need is resolved and every follow-up made.")
+	add(FuColDue, "到期", "Due")
+	add(FuColWhat, "诉求 / 回访", "Need / follow-up")
+	add(FuColFrom, "提出日期", "Raised")
+	add(FuColLate, "逾期", "Late")
+	add(FuFollowUp, "（回访）", "(follow-up)")
+	add(FuOverdue, "逾期", "late")
+	add(FuResolvedHow, "已解决", "Resolved")
+	add(FuResolved, "已标记解决：%s「%s」", "Marked resolved: %s, %q")
 	add(KeyEditVisit, "修改这次走访", "edit the visit")
 	add(VisTitle, "%s 的走访记录（共 %d 次，最近的在前）：Enter 修改、解决诉求或移到回收站", "Visits of %s (%d, newest first): Enter edits, resolves a need or trashes")
 	add(VisNeedOpen, "%s（未解决）", "%s (open)")
