@@ -21,18 +21,20 @@ const (
 	StSecHeadlineRange Key = "st.sec.headline_range"
 	StGroupPeriod      Key = "st.group.period"
 	StItemOf           Key = "st.item_of"
-	StYearNav          Key = "st.year_nav"
-	StAsOf             Key = "st.as_of"
-	StWholeYear        Key = "st.whole_year"
-	StComputing        Key = "st.computing"
-	StComputingTitle   Key = "st.computing_title"
-	StComputingBody    Key = "st.computing_body"
-	StFailed           Key = "st.failed"
-	StFailedTitle      Key = "st.failed_title"
-	StEmpty            Key = "st.empty"
-	StEmptyHint        Key = "st.empty_hint"
-	StOpenHint         Key = "st.open_hint"
-	StColon            Key = "st.colon"
+	// The export form refuses the 公示版's list of people not visited.
+	StExpPublicNotVisited Key = "st.exp.public_not_visited"
+	StYearNav             Key = "st.year_nav"
+	StAsOf                Key = "st.as_of"
+	StWholeYear           Key = "st.whole_year"
+	StComputing           Key = "st.computing"
+	StComputingTitle      Key = "st.computing_title"
+	StComputingBody       Key = "st.computing_body"
+	StFailed              Key = "st.failed"
+	StFailedTitle         Key = "st.failed_title"
+	StEmpty               Key = "st.empty"
+	StEmptyHint           Key = "st.empty_hint"
+	StOpenHint            Key = "st.open_hint"
+	StColon               Key = "st.colon"
 
 	StSecHeadline    Key = "st.sec.headline"
 	StSecCoverage    Key = "st.sec.coverage"
@@ -322,6 +324,8 @@ func init() {
 	add(StSecHeadlineRange, "主要指标", "Headline figures")
 	add(StGroupPeriod, "全期", "Period")
 	add(StItemOf, "其中%s", "of them %s")
+	add(StExpPublicNotVisited, "公示版不含未走访人员名单（工作清单，不宜公示），请选内部版或别的表",
+		"the public version has no list of people not visited (a work list, not for posting): choose the internal version or another table")
 	add(StTotalWithVisits, "合计（含走访慰问）", "Total (with home visits)")
 	add(SettingsTownshipHint, "统计表标题用，如「青山镇」；不填则用填报单位", "for the tally's titles; empty: the office")
 }

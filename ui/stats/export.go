@@ -208,6 +208,13 @@ func (m *Model) checkExport() tea.Cmd {
 		e.form.SetValue("path", path)
 	}
 	e.form.SetError("path", "")
+	f := e.form
+	if f.Value("edition") == edPublic && f.Value("format") == sheet.FormatCSV && f.Value("table") == "not_visited" {
+		// The 公示版 leaves the list of people not visited out: a work list, not for posting.
+		f.Focus("table")
+		f.SetError("table", m.t(i18n.StExpPublicNotVisited))
+		return nil
+	}
 	seq := m.next()
 	e.seq = seq
 	return func() tea.Msg {

@@ -124,3 +124,25 @@ func uitestRun(cmd tea.Cmd, fn func(tea.Msg)) {
 	}
 	fn(msg)
 }
+
+// The export form refuses the 公示版's list of people not visited at the field, and a
+// range's export names the range.
+func TestExportPublicNotVisitedAndRange(t *testing.T) {
+	d := newDriver(t, demoStore(t), model.Zh, 120, 36)
+	d.key(tea.KeyF6)
+	fm := d.m.exp.form
+	fm.SetValue("edition", edPublic)
+	fm.SetValue("format", "csv")
+	fm.SetValue("table", "not_visited")
+	fm.SetValue("path", t.TempDir()+"/x.csv")
+	d.key(tea.KeyF6)
+	if d.m.exp.running || !strings.Contains(fm.Error("table"), "公示版不含未走访人员名单") {
+		t.Errorf("public not-visited list: running %v, error %q", d.m.exp.running, fm.Error("table"))
+	}
+	d.key(tea.KeyEsc)
+	d.send(tea.KeyMsg{Type: tea.KeyCtrlR})
+	d.key(tea.KeyF6)
+	if v := d.view(); !strings.Contains(v, "导出2022年至2026年统计") || !strings.Contains(d.m.exp.form.Value("path"), "2022年至2026年双拥工作统计表.xlsx") {
+		t.Errorf("range export form:\n%s", v)
+	}
+}
