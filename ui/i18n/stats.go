@@ -21,6 +21,7 @@ const (
 	StSecHeadlineRange Key = "st.sec.headline_range"
 	StGroupPeriod      Key = "st.group.period"
 	StItemOf           Key = "st.item_of"
+	StQuarterEachYear  Key = "st.quarter_each_year"
 	// The export form refuses the 公示版's list of people not visited.
 	StExpPublicNotVisited Key = "st.exp.public_not_visited"
 	StYearNav             Key = "st.year_nav"
@@ -324,6 +325,7 @@ func init() {
 	add(StSecHeadlineRange, "主要指标", "Headline figures")
 	add(StGroupPeriod, "全期", "Period")
 	add(StItemOf, "其中%s", "of them %s")
+	add(StQuarterEachYear, "各年%s", "%s, all years")
 	add(StExpPublicNotVisited, "公示版不含未走访人员名单（工作清单，不宜公示），请选内部版或别的表",
 		"the public version has no list of people not visited (a work list, not for posting): choose the internal version or another table")
 	add(StTotalWithVisits, "合计（含走访慰问）", "Total (with home visits)")

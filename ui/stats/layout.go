@@ -104,6 +104,14 @@ func (m *Model) itemName(it model.ItemTotal) string {
 	return it.Name
 }
 
+// quarterTitleOf heads a quarter's columns: in a range, that quarter of each of its years.
+func (m *Model) quarterTitleOf(t model.Tally, q int) string {
+	if !t.Period().Single() {
+		return m.t(i18n.StQuarterEachYear, m.quarterTitle(q))
+	}
+	return m.quarterTitle(q)
+}
+
 func (m *Model) quarterTitle(q int) string {
 	return m.t([]i18n.Key{i18n.StGroupYear, i18n.StQ1, i18n.StQ2, i18n.StQ3, i18n.StQ4}[q])
 }
@@ -304,7 +312,7 @@ func (m *Model) visits(d *doc, t model.Tally) {
 	g.groups = append(g.groups, ggroup{title: m.wholeTitle(t), cols: colsOf(yearMs)})
 	g.groups = append(g.groups, ggroup{title: m.t(i18n.StGroupCoverage), cols: append(colsOf(covMs), gcol{title: m.t(i18n.StColRate)})})
 	for q := 1; q <= 4; q++ {
-		g.groups = append(g.groups, ggroup{title: m.quarterTitle(q), cols: colsOf(quarterMs)})
+		g.groups = append(g.groups, ggroup{title: m.quarterTitleOf(t, q), cols: colsOf(quarterMs)})
 	}
 	rows := append(append([]model.VisitRow(nil), t.Visits.Rows...), t.Visits.Total)
 	for _, r := range rows {
@@ -381,7 +389,7 @@ func (m *Model) events(d *doc, t model.Tally) {
 	}
 	g.groups = append(g.groups, ggroup{title: m.wholeTitle(t), cols: colsOf(yearMs)})
 	for q := 1; q <= 4; q++ {
-		g.groups = append(g.groups, ggroup{title: m.quarterTitle(q), cols: colsOf(quarterMs)})
+		g.groups = append(g.groups, ggroup{title: m.quarterTitleOf(t, q), cols: colsOf(quarterMs)})
 	}
 	// Two totals, each labelled with its scope (rule 1): without 走访慰问 (the headline's
 	// 双拥活动), and with it.
