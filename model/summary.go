@@ -31,7 +31,7 @@ var eventPhrases = map[string]eventPhrase{
 	EventMatchmaking:   {"举办联谊交友活动", "场", "matchmaking events"},
 	EventPairingHelp:   {"开展结对帮扶", "次", "paired-assistance activities"},
 	EventPracticalHelp: {"为部队办实事", "件", "practical services for the military"},
-	EventHonour:        {"送喜报、挂光荣牌", "次", "honour deliveries"},
+	EventHonour:        {"送喜报和挂光荣牌", "次", "honour deliveries"}, // no 、 inside: the list is joined with it
 	EventResettlement:  {"开展军转安置工作", "次", "resettlement activities"},
 	EventArmyForLocal:  {"开展拥政爱民活动", "次", "army-for-locality activities"},
 	EventOther:         {"开展其他双拥活动", "场", "other activities"},

@@ -92,12 +92,13 @@ func (p Period) Zh() string {
 	return strconv.Itoa(p.From) + "年至" + strconv.Itoa(p.To) + "年"
 }
 
-// En writes the period in English: "2025", "2019–2023".
+// En writes the period in English: "2025", "2019-2023" (a hyphen, not a dash: the dash
+// has an ambiguous width in terminals).
 func (p Period) En() string {
 	if p.Single() {
 		return strconv.Itoa(p.From)
 	}
-	return strconv.Itoa(p.From) + "–" + strconv.Itoa(p.To)
+	return strconv.Itoa(p.From) + "-" + strconv.Itoa(p.To)
 }
 
 // Label is Zh or En.

@@ -131,6 +131,8 @@ const (
 var rangeWords = map[string]string{
 	hThisYear: "本期", hStart: "期初在册（人）", hNew: "期内新增（人）", hRemoved: "期内减少（人）", hCount: "期末在册（人）",
 	labelYear: "全期",
+	// A quarter of a range adds up that quarter of each of its years.
+	"第一季度": "各年第一季度", "第二季度": "各年第二季度", "第三季度": "各年第三季度", "第四季度": "各年第四季度",
 	"本年度未走访的在册优抚对象": "期内未走访的在册优抚对象",
 }
 

@@ -15,9 +15,16 @@ import (
 // so it equals the visits table whatever was typed on the events.
 func (c *computer) events() error {
 	t := c.t
-	args := yearsArgs(c.period)
+	args := append(yearsArgs(c.period), sql.Named("visit", model.EventVisit))
+	// 走访慰问 events (most of a county's) are only counted: their figures are the visits'.
+	// Reading them apart spares four aggregate steps on each. (The type is compared as a
+	// range: an equality lets the planner drop it from the GROUP BY, which then no longer
+	// follows the index and is sorted.)
 	rows, err := c.tx.QueryContext(c.ctx, `SELECT type, date, count(*), sum(participants), sum(military_participants), sum(money_fen),
-		min(id), max(id) FROM events WHERE year BETWEEN @y1 AND @y2 AND deleted_at = '' GROUP BY year, type, date`, args...)
+		min(id), max(id) FROM events WHERE year BETWEEN @y1 AND @y2 AND type <> @visit AND deleted_at = '' GROUP BY year, type, date
+		UNION ALL
+		SELECT type, date, count(*), 0, 0, 0, min(id), max(id) FROM events
+		WHERE year BETWEEN @y1 AND @y2 AND type >= @visit AND type <= @visit AND deleted_at = '' GROUP BY year, type, date`, args...)
 	if err != nil {
 		return err
 	}

@@ -15,6 +15,10 @@ import (
 // (VillageID 0 is the row of people with no village).
 const AllVillages int64 = -1
 
+// AllButVisits in Figure.Type selects the events table's total without 走访慰问
+// (model.EventTally.Activities: 「双拥活动合计（不含走访慰问）」); Type "" is the total with it.
+const AllButVisits = "-visit"
+
 // Figure identifies one figure of a tally: a table (Section), the keys of its row and
 // column, and what it counts (Measure). The zero value of a key means "all" (the total row
 // or the whole year), except VillageID (see AllVillages).
@@ -104,7 +108,9 @@ func (f Figure) Value(t model.Tally) (v int64, ok bool) {
 		}
 	case model.SecEvents:
 		r := t.Events.Total
-		if f.Type != "" {
+		if f.Type == AllButVisits {
+			r = t.Events.Activities
+		} else if f.Type != "" {
 			var ok bool
 			if r, ok = t.Events.Row(f.Type); !ok {
 				return 0, false
@@ -219,7 +225,7 @@ func Records(ctx context.Context, s *store.Store, period model.Period, fig Figur
 	}
 	switch q.kind {
 	case KindPeople:
-		out.People, err = peopleRows(ctx, s, ids)
+		out.People, err = peopleRows(ctx, s, ids, period.End())
 	case KindVisits:
 		out.Visits, err = visitRows(ctx, s, ids)
 	case KindEvents:
@@ -393,6 +399,9 @@ func plan(period model.Period, fig Figure) (query, error) {
 			if fig.Type == "" {
 				return events("1", fig.Quarter, 0), nil
 			}
+			if fig.Type == AllButVisits {
+				return events("e.type <> @visit", fig.Quarter, 0, sql.Named("visit", model.EventVisit)), nil
+			}
 			return events("e.type = @type", fig.Quarter, 0, sql.Named("type", fig.Type)), nil
 		}
 	case model.SecItems:
@@ -445,10 +454,11 @@ func plan(period model.Period, fig Figure) (query, error) {
 	return query{}, bad
 }
 
-// peopleRows reads people (trashed ones too: their visits still count) as list rows.
-func peopleRows(ctx context.Context, s *store.Store, ids []int64) ([]store.PersonRow, error) {
+// peopleRows reads people as list rows, each with their last visit as it stood at the end
+// of the period (rule 8: a 2025 list never shows a visit of 2026).
+func peopleRows(ctx context.Context, s *store.Store, ids []int64, end string) ([]store.PersonRow, error) {
 	villages := map[int64]string{}
-	rows, err := s.DB().QueryContext(ctx, "SELECT id, name FROM villages")
+	rows, err := s.DB().QueryContext(ctx, "SELECT id, name FROM villages WHERE deleted_at = ''") // rule 7: no label from the trash
 	if err != nil {
 		return nil, err
 	}
@@ -470,6 +480,12 @@ func peopleRows(ctx context.Context, s *store.Store, ids []int64) ([]store.Perso
 		}
 		r := store.PersonRow{Person: p, VillageName: villages[p.VillageID]}
 		r.Incomplete = len(model.NeedsCompletion(&r.Person)) > 0
+		if r.LastVisitOn > end {
+			if err := s.DB().QueryRowContext(ctx, `SELECT coalesce(max(date), '') FROM visits
+				WHERE person_id = ? AND deleted_at = '' AND date <= ?`, id, end).Scan(&r.LastVisitOn); err != nil {
+				return nil, err
+			}
+		}
 		if err := s.DB().QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM visits WHERE person_id = ? AND need <> ''
 			AND resolved_on = '' AND deleted_at = '')`, id).Scan(&r.OpenNeeds); err != nil {
 			return nil, err
@@ -504,8 +520,15 @@ func eventRows(ctx context.Context, s *store.Store, ids []int64) ([]store.EventR
 			return nil, err
 		}
 		r := store.EventRow{Event: e}
-		if err := s.DB().QueryRowContext(ctx, "SELECT count(*) FROM visits WHERE event_id = ? AND deleted_at = ''", id).Scan(&r.Visits); err != nil {
+		// The visits of live people (rule 7); a 走访慰问 event's figures are its visits'
+		// (rule 2), whatever was typed on it.
+		var fen int64
+		if err := s.DB().QueryRowContext(ctx, `SELECT count(*), coalesce(sum(v.money_fen + v.goods_value_fen), 0) FROM visits v
+			JOIN people p ON p.id = v.person_id AND p.deleted_at = '' WHERE v.event_id = ? AND v.deleted_at = ''`, id).Scan(&r.Visits, &fen); err != nil {
 			return nil, err
+		}
+		if e.Type == model.EventVisit {
+			r.Participants, r.MilitaryParticipants, r.MoneyFen = int64(r.Visits), 0, fen
 		}
 		out = append(out, r)
 	}

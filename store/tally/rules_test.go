@@ -8,6 +8,7 @@ import (
 
 	"shuangyong/model"
 	"shuangyong/store"
+	"shuangyong/store/demo"
 	"shuangyong/store/tally/tallytest"
 )
 
@@ -369,5 +370,84 @@ func TestPian2Range(t *testing.T) {
 	r, _ := tl.Events.Row(model.EventForum)
 	if page.Total != r.Quarters[0].Events {
 		t.Errorf("Q1 forums over the range: %d records, figure %d", page.Total, r.Quarters[0].Events)
+	}
+}
+
+// Rule 8: the records behind a past year's figures show each person's last visit as it
+// stood at the end of that year. And rule 2 in the drill-down: a 走访慰问 event lists its
+// visits' participants and money.
+func TestRule8RecordsAsOfPeriodEnd(t *testing.T) {
+	f := tallytest.New(t)
+	ctx := context.Background()
+	page, err := Records(ctx, f.S, model.YearPeriod(2025), Figure{Section: model.SecCoverage, Measure: model.MNotVisited}, 0, 10)
+	tallytest.Must(t, err)
+	for _, p := range page.People {
+		if p.LastVisitOn > "2025-12-31" {
+			t.Errorf("%s: last visit %s in a 2025 list", p.Name, p.LastVisitOn)
+		}
+	}
+	if page.Total != 2 {
+		t.Errorf("2025 not visited: %d", page.Total)
+	}
+	page, err = Records(ctx, f.S, model.YearPeriod(2026), Figure{Section: model.SecEvents, Type: model.EventVisit, Quarter: 1, Measure: model.MEvents}, 0, 10)
+	tallytest.Must(t, err)
+	for _, e := range page.Events {
+		if e.ID == f.Event["E1"] && (e.Participants != 3 || e.MoneyFen != 1700_00 || e.Visits != 3) {
+			t.Errorf("campaign E1 listed with %d participants, %d fen, %d visits", e.Participants, e.MoneyFen, e.Visits)
+		}
+	}
+}
+
+// Rule 1: a figure that appears twice has one value — on a demo ledger, for a year and a
+// range: the headline and the events table, the events table and the visits table, the
+// paragraph and the headline, the 拥军 money within the 活动经费.
+func TestRule1OneTruth(t *testing.T) {
+	s := tallytest.Open(t)
+	ctx := context.Background()
+	if _, err := demo.Generate(ctx, s, demo.Options{People: 400, Events: 4000, Seed: 5, Today: tallytest.Now}); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []model.Period{model.YearPeriod(2025), model.YearPeriod(2026), {From: 2022, To: 2026}} {
+		tl, err := ComputePeriod(ctx, s, p)
+		tallytest.Must(t, err)
+		h := tl.Headline
+		vr, _ := tl.Events.Row(model.EventVisit)
+		acts := tl.Events.Activities.Year
+		for _, c := range []struct {
+			what       string
+			one, other int64
+		}{
+			{"走访慰问次数 = 走访慰问 events", int64(h.Rounds), int64(vr.Year.Events)},
+			{"人次 = 走访慰问 participants", int64(h.Visits), vr.Year.Participants},
+			{"慰问金+慰问品 = 走访慰问 money", h.MoneyFen + h.GoodsFen, vr.Year.MoneyFen},
+			{"双拥活动场次 = 合计（不含走访慰问）", int64(h.Activities), int64(acts.Events)},
+			{"参加人数", h.Participants, acts.Participants},
+			{"部队官兵", h.Military, acts.Military},
+			{"活动经费", h.ActivityFen, acts.MoneyFen},
+			{"合计 = 走访慰问 + 不含走访慰问", int64(tl.Events.Total.Year.Events), int64(vr.Year.Events + acts.Events)},
+			{"coverage = the visits table's people on the roll", int64(tl.Visits.Coverage.Covered), int64(h.Covered)},
+		} {
+			if c.one != c.other {
+				t.Errorf("%s %s: %d and %d", p.En(), c.what, c.one, c.other)
+			}
+		}
+		if tl.SupportTo.Total.MoneyFen > h.ActivityFen {
+			t.Errorf("%s: 拥军 money %d beyond the 活动经费 %d", p.En(), tl.SupportTo.Total.MoneyFen, h.ActivityFen)
+		}
+		for _, r := range tl.Visits.Rows {
+			if r.Covered > r.Year.People {
+				t.Errorf("%s %s: %d covered but %d visited", p.En(), r.Category, r.Covered, r.Year.People)
+			}
+		}
+		d := model.SummaryDraft(tl, model.Zh)
+		for _, want := range []string{fmt.Sprintf("共开展走访慰问%d次", h.Rounds), fmt.Sprintf("%d人次", h.Visits),
+			fmt.Sprintf("参加活动%d人次", h.Participants)} {
+			if !strings.Contains(d, want) {
+				t.Errorf("%s: the paragraph lacks %q:\n%s", p.En(), want, d)
+			}
+		}
+		if strings.Count(d, "出动官兵") > 1 {
+			t.Errorf("%s: 出动官兵 twice:\n%s", p.En(), d)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package tally
 
 import (
 	"database/sql"
+	"encoding/json"
 	"math/bits"
 
 	"shuangyong/model"
@@ -64,43 +65,54 @@ func (c *computer) visits() error {
 	return nil
 }
 
-// visitsPacked reads the period's visits as group_concat strings of packed integers:
-// person·16 + month, and 慰问金·2³² + 慰问品. It returns false (having counted nothing)
-// when an amount is too big to pack; the row-by-row path then does the work.
+// visitsPacked reads the period's visits as one group_concat string, a visit an integer:
+// ((person·16 + month)·2¹⁹ + 慰问金 in 元)·2¹⁹ + 慰问品 in 元 — one aggregate step per row,
+// which is what a row costs in SQL. Amounts are whole 元 below 2¹⁹ (¥524 288) nearly
+// always; a visit whose are not is written as its negated id instead and read by id
+// afterwards. Ids beyond the packing's reach (checked by the caller) take the row path.
 func (c *computer) visitsPacked() (bool, error) {
-	var keys, amounts sql.NullString
-	var maxMoney, maxGoods sql.NullInt64
-	err := c.tx.QueryRowContext(c.ctx, `SELECT
-		group_concat(person_id * 16 + CAST(substr(date, 6, 2) AS INTEGER)),
-		group_concat(money_fen * 4294967296 + goods_value_fen), max(money_fen), max(goods_value_fen)
-		FROM visits WHERE year BETWEEN @y1 AND @y2 AND deleted_at = ''`, yearsArgs(c.period)...).Scan(&keys, &amounts, &maxMoney, &maxGoods)
+	var keys sql.NullString
+	err := c.tx.QueryRowContext(c.ctx, `SELECT group_concat(CASE
+		WHEN money_fen % 100 = 0 AND goods_value_fen % 100 = 0 AND money_fen < 52428800 AND goods_value_fen < 52428800
+		THEN ((person_id * 16 + CAST(substr(date, 6, 2) AS INTEGER)) * 524288 + money_fen / 100) * 524288 + goods_value_fen / 100
+		ELSE -id END)
+		FROM visits WHERE year BETWEEN @y1 AND @y2 AND deleted_at = ''`, yearsArgs(c.period)...).Scan(&keys)
 	if err != nil {
 		return false, err
 	}
-	if maxMoney.Int64 >= 1<<31 || maxGoods.Int64 >= 1<<32 {
-		return false, nil
-	}
-	var amount []int64
-	if err := packedInts(amounts.String, func(v int64) { amount = append(amount, v) }); err != nil {
-		return false, err
-	}
-	i := 0
+	var odd []int64
 	err = packedInts(keys.String, func(v int64) {
-		if i >= len(amount) {
-			i++
+		if v < 0 {
+			odd = append(odd, -v)
 			return
 		}
-		a := amount[i]
-		i++
-		c.addVisit(v/16, int(v%16), a>>32, a&(1<<32-1))
+		goods := v % 524288
+		v /= 524288
+		money := v % 524288
+		v /= 524288
+		c.addVisit(v/16, int(v%16), money*100, goods*100)
 	})
+	if err != nil || len(odd) == 0 {
+		return err == nil, err
+	}
+	// The few visits with amounts in 分 or very large, by id.
+	b, _ := json.Marshal(odd)
+	rows, err := c.tx.QueryContext(c.ctx, `SELECT person_id, date, money_fen, goods_value_fen FROM visits
+		WHERE id IN (SELECT value FROM json_each(?))`, string(b))
 	if err != nil {
 		return false, err
 	}
-	if i != len(amount) {
-		return false, errMisaligned
+	defer rows.Close()
+	var personID, money, goods int64
+	var date string
+	for rows.Next() {
+		if err := rows.Scan(&personID, &date, &money, &goods); err != nil {
+			return false, err
+		}
+		_, m := quarterOf(date)
+		c.addVisit(personID, m, money, goods)
 	}
-	return true, nil
+	return true, rows.Err()
 }
 
 // visitsRows reads the period's visits row by row.
@@ -254,33 +266,38 @@ func (c *computer) previousVisits() error {
 	}
 	year := c.period.From - 1
 	if c.packed {
-		var keys, amounts sql.NullString
-		var maxMoney, maxGoods sql.NullInt64
-		err := c.tx.QueryRowContext(c.ctx, `SELECT group_concat(person_id), group_concat(money_fen * 4294967296 + goods_value_fen),
-			max(money_fen), max(goods_value_fen) FROM visits WHERE year = ? AND deleted_at = ''`, year).Scan(&keys, &amounts, &maxMoney, &maxGoods)
+		// The year's sums in SQL and the people as one string; the visits of people in
+		// the trash (rule 7: found as the ids below max(id) the people pass did not see,
+		// as rows are never deleted) are left out in SQL when there are any.
+		var trashed []int64
+		for id := int64(1); id <= c.maxPerson; id++ {
+			if c.personCt[id] == 0 {
+				trashed = append(trashed, id)
+			}
+		}
+		cond, args := "", []any{sql.Named("year", year)}
+		if len(trashed) > 0 {
+			b, _ := json.Marshal(trashed)
+			cond = " AND person_id NOT IN (SELECT value FROM json_each(@trashed))"
+			args = append(args, sql.Named("trashed", string(b)))
+		}
+		var keys sql.NullString
+		var visits int
+		var money, goods int64
+		err := c.tx.QueryRowContext(c.ctx, `SELECT count(*), coalesce(sum(money_fen), 0), coalesce(sum(goods_value_fen), 0), group_concat(person_id)
+			FROM visits WHERE year = @year AND deleted_at = ''`+cond, args...).Scan(&visits, &money, &goods, &keys)
 		if err != nil {
 			return err
 		}
-		if maxMoney.Int64 < 1<<31 && maxGoods.Int64 < 1<<32 {
-			var amount []int64
-			if err := packedInts(amounts.String, func(v int64) { amount = append(amount, v) }); err != nil {
-				return err
-			}
-			i := 0
-			err := packedInts(keys.String, func(v int64) {
-				if i < len(amount) {
-					count(v, amount[i]>>32, amount[i]&(1<<32-1))
-				}
-				i++
-			})
-			if err != nil {
-				return err
-			}
-			if i != len(amount) {
-				return errMisaligned
-			}
-			return nil
+		n := 0
+		if err := packedInts(keys.String, func(v int64) { count(v, 0, 0); n++ }); err != nil {
+			return err
 		}
+		if n != visits || p.Visits != visits {
+			return errMisaligned
+		}
+		p.MoneyFen, p.GoodsFen = money, goods
+		return nil
 	}
 	rows, err := c.tx.QueryContext(c.ctx, `SELECT person_id, money_fen, goods_value_fen
 		FROM visits WHERE year = ? AND deleted_at = ''`, year)

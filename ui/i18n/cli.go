@@ -107,7 +107,7 @@ Default data file: %s (SHUANGYONG_DB sets another)`)
 	add(CLIOutRequired, "请用 -o 指定输出文件。", "give the output file with -o")
 	add(CLIBadYear, "年份 %d 不对，请写四位数的年份，例如 --year 2026。", "year %d is not right: give four digits, e.g. --year 2026")
 	add(CLIBadTable, "没有名为「%s」的表，可选：%s", "no table named %q; choose one of: %s")
-	add(CLIExportDone, "已导出 %s 统计：%s", "exported the %s tally: %s")
+	add(CLIExportDone, "已导出%s统计：%s", "exported the %s tally: %s")
 	add(CLIBadPeriod, "年份「%s」不对，请写四位数的年份或年份范围，例如 --year 2026 或 --year 2019-2023。",
 		"year %q is not right: give a year or a range, e.g. --year 2026 or --year 2019-2023")
 	add(CLIFormatMismatch, "格式 %s 与输出文件 %s 的扩展名不一致，请把文件名改为以 %s 结尾，或去掉 --format。",

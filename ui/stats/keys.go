@@ -17,6 +17,7 @@ type bindings struct {
 	PageUp, PageDown      key.Binding
 	Home, End             key.Binding
 	PrevYear, NextYear    key.Binding
+	Range                 key.Binding // one year or the five up to it
 	Open                  key.Binding
 	Export                key.Binding
 	Back                  key.Binding
@@ -45,6 +46,7 @@ func newBindings(lang model.Lang) bindings {
 		End:        b("Home/End", i18n.KeyHomeEnd, "end", "ctrl+end"),
 		PrevYear:   b(year, i18n.StKeyYear, "ctrl+left", "ctrl+pgup", "-", "－"),
 		NextYear:   b(year, i18n.StKeyYear, "ctrl+right", "ctrl+pgdown", "+", "＋", "=", "＝"),
+		Range:      b(i18n.T(lang, i18n.StLabelRange), i18n.StKeyRange, "ctrl+r"),
 		Open:       b("Enter", i18n.StKeyOpen, "enter"),
 		Export:     b("F6", i18n.StKeyExport, "f6"),
 		Back:       b("Esc", i18n.StKeyBack, "esc", "backspace"),
@@ -62,7 +64,7 @@ func (k bindings) tallyShort() []key.Binding {
 }
 
 func (k bindings) tallyFull() []key.Binding {
-	return []key.Binding{k.Up, k.PageUp, k.Home, k.PrevYear, k.Open, k.Export}
+	return []key.Binding{k.Up, k.PageUp, k.Home, k.PrevYear, k.Range, k.Open, k.Export}
 }
 
 func (k bindings) recordsShort() []key.Binding {

@@ -19,10 +19,10 @@ import (
 // records is the drill-down: the people, visits or events behind one figure, a window
 // onto the database fetched as the cursor moves.
 type records struct {
-	cell  figCell
-	year  int
-	kind  tally.Kind
-	table *components.Table
+	cell   figCell
+	period model.Period
+	kind   tally.Kind
+	table  *components.Table
 
 	seq        uint64
 	loading    bool
@@ -36,7 +36,7 @@ type records struct {
 const recordsTop = 2
 
 func (m *Model) openRecords(c figCell) tea.Cmd {
-	m.rec = &records{cell: c, year: m.doc.year, reqOffset: -1}
+	m.rec = &records{cell: c, period: m.doc.period, reqOffset: -1}
 	m.screen = scrRecords
 	return m.rec.fetch(m, 0, m.rec.limit(m))
 }
@@ -56,9 +56,9 @@ func (r *records) setSize(m *Model) {
 func (r *records) fetch(m *Model, offset, limit int) tea.Cmd {
 	seq := m.next()
 	r.seq, r.loading, r.reqOffset = seq, true, offset
-	s, ctx, year, fig := m.env.Store, m.env.Ctx, r.year, r.cell.fig
+	s, ctx, period, fig := m.env.Store, m.env.Ctx, r.period, r.cell.fig
 	return func() tea.Msg {
-		page, err := tally.Records(ctx, s, model.YearPeriod(year), fig, offset, limit)
+		page, err := tally.Records(ctx, s, period, fig, offset, limit)
 		return recordsMsg{seq: seq, page: page, err: err}
 	}
 }
@@ -174,7 +174,7 @@ func (r *records) count(m *Model) string {
 
 func (r *records) view(m *Model) string {
 	w, h := m.width, m.height
-	title := " " + m.t(i18n.StRecTitle, r.year, r.cell.path)
+	title := " " + m.t(i18n.StRecTitle, m.periodLabel(r.period), r.cell.path)
 	lines := []string{styles.Accent.Render(textwidth.Fit(title, w))}
 	info := " " + r.cell.value
 	if c := r.count(m); c != "" {
