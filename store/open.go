@@ -33,6 +33,7 @@ type Store struct {
 	operator string
 
 	people *peopleIndex
+	snaps  snapshots           // read-only connections onto the frozen file, for long reads (snapshot.go)
 	tables map[string][]string // entity → its columns, for history snapshots
 }
 
@@ -209,6 +210,7 @@ func (s *Store) Close() error {
 	if s == nil || s.db == nil {
 		return nil
 	}
+	s.snaps.wg.Wait() // a checkpoint at close would write the file under a snapshot's reader
 	_, _ = s.db.Exec("PRAGMA optimize")
 	return s.db.Close()
 }
