@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"math/bits"
 	"slices"
 	"sort"
@@ -289,7 +290,7 @@ func (s *Store) buildIndex(ctx context.Context) error {
 		ix.mu.Unlock()
 
 		var data indexData
-		err := s.withSnapshot(ctx, func(q querier) error {
+		err := s.withSnapshot(ctx, func(q *sql.DB) error {
 			entries, err := loadEntries(ctx, q, nil, ix.codes)
 			if err == nil {
 				data.build(entries)
@@ -318,16 +319,6 @@ func (s *Store) buildIndex(ctx context.Context) error {
 // afterBuildRead, when set (by tests), runs between reading the file and putting the new
 // index in: a save made there is one the build missed.
 var afterBuildRead func()
-
-// withSnapshot runs fn on a snapshot of the file (snapshot.go) when there can be one, on
-// the store's connection otherwise.
-func (s *Store) withSnapshot(ctx context.Context, fn func(q querier) error) error {
-	if db, release := s.snapshot(ctx); db != nil {
-		defer release()
-		return fn(db)
-	}
-	return fn(s.db)
-}
 
 // refreshPending reads again the entries of the people saved while the index was built
 // (or whose save could not read them). It reads and applies while holding the store's

@@ -127,5 +127,15 @@ func snapshotURI(path string) string {
 		p = "/" + p // C:/x → /C:/x, as SQLite's URIs want on Windows
 	}
 	p = strings.ReplaceAll(p, "%", "%25")
-	return "file:" + p + "?mode=ro&immutable=1&_pragma=query_only(1)&_pragma=cache_size(" + strconv.Itoa(-snapshotCacheKiB) + ")"
+	return "file:" + p + "?mode=ro&immutable=1&_pragma=cache_size(" + strconv.Itoa(-snapshotCacheKiB) + ")"
+}
+
+// withSnapshot runs fn on a snapshot of the file when there can be one, on the store's
+// connection otherwise.
+func (s *Store) withSnapshot(ctx context.Context, fn func(db *sql.DB) error) error {
+	if db, release := s.snapshot(ctx); db != nil {
+		defer release()
+		return fn(db)
+	}
+	return fn(s.db)
 }
