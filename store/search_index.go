@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"shuangyong/model"
 )
 
 // peopleIndex answers people queries from memory: one entry per live person, kept in
@@ -53,7 +55,7 @@ type indexData struct {
 	slotOf map[int64]int32 // person id → live slot
 	order  []int32         // live slots in roster order
 	rank   []int32         // slot → position in order
-	runes  map[rune]*postings
+	runes  map[rune]*runeLists
 	grams  [1000]postings
 	cats   [32]postings // by category bit, for words that name categories (三属, 军嫂)
 	pinyin []pinyinKey  // sorted by key
@@ -63,7 +65,42 @@ type indexData struct {
 type pinyinKey struct {
 	key  string
 	slot int32
+	kind uint8 // 0 the initials, 1 the full pinyin, 2 another reading (ranked lower)
 }
+
+// runeLists are the slots listing a character by the best place it occurs in: the whole
+// name, the name's start, elsewhere in the name, another field, or only the address or
+// the pairing cadre. A one-character search (张, 村) then has its ranking (search_rank.go's
+// tiers) from the lists alone, without reading tens of thousands of entries. Each slot is
+// listed once per character, as with one list. The category labels are left out: words
+// found in them are looked up by category (catsContaining), which the label's common
+// characters (军, 属, 残疾) would otherwise drown.
+type runeLists [5]postings
+
+const (
+	inWhole = iota
+	inNameStart
+	inName
+	inOther
+	inWeak
+)
+
+// runeTiers are the tiers of a one-character word in each of runeLists.
+var runeTiers = [5]tier{tierExact, tierPrefix, tierName, tierOther, tierWeak}
+
+func (r *runeLists) len() int {
+	if r == nil {
+		return 0
+	}
+	n := 0
+	for i := range r {
+		n += r[i].len()
+	}
+	return n
+}
+
+// catsField is the index in hayFields of the category labels.
+const catsField = 7
 
 func newPeopleIndex() *peopleIndex { return &peopleIndex{codes: newCodebook()} }
 
@@ -90,7 +127,7 @@ func (ix *peopleIndex) invalidate() {
 // own ix alone.
 func (ix *indexData) build(entries []*personEntry) {
 	sort.Slice(entries, func(i, j int) bool { return entryLess(entries[i], entries[j]) })
-	*ix = indexData{loaded: true, slotOf: make(map[int64]int32, len(entries)), runes: map[rune]*postings{},
+	*ix = indexData{loaded: true, slotOf: make(map[int64]int32, len(entries)), runes: map[rune]*runeLists{},
 		slots: make([]*personEntry, 0, len(entries)), order: make([]int32, 0, len(entries))}
 	for _, e := range entries {
 		ix.order = append(ix.order, ix.add(e))
@@ -106,9 +143,11 @@ func (ix *indexData) build(entries []*personEntry) {
 // are capped, so a later append copies just that list out.
 func (ix *indexData) packLists() {
 	total := 0
-	for _, p := range ix.runes {
-		if !p.common(len(ix.slots)) {
-			total += len(p.deltas)
+	for _, r := range ix.runes {
+		for i := range r {
+			if !r[i].common(len(ix.slots)) {
+				total += len(r[i].deltas)
+			}
 		}
 	}
 	for g := range ix.grams {
@@ -122,8 +161,10 @@ func (ix *indexData) packLists() {
 		}
 	}
 	arena := make([]byte, 0, total)
-	for _, p := range ix.runes {
-		p.pack(len(ix.slots), &arena)
+	for _, r := range ix.runes {
+		for i := range r {
+			r[i].pack(len(ix.slots), &arena)
+		}
 	}
 	for g := range ix.grams {
 		ix.grams[g].pack(len(ix.slots), &arena)
@@ -139,16 +180,36 @@ func (ix *indexData) add(e *personEntry) int32 {
 	ix.slots = append(ix.slots, e)
 	ix.slotOf[e.id] = slot
 	hay := e.hay()
+	var seen [48]rune // the characters listed so far (spilling into a slice when more)
+	listed := seen[:0]
+	field := 0
 	for i, r := range hay {
-		if r == 0x1f || strings.ContainsRune(hay[:i], r) {
-			continue // one listing per distinct character
+		if r == 0x1f {
+			field++
+			continue
 		}
+		if field == catsField || slices.Contains(listed, r) {
+			continue // one listing per distinct character; labels are found by category
+		}
+		listed = append(listed, r)
 		p := ix.runes[r]
 		if p == nil {
-			p = &postings{}
+			p = &runeLists{}
 			ix.runes[r] = p
 		}
-		p.add(slot)
+		// The first occurrence is in the best field: hayFields are in ranking order.
+		switch {
+		case i == 0 && int(e.nameEnd) == utf8.RuneLen(r):
+			p[inWhole].add(slot)
+		case i == 0:
+			p[inNameStart].add(slot)
+		case i < int(e.nameEnd):
+			p[inName].add(slot)
+		case i < int(e.weakStart):
+			p[inOther].add(slot)
+		default:
+			p[inWeak].add(slot)
+		}
 	}
 	for _, g := range digitGrams(e.digits()) {
 		ix.grams[g].add(slot)
@@ -157,6 +218,7 @@ func (ix *indexData) add(e *personEntry) int32 {
 		ix.cats[bits.TrailingZeros32(c)].add(slot)
 	}
 	// Keys are substrings of the entry's text: no copies.
+	k := uint8(0)
 	for rest := e.pinyin(); rest != ""; {
 		rest = rest[1:] // the space before each key
 		end := strings.IndexByte(rest, ' ')
@@ -164,7 +226,8 @@ func (ix *indexData) add(e *personEntry) int32 {
 			end = len(rest)
 		}
 		if end > 0 {
-			ix.pinyin = append(ix.pinyin, pinyinKey{rest[:end], slot})
+			ix.pinyin = append(ix.pinyin, pinyinKey{rest[:end], slot, min(k, 2)})
+			k++
 		}
 		rest = rest[end:]
 	}
@@ -377,11 +440,17 @@ func (s *Store) ShrinkCache(ctx context.Context) {
 }
 
 // candList is the slots that may match a word: a character's, digit group's or
-// category's postings, or the slots of a range of pinyin keys (in key order).
+// category's postings, or the slots of a range of pinyin keys (in key order). When the
+// query is that one word and every slot listed matches it in a known tier, tier says so
+// and the entries need not be read; otherwise (tierCheck) each is matched and ranked.
 type candList struct {
 	slots *postings
 	list  []int32
+	tier  tier
 }
+
+// tierCheck marks a candidate list whose slots must be matched and ranked one by one.
+const tierCheck tier = 255
 
 func (c candList) len() int { return c.slots.len() + len(c.list) }
 
@@ -408,27 +477,68 @@ func (ix *peopleIndex) candidates(w word) (lists []candList, all bool) {
 				best = &ix.grams[g]
 			}
 		}
-		return []candList{{slots: best}}, false
+		t := tierCheck
+		if len(w.text) == 3 {
+			t = tierOther
+		}
+		return []candList{{slots: best, tier: t}}, false
 	case wordPinyin:
 		lo := sort.Search(len(ix.pinyin), func(i int) bool { return ix.pinyin[i].key >= w.text })
-		var fromPinyin []int32
+		var byTier [3][]int32 // exact, prefix, another reading
 		for i := lo; i < len(ix.pinyin) && strings.HasPrefix(ix.pinyin[i].key, w.text); i++ {
-			fromPinyin = append(fromPinyin, ix.pinyin[i].slot)
+			k := ix.pinyin[i]
+			t := tierName
+			if k.kind < 2 {
+				t = tierPrefix
+				if k.key == w.text {
+					t = tierExact
+				}
+			}
+			byTier[t] = append(byTier[t], k.slot)
+		}
+		for t, l := range byTier {
+			lists = append(lists, candList{list: l, tier: tier(t)})
 		}
 		// Letters may also be part of the text itself (a unit's designation, an address).
-		return []candList{{list: fromPinyin}, {slots: ix.rarest(w.text)}}, false
+		return append(lists, ix.runeCands(w.text)...), false
 	}
-	lists = []candList{{slots: ix.rarest(w.text)}}
-	for c := w.cats; c != 0; c &= c - 1 {
-		lists = append(lists, candList{slots: &ix.cats[bits.TrailingZeros32(c)]})
+	lists = ix.runeCands(w.text)
+	for i := range model.Categories {
+		if strings.Contains(categoryTexts[i], w.text) { // a label or short label holds the word
+			lists = append(lists, candList{slots: &ix.cats[i], tier: tierOther})
+		}
+	}
+	for c := w.cats; c != 0; c &= c - 1 { // the word stands for categories (三属, 军嫂)
+		t := tierOther
+		if w.kinRel != 0 || w.kinSex != 0 {
+			t = tierCheck // the relation and sex are in the entry
+		}
+		lists = append(lists, candList{slots: &ix.cats[bits.TrailingZeros32(c)], tier: t})
 	}
 	return lists, false
 }
 
-// rarest returns the shortest list among the characters of s (nil if one never occurs).
-func (ix *peopleIndex) rarest(s string) *postings {
-	var best *postings
-	first := true
+// runeCands returns the lists of the rarest character of s. For one character, a slot
+// listed with it matches in its list's tier; longer words are checked.
+func (ix *peopleIndex) runeCands(s string) []candList {
+	r := ix.rarest(s)
+	if r == nil {
+		return nil
+	}
+	one := utf8.RuneCountInString(s) == 1
+	lists := make([]candList, len(r))
+	for i := range r {
+		lists[i] = candList{slots: &r[i], tier: tierCheck}
+		if one {
+			lists[i].tier = runeTiers[i]
+		}
+	}
+	return lists
+}
+
+// rarest returns the lists of the rarest character of s (nil if one never occurs).
+func (ix *peopleIndex) rarest(s string) *runeLists {
+	var best *runeLists
 	for _, r := range s {
 		if r == utf8.RuneError {
 			continue
@@ -437,8 +547,8 @@ func (ix *peopleIndex) rarest(s string) *postings {
 		if p.len() == 0 {
 			return nil
 		}
-		if first || p.len() < best.len() {
-			best, first = p, false
+		if best == nil || p.len() < best.len() {
+			best = p
 		}
 	}
 	return best
@@ -496,12 +606,12 @@ func (ix *peopleIndex) search(q PeopleQuery, text textMatcher, catMask uint32) f
 		}
 	}
 	// One bitmap by roster rank per tier: the window is read from them tier by tier,
-	// already in roster order within each, without sorting.
+	// already in roster order within each, without sorting. A slot may be marked in
+	// several (listed under a key and a character): its best tier counts.
 	words := (len(ix.order) + 63) / 64
 	bitmaps := make([]uint64, int(tiers+1)*words)
 	seen, byTier := bitmaps[:words], bitmaps[words:]
-	var counts [tiers]int
-	consider := func(sl int32) {
+	check := func(sl int32) {
 		e := ix.slots[sl]
 		if e == nil {
 			return
@@ -516,16 +626,39 @@ func (ix *peopleIndex) search(q PeopleQuery, text textMatcher, catMask uint32) f
 		}
 		if t, _, ok := text.rank(e); ok {
 			byTier[int(t)*words+int(r>>6)] |= 1 << (r & 63)
-			counts[t]++
 		}
 	}
+	filtered := catMask != 0 || q.VillageID != 0 || q.Cadre != "" || q.Status != "" || q.NotVisitedSince != "" ||
+		q.HasOpenNeeds || q.Incomplete
 	if size < 0 { // no word to look up: try the whole roster
 		for _, sl := range ix.order {
-			consider(sl)
+			check(sl)
 		}
 	} else {
 		for _, l := range driver {
-			l.each(consider)
+			if l.tier == tierCheck || len(text.words) > 1 {
+				l.each(check)
+				continue
+			}
+			mark := byTier[int(l.tier)*words : int(l.tier+1)*words]
+			l.each(func(sl int32) {
+				e := ix.slots[sl]
+				if e == nil || filtered && !keep(e) {
+					return
+				}
+				r := ix.rank[sl]
+				mark[r>>6] |= 1 << (r & 63)
+			})
+		}
+	}
+	var counts [tiers]int
+	for w := 0; w < words; w++ {
+		var better uint64
+		for t := range int(tiers) {
+			b := byTier[t*words+w] &^ better
+			byTier[t*words+w] = b
+			better |= b
+			counts[t] += bits.OnesCount64(b)
 		}
 	}
 	last := tierWeak

@@ -67,17 +67,17 @@ func (s *Store) searchSQL(ctx context.Context, q PeopleQuery) (PeoplePage, error
 		l := strings.Join(ts, ", ")
 		code = "CASE WHEN max(" + l + ") >= " + strconv.Itoa(int(tierWeak)*100) + " THEN max(" + l + ") ELSE min(" + l + ") END"
 	}
-	inner := "SELECT p.id AS id, p.village_id IS NULL AS nov, v.sort AS vs, p.village_id AS vid, p.py_sort AS ps"
+	inner := "SELECT p.id AS id, p.village_id AS vid, p.py_sort AS ps"
 	for _, c := range cols {
 		inner += ", " + c
 	}
-	inner += ` FROM people p LEFT JOIN villages v ON v.id = p.village_id LEFT JOIN units u ON u.id = p.service_unit_id
-		WHERE ` + strings.Join(filters, " AND ")
+	inner += " FROM people p WHERE " + strings.Join(filters, " AND ")
+	// Roster order (entryLess): villages by their sort, people without one last.
 	query := "SELECT id, " + code + " AS code FROM (" + inner + ")"
 	if len(where) > 0 {
 		query += " WHERE " + strings.Join(where, " AND ")
 	}
-	query += " ORDER BY code / 100, nov, vs, vid, ps, id"
+	query += " ORDER BY code / 100, vid IS NULL, (SELECT sort FROM villages WHERE id = vid), vid, ps, id"
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return page, s.classify(err)
@@ -139,7 +139,7 @@ func matchCode(t tier, f MatchField) string {
 }
 
 // wordSQL is an expression giving the code (tier*100 + field) of w's best match in a row
-// of people p (villages v, units u), NULL when it does not match: the SQL twin of
+// of people p, NULL when it does not match: the SQL twin of
 // word.rank.
 func wordSQL(w *word, arg func(any) string) string {
 	var b strings.Builder
@@ -156,26 +156,40 @@ func wordSQL(w *word, arg func(any) string) string {
 		b.WriteString(" END")
 		return b.String()
 	}
+	// Plain instr for words without ASCII letters (Chinese has no case); LIKE, which
+	// ignores ASCII case, for the others. lower() on every column of every row would cost
+	// twice the scan.
 	x := arg(w.text)
-	name := "lower(p.name)"
-	when(name+" = "+x, tierExact, MatchName)
+	eq := func(col string) string { return col + " = " + x }
+	prefix := func(col string) string { return "instr(" + col + ", " + x + ") = 1" }
+	contains := func(col string) string { return "instr(" + col + ", " + x + ") > 0" }
+	if hasASCIILetter(w.text) {
+		esc := likeEscape(w.text)
+		px, pp, pc := arg(esc), arg(esc+"%"), arg("%"+esc+"%")
+		eq = func(col string) string { return col + " LIKE " + px + " ESCAPE '\\'" }
+		prefix = func(col string) string { return col + " LIKE " + pp + " ESCAPE '\\'" }
+		contains = func(col string) string { return col + " LIKE " + pc + " ESCAPE '\\'" }
+	}
+	when(eq("p.name"), tierExact, MatchName)
 	if w.kind == wordPinyin {
 		when("p.py_initials = "+x+" OR p.py_full = "+x, tierExact, MatchPinyin)
 	}
-	when("instr("+name+", "+x+") = 1", tierPrefix, MatchName)
+	when(prefix("p.name"), tierPrefix, MatchName)
 	if w.kind == wordPinyin {
 		when("instr(p.py_initials, "+x+") = 1 OR instr(p.py_full, "+x+") = 1", tierPrefix, MatchPinyin)
 	}
-	when("instr("+name+", "+x+") > 0", tierName, MatchName)
+	when(contains("p.name"), tierName, MatchName)
 	if w.kind == wordPinyin {
 		when("instr(' ' || p.py_alt, ' ' || "+x+") > 0", tierName, MatchPinyin)
 	}
-	when("instr(lower(p.serviceman_name), "+x+") > 0", tierOther, MatchServiceman)
-	when("instr(lower(p.martyr_name), "+x+") > 0", tierOther, MatchMartyr)
-	when("instr(lower(p.service_unit || char(31) || coalesce(u.name || ' ' || u.designation, '')), "+x+") > 0",
-		tierOther, MatchUnit)
-	when("instr(lower(p.category_other), "+x+") > 0", tierOther, MatchCategory)
-	when("instr(lower(coalesce(v.name, '')), "+x+") > 0", tierOther, MatchVillage)
+	when(contains("p.serviceman_name"), tierOther, MatchServiceman)
+	when(contains("p.martyr_name"), tierOther, MatchMartyr)
+	// The villages and units that match are found once (SQLite keeps the IN list), not
+	// joined to every row.
+	when(contains("p.service_unit")+" OR p.service_unit_id IN (SELECT id FROM units WHERE "+contains("name")+" OR "+
+		contains("designation")+")", tierOther, MatchUnit)
+	when(contains("p.category_other"), tierOther, MatchCategory)
+	when("p.village_id IN (SELECT id FROM villages WHERE "+contains("name")+")", tierOther, MatchVillage)
 	// Categories whose label or short label holds the word, and those the word stands for.
 	var cats []string
 	for i, c := range model.Categories {
@@ -205,8 +219,23 @@ func wordSQL(w *word, arg func(any) string) string {
 		}
 		when(cond, tierOther, MatchCategory)
 	}
-	when("instr(lower(p.address), "+x+") > 0", tierWeak, MatchAddress)
-	when("instr(lower(p.pairing_cadre), "+x+") > 0", tierWeak, MatchCadre)
+	when(contains("p.address"), tierWeak, MatchAddress)
+	when(contains("p.pairing_cadre"), tierWeak, MatchCadre)
 	b.WriteString(" END")
 	return b.String()
+}
+
+func hasASCIILetter(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; c >= 'a' && c <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
+// likeEscape escapes LIKE's wildcards (and the escape character) in s.
+func likeEscape(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`)
+	return r.Replace(s)
 }
