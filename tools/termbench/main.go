@@ -142,7 +142,9 @@ func open(db string) time.Duration {
 	start := time.Now()
 	check(exec.Command("tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40",
 		*bin+" --db "+shellQuote(db)+"; echo TERMBENCH-EXITED; sleep 600").Run())
-	waitFor(func(s []string) bool { return len(s) > 3 && strings.Contains(s[1], "共 ") && strings.HasPrefix(s[3], ">") })
+	waitFor(func(s []string) bool {
+		return len(s) > 3 && strings.Contains(s[1], "共 ") && strings.HasPrefix(s[3], ">")
+	})
 	return time.Since(start)
 }
 
