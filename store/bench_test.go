@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -10,6 +11,7 @@ import (
 
 	"shuangyong/store"
 	"shuangyong/store/demo/demofile"
+	"shuangyong/store/sheet"
 )
 
 // County scale (SPEC.md §7): 100 000 people. The searches only need people, so the file
@@ -132,4 +134,85 @@ func BenchmarkWarmSearch(b *testing.B) {
 		s.Close()
 		b.StartTimer()
 	}
+}
+
+// BenchmarkSearchDuringHeavyWork measures searches typed while long reads run on the
+// county file (100 000 people, 1 000 000 events and visits): the year's workbook, a
+// backup and the quick check, one after the other, as the TUI may run them. Each op is
+// one round of the three; the searches (the query mix, one every 20 ms) are timed while
+// they run. Reported: the searches' median, p95 and max, and the heavy work's time.
+func BenchmarkSearchDuringHeavyWork(b *testing.B) {
+	src := demofile.Path(b, benchPeople, 1000000)
+	dir := b.TempDir()
+	path := filepath.Join(dir, "copy.db")
+	if err := copyFile(src, path); err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	s, err := store.Open(ctx, path, store.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.WarmSearch(ctx); err != nil {
+		b.Fatal(err)
+	}
+	var times []time.Duration
+	var heavy time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		done := make(chan error, 1)
+		start := time.Now()
+		go func() {
+			err := sheet.Export(ctx, s, sheet.Options{Year: 2026, Path: filepath.Join(dir, "year.xlsx")})
+			if err == nil {
+				_, err = s.Backup(ctx, filepath.Join(dir, "backups"))
+			}
+			if err == nil {
+				err = s.QuickCheck(ctx)
+			}
+			done <- err
+		}()
+		for q := 0; ; q++ {
+			select {
+			case err := <-done:
+				if err != nil {
+					b.Fatal(err)
+				}
+				heavy += time.Since(start)
+				goto next
+			case <-time.After(20 * time.Millisecond):
+			}
+			sq := searchQueries[q%len(searchQueries)]
+			sq.Limit = 108
+			t := time.Now()
+			if _, err := s.SearchPeople(ctx, sq); err != nil {
+				b.Fatal(err)
+			}
+			times = append(times, time.Since(t))
+		}
+	next:
+	}
+	b.StopTimer()
+	reportPercentiles(b, times)
+	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
+	b.ReportMetric(float64(times[len(times)-1].Microseconds())/1000, "max-ms")
+	b.ReportMetric(heavy.Seconds()/float64(b.N), "heavy-s")
+}
+
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(dst)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
 }
