@@ -92,7 +92,11 @@ func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 // TUI runs it in the background after the first screen and stops writes if it fails.
 func (s *Store) QuickCheck(ctx context.Context) error {
 	var line string
-	if err := s.db.QueryRowContext(ctx, "PRAGMA quick_check(1)").Scan(&line); err != nil {
+	// On a snapshot (snapshot.go) when there can be one: searches do not wait for it.
+	err := s.withSnapshot(ctx, func(db *sql.DB) error {
+		return db.QueryRowContext(ctx, "PRAGMA quick_check(1)").Scan(&line)
+	})
+	if err != nil {
 		return s.classify(err)
 	}
 	s.ShrinkCache(ctx)
@@ -119,7 +123,11 @@ func (s *Store) Backup(ctx context.Context, dir string) (string, error) {
 	final := filepath.Join(dir, base+"-"+s.Now().Format("20060102-150405")+".db")
 	tmp := final + ".tmp"
 	os.Remove(tmp)
-	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
+	err := s.withSnapshot(ctx, func(db *sql.DB) error { // searches do not wait for it
+		_, err := db.ExecContext(ctx, "VACUUM INTO ?", tmp)
+		return err
+	})
+	if err != nil {
 		os.Remove(tmp)
 		if ctx.Err() != nil {
 			return "", ctx.Err()

@@ -76,7 +76,8 @@ func (s *Store) write(ctx context.Context, fn func(w *writer) error) error {
 		w.rebuild = true
 	}
 	var entries []*personEntry
-	if !w.rebuild && len(w.people) > 0 && s.people.isLoaded() {
+	loaded := s.people.isLoaded()
+	if !w.rebuild && len(w.people) > 0 && loaded {
 		ids := make([]int64, 0, len(w.people))
 		for id := range w.people {
 			ids = append(ids, id)
@@ -91,7 +92,7 @@ func (s *Store) write(ctx context.Context, fn func(w *writer) error) error {
 	if w.rebuild {
 		s.people.invalidate()
 	} else if len(w.people) > 0 {
-		s.people.apply(w.people, entries)
+		s.people.apply(w.people, entries, loaded)
 	}
 	return nil
 }

@@ -33,6 +33,7 @@ type Store struct {
 	operator string
 
 	people *peopleIndex
+	snaps  snapshots           // read-only connections onto the frozen file, for long reads (snapshot.go)
 	tables map[string][]string // entity → its columns, for history snapshots
 }
 
@@ -209,6 +210,7 @@ func (s *Store) Close() error {
 	if s == nil || s.db == nil {
 		return nil
 	}
+	s.snaps.wg.Wait() // a checkpoint at close would write the file under a snapshot's reader
 	_, _ = s.db.Exec("PRAGMA optimize")
 	return s.db.Close()
 }
@@ -243,13 +245,17 @@ func (s *Store) now() string { return s.Now().Format("2006-01-02 15:04:05") }
 func (s *Store) Today() string { return s.Now().Format("2006-01-02") }
 
 // ReadTx runs fn in a read transaction: a consistent snapshot for reports and exports.
+// It reads a snapshot of the file when there can be one (snapshot.go), so that searches
+// and saves do not wait for it.
 func (s *Store) ReadTx(ctx context.Context, fn func(*sql.Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return s.classify(err)
-	}
-	defer tx.Rollback()
-	return s.classify(fn(tx))
+	return s.withSnapshot(ctx, func(db *sql.DB) error {
+		tx, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+		if err != nil {
+			return s.classify(err)
+		}
+		defer tx.Rollback()
+		return s.classify(fn(tx))
+	})
 }
 
 // DB exposes the handle to sub-packages that read (reports, exports, bulk loading).
