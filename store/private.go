@@ -1,0 +1,45 @@
+package store
+
+import (
+	"io/fs"
+	"os"
+	"runtime"
+)
+
+// chmodPrivate makes a file the program wrote readable by its owner only: ID numbers of
+// a whole township must not be readable by the other accounts of a shared PC. Windows
+// keeps %AppData% private by its own permissions, and its chmod knows only read-only.
+func chmodPrivate(p string) error {
+	if runtime.GOOS == "windows" {
+		return nil
+	}
+	return os.Chmod(p, 0o600)
+}
+
+// keepPrivate tightens a ledger made by an older program (0644 in a 0755 folder): the
+// data file, its journals and the backups folder. Best effort: a file owned by someone
+// else is left as it is.
+func keepPrivate(path string) {
+	if runtime.GOOS == "windows" {
+		return
+	}
+	for _, p := range []string{path, path + "-wal", path + "-journal"} {
+		if st, err := os.Stat(p); err == nil && st.Mode().Perm()&0o077 != 0 {
+			os.Chmod(p, st.Mode().Perm()&^0o077)
+		}
+	}
+	dir := BackupDir(path)
+	if st, err := os.Stat(dir); err == nil && st.IsDir() && st.Mode().Perm()&0o077 != 0 {
+		os.Chmod(dir, 0o700)
+		if entries, err := os.ReadDir(dir); err == nil {
+			base := ledgerBase(path)
+			for _, e := range entries {
+				if _, ok := backupStamp(e.Name(), base); ok {
+					if info, err := e.Info(); err == nil && info.Mode().Perm()&0o077 != 0 {
+						os.Chmod(dir+string(os.PathSeparator)+e.Name(), fs.FileMode(0o600))
+					}
+				}
+			}
+		}
+	}
+}
