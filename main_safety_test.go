@@ -285,3 +285,40 @@ func TestReadOnlyFolder(t *testing.T) {
 		t.Errorf("files left in the read-only folder: %v", entries)
 	}
 }
+
+func TestExportToStandardOutputAndPrivateFiles(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "o.db")
+	demoFile(t, db)
+	code, out, errOut := cmd(t, "export", "--db", db, "--year", "2026", "-o", "-")
+	if code != 0 || !strings.Contains(out, "走访") || strings.Contains(out, "已导出") {
+		t.Errorf("text to standard output: %d %q %q", code, out, errOut)
+	}
+	code, out, _ = cmd(t, "export", "--db", db, "--year", "2026", "--format", "csv", "-o", "-")
+	if code != 0 || !strings.HasPrefix(out, "\ufeff") || strings.Count(out, "\r\n") < 2 {
+		t.Errorf("CSV to standard output: %d %q", code, out)
+	}
+	code, _, errOut = cmd(t, "export", "--db", db, "--year", "2026", "--format", "xlsx", "-o", "-")
+	if code == 0 || !strings.Contains(errOut, "不能输出到屏幕") {
+		t.Errorf("xlsx to standard output: %d %q", code, errOut)
+	}
+	if runtime.GOOS == "windows" {
+		return
+	}
+	// An internal export written over a public file's 0644 becomes 0600; a killed
+	// export's temporary file is removed.
+	xlsx := filepath.Join(dir, "out.xlsx")
+	os.WriteFile(xlsx, []byte("old public export"), 0o644)
+	os.Chmod(xlsx, 0o644)
+	stale := filepath.Join(dir, ".out.xlsx.3318477308.tmp")
+	os.WriteFile(stale, []byte("half a roster"), 0o600)
+	if code, _, errOut := cmd(t, "export", "--db", db, "--year", "2026", "-o", xlsx); code != 0 {
+		t.Fatalf("export: %q", errOut)
+	}
+	if st, _ := os.Stat(xlsx); st.Mode().Perm() != 0o600 {
+		t.Errorf("internal export over a public file: %v", st.Mode().Perm())
+	}
+	if _, err := os.Stat(stale); err == nil {
+		t.Error("a killed export's temporary file was left")
+	}
+}

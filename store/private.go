@@ -3,6 +3,8 @@ package store
 import (
 	"io/fs"
 	"os"
+	"path/filepath"
+	"regexp"
 	"runtime"
 )
 
@@ -40,6 +42,26 @@ func keepPrivate(path string) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// SyncDir makes renames and new files in dir durable (a no-op where the system cannot,
+// as on Windows): called after writing a file under a temporary name and renaming it.
+func SyncDir(dir string) error { return syncDir(dir) }
+
+// RemoveStaleTemps removes, in dir, the temporary files that killed runs writing the
+// file named base left behind (".base.123456.tmp", as os.CreateTemp names them): they
+// can hold a whole roster.
+func RemoveStaleTemps(dir, base string) {
+	pattern := regexp.MustCompile(`^\.` + regexp.QuoteMeta(base) + `\.[0-9]+\.tmp$`)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if e.Type().IsRegular() && pattern.MatchString(e.Name()) {
+			os.Remove(filepath.Join(dir, e.Name()))
 		}
 	}
 }

@@ -38,6 +38,7 @@ const (
 	CLIBusyCheck      Key = "cli.busy_check"
 	CLIBusyRestore    Key = "cli.busy_restore"
 	CLIBusyDemo       Key = "cli.busy_demo"
+	CLIStdoutNotXLSX  Key = "cli.stdout_not_xlsx"
 
 	ErrInUse           Key = "err.in_use"
 	ErrNotDatabase     Key = "err.not_database"
@@ -121,6 +122,8 @@ Default data file: %s (SHUANGYONG_DB sets another)`)
 		"%s is in use by the open ledger program: close every window of it, then run shuangyong restore again; the data file was not changed.")
 	add(CLIBusyDemo, "数据文件 %s 正在被打开着的双拥台账使用。请关闭程序，或用 --db 指定一个新文件。",
 		"%s is in use by the open ledger program: close it, or name a new file with --db.")
+	add(CLIStdoutNotXLSX, "Excel 工作簿不能输出到屏幕（-o -）。请用 --format text 或 --format csv，或用 -o 指定文件。",
+		"a workbook cannot go to standard output (-o -): use --format text or csv, or name a file with -o")
 	add(CLIBadFormat, "不支持的格式「%s」，可用 xlsx、csv 或 text。", "unsupported format %q: use xlsx, csv or text")
 
 	add(ErrInUse, "数据文件 %s 正在被另一个窗口或另一台电脑使用。请先关闭那里的双拥台账再试。", "%s is in use by another window or computer. Close the ledger there first.")
