@@ -115,6 +115,8 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 		return nil, &Error{Kind: ErrBadPath, Path: abs, Err: errors.New("path contains ? or #")}
 	}
 	mustExist := opt.MustExist || opt.ReadOnly
+	_, statErr := os.Stat(abs)
+	created := errors.Is(statErr, fs.ErrNotExist)
 	fresh, err := prepareFile(abs, mustExist)
 	if err != nil {
 		return nil, err
@@ -152,7 +154,7 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	s := &Store{db: db, path: abs, Now: time.Now, operator: opt.Operator}
 	if err := s.open(ctx, opt, writable, fresh); err != nil {
 		db.Close()
-		if fresh && !existed(abs) {
+		if created { // nothing of value: the file this call made, still without a ledger
 			os.Remove(abs)
 		}
 		return nil, s.notLedgerOrDamaged(err)
@@ -208,11 +210,6 @@ func createFile(abs string) error {
 		return Classify(err, abs)
 	}
 	return syncDir(dir)
-}
-
-func existed(abs string) bool {
-	st, err := os.Stat(abs)
-	return err == nil && st.Size() > 0
 }
 
 // mkdirPrivate makes dir and any missing parents, each readable by the owner only; an
