@@ -302,3 +302,22 @@ func MaskID(s string) string {
 	}
 	return strings.Repeat("*", n-4) + string(r[n-4:])
 }
+
+// NeutraliseFormula makes text safe for a CSV cell: control, zero-width and bidi
+// characters are removed as on screen (Sanitize), and text a spreadsheet would run as a
+// formula — starting, after any spaces, with = + - @ or their full-width forms — gets a
+// leading tab, which Excel, WPS and LibreOffice keep as text. The check comes after the
+// cleaning: a value starting with a carriage return would pass it, and the CSV writer
+// then drop the CR, leaving a live "=1+1".
+func NeutraliseFormula(s string) string {
+	s = Sanitize(s)
+	first := strings.TrimLeftFunc(s, isSpace)
+	if first == "" {
+		return s
+	}
+	switch r, _ := utf8.DecodeRuneInString(first); r {
+	case '=', '+', '-', '@', '＝', '＋', '－', '＠':
+		return "\t" + s
+	}
+	return s
+}

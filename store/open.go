@@ -121,8 +121,10 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	dir := filepath.Dir(abs)
-	writable := !opt.ReadOnly && canWrite(abs, dir)
+	// A file this process may write is opened for writing even by `check` (with writes
+	// switched off), so that SQLite can finish what a killed run left in the journal.
+	mayWrite := canWrite(abs, filepath.Dir(abs))
+	writable := !opt.ReadOnly && mayWrite
 	cache := opt.CacheKiB
 	if cache <= 0 {
 		cache = DefaultCacheKiB
@@ -135,7 +137,7 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 		fmt.Sprint(-cache) + ")&_txlock=immediate"
 	var dsn string
 	switch {
-	case writable:
+	case mayWrite:
 		dsn = abs + "?" + pragmas + "&_pragma=locking_mode(EXCLUSIVE)"
 		if opt.ReadOnly {
 			dsn += "&_pragma=query_only(1)"
@@ -152,7 +154,7 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	}
 	db.SetMaxOpenConns(1)
 	s := &Store{db: db, path: abs, Now: time.Now, operator: opt.Operator}
-	if err := s.open(ctx, opt, writable, fresh); err != nil {
+	if err := s.open(ctx, opt, writable, mayWrite, fresh); err != nil {
 		db.Close()
 		if created { // nothing of value: the file this call made, still without a ledger
 			os.Remove(abs)
@@ -255,7 +257,7 @@ func uriPath(p string) string {
 	return p
 }
 
-func (s *Store) open(ctx context.Context, opt Options, writable, fresh bool) error {
+func (s *Store) open(ctx context.Context, opt Options, writable, mayWrite, fresh bool) error {
 	if writable && !opt.ReadOnly {
 		// Checked with writes switched off; the flag lives on this one connection.
 		if _, err := s.db.ExecContext(ctx, "PRAGMA query_only=1"); err != nil {
@@ -270,7 +272,7 @@ func (s *Store) open(ctx context.Context, opt Options, writable, fresh bool) err
 		if isNew {
 			return &Error{Kind: ErrEmpty, Path: s.path}
 		}
-		if !writable {
+		if !mayWrite {
 			s.readOnly = &Error{Kind: ErrReadOnly, Path: s.path}
 		} else {
 			s.readOnly = &Error{Kind: ErrReadOnly, Path: s.path, Err: errors.New("opened for inspection")}

@@ -694,3 +694,36 @@ func TestRollbackJournalHeldWithoutWriting(t *testing.T) {
 		t.Error("opening a checked ledger wrote to it") // only QuickCheck may stamp it
 	}
 }
+
+// TestCheckAfterAKilledWriter: `check` on a file a killed program left with its WAL
+// opens it (SQLite finishes the journal) instead of calling it read-only.
+func TestCheckAfterAKilledWriter(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("SIGKILL")
+	}
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "killed.db")
+	ledger(t, path, 10)
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperProcess$")
+	cmd.Env = append(os.Environ(), "STORE_HELPER=write", "STORE_PATH="+path)
+	out, _ := cmd.StdoutPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(out)
+	for n := 0; n < 5 && sc.Scan(); n++ {
+	}
+	cmd.Process.Kill()
+	cmd.Wait()
+	if st, err := os.Stat(path + "-wal"); err != nil || st.Size() == 0 {
+		t.Skip("the writer left no WAL")
+	}
+	s, err := store.Open(ctx, path, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatalf("check after a killed writer: %v", err)
+	}
+	defer s.Close()
+	if r, err := s.Check(ctx); err != nil || !r.OK || r.JournalMode != "wal" {
+		t.Errorf("check: %+v %v", r, err)
+	}
+}

@@ -5,9 +5,6 @@ import (
 	"encoding/csv"
 	"io"
 	"strconv"
-	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"shuangyong/model"
 )
@@ -98,18 +95,7 @@ func csvField(v any) string {
 	return ""
 }
 
-func csvText(v string) string {
-	v = model.Sanitize(v)
-	first := strings.TrimLeftFunc(v, unicode.IsSpace)
-	if first == "" {
-		return v
-	}
-	switch r, _ := utf8.DecodeRuneInString(first); r {
-	case '=', '+', '-', '@', '＝', '＋', '－', '＠':
-		return "\t" + v
-	}
-	return v
-}
+func csvText(v string) string { return model.NeutraliseFormula(v) }
 
 func pctText(permille int) string {
 	s := strconv.Itoa(permille / 10)
