@@ -157,16 +157,11 @@ func (s *Store) Backup(ctx context.Context, dir string) (string, error) {
 	}
 	final := filepath.Join(dir, ledgerBase(s.path)+"-"+s.Now().Format(backupStampLayout)+".db")
 	tmp := final + ".tmp"
-	os.Remove(tmp)
-	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
+	if err := vacuumInto(ctx, s.db, tmp); err != nil {
 		removeWithJournals(tmp)
 		return "", s.classify(err)
 	}
 	s.ShrinkCache(ctx)
-	if err := chmodPrivate(tmp); err != nil {
-		removeWithJournals(tmp)
-		return "", Classify(err, tmp)
-	}
 	if err := verifyLedgerFile(ctx, tmp, VerifyFull); err != nil {
 		removeWithJournals(tmp)
 		return "", err
@@ -179,6 +174,22 @@ func (s *Store) Backup(ctx context.Context, dir string) (string, error) {
 		return "", Classify(err, final)
 	}
 	return final, nil
+}
+
+// vacuumInto writes a compacted copy of the database to tmp. The file is made first,
+// empty and private, so that even a copy cut short by a kill is readable by its owner
+// only (SQLite would create it 0644; into an empty file VACUUM INTO writes as into none).
+func vacuumInto(ctx context.Context, q interface {
+	ExecContext(context.Context, string, ...any) (sql.Result, error)
+}, tmp string) error {
+	removeWithJournals(tmp)
+	f, err := os.OpenFile(tmp, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+	if err != nil {
+		return err
+	}
+	f.Close()
+	_, err = q.ExecContext(ctx, "VACUUM INTO ?", tmp)
+	return err
 }
 
 func removeWithJournals(p string) {

@@ -8,16 +8,6 @@ import (
 	"runtime"
 )
 
-// chmodPrivate makes a file the program wrote readable by its owner only: ID numbers of
-// a whole township must not be readable by the other accounts of a shared PC. Windows
-// keeps %AppData% private by its own permissions, and its chmod knows only read-only.
-func chmodPrivate(p string) error {
-	if runtime.GOOS == "windows" {
-		return nil
-	}
-	return os.Chmod(p, 0o600)
-}
-
 // keepPrivate tightens a ledger made by an older program (0644 in a 0755 folder): the
 // data file, its journals and the backups folder. Best effort: a file owned by someone
 // else is left as it is.

@@ -159,11 +159,7 @@ func (h *held) keep(ctx context.Context, path, stamp string) (string, error) {
 		}
 		final := filepath.Join(dir, ledgerBase(path)+"-"+stamp+".db")
 		tmp := final + ".tmp"
-		os.Remove(tmp)
-		_, err := h.conn.ExecContext(ctx, "VACUUM INTO ?", tmp)
-		if err == nil {
-			err = chmodPrivate(tmp)
-		}
+		err := vacuumInto(ctx, h.conn, tmp)
 		if err == nil {
 			err = verifyLedgerFile(ctx, tmp, VerifyFull)
 		}
