@@ -159,7 +159,10 @@ func (s *Store) Backup(ctx context.Context, dir string) (string, error) {
 	tmp := final + ".tmp"
 	if err := vacuumInto(ctx, s.db, tmp); err != nil {
 		removeWithJournals(tmp)
-		return "", s.classify(err)
+		if e := s.classify(err); KindOf(e) == ErrDamaged || KindOf(e) == ErrInUse || KindOf(e) == ErrCancelled {
+			return "", e
+		}
+		return "", Classify(err, final) // the disk full, read-only… is the backup's
 	}
 	s.ShrinkCache(ctx)
 	if err := verifyLedgerFile(ctx, tmp, VerifyFull); err != nil {

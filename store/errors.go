@@ -113,6 +113,11 @@ func Classify(err error, path string) error {
 		case sqlite3.SQLITE_FULL:
 			return &Error{Kind: ErrDiskFull, Path: path, Err: err}
 		case sqlite3.SQLITE_IOERR:
+			// SQLite reports a full disk as an I/O error when it cannot even create its
+			// journal: say what the user can do something about.
+			if free, ok := freeBytes(filepath.Dir(path)); ok && path != "" && free < 1<<20 {
+				return &Error{Kind: ErrDiskFull, Path: path, Err: err}
+			}
 			return &Error{Kind: ErrIO, Path: path, Err: err}
 		case sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM, sqlite3.SQLITE_AUTH:
 			return &Error{Kind: ErrPermission, Path: path, Err: err}

@@ -43,3 +43,12 @@ func canWrite(path, dir string) bool {
 func fileBusy(error) bool { return false }
 
 func isQuota(err error) bool { return errors.Is(err, syscall.EDQUOT) }
+
+// freeBytes reports the space left for this user on the disk holding dir.
+func freeBytes(dir string) (uint64, bool) {
+	var st unix.Statfs_t
+	if err := unix.Statfs(dir, &st); err != nil {
+		return 0, false
+	}
+	return st.Bavail * uint64(st.Bsize), true
+}

@@ -35,3 +35,16 @@ func isQuota(err error) bool {
 	return errors.Is(err, windows.ERROR_DISK_FULL) || errors.Is(err, windows.ERROR_HANDLE_DISK_FULL) ||
 		errors.Is(err, windows.ERROR_DISK_QUOTA_EXCEEDED)
 }
+
+// freeBytes reports the space left for this user on the disk holding dir.
+func freeBytes(dir string) (uint64, bool) {
+	p, err := windows.UTF16PtrFromString(dir)
+	if err != nil {
+		return 0, false
+	}
+	var free uint64
+	if err := windows.GetDiskFreeSpaceEx(p, &free, nil, nil); err != nil {
+		return 0, false
+	}
+	return free, true
+}

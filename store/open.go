@@ -153,9 +153,15 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 		return nil, &Error{Kind: ErrBadPath, Path: abs, Err: err}
 	}
 	db.SetMaxOpenConns(1)
+	_, shmErr := os.Stat(abs + "-shm")
 	s := &Store{db: db, path: abs, Now: time.Now, operator: opt.Operator}
 	if err := s.open(ctx, opt, writable, mayWrite, fresh); err != nil {
 		db.Close()
+		if shmErr != nil {
+			// SQLite falls back to a shared-memory file when it cannot set up WAL (a full
+			// disk): one this failed open made is nobody's.
+			os.Remove(abs + "-shm")
+		}
 		if created { // nothing of value: the file this call made, still without a ledger
 			os.Remove(abs)
 		}

@@ -39,8 +39,8 @@ const (
 func init() {
 	add(ErrReadOnly, "数据文件 %s 是只读的（在只读的文件夹、光盘上，或没有写入权限），只能查看，不能修改。",
 		"%s is read-only (a read-only folder or disc, or no permission to write): it can be viewed, not changed.")
-	add(ErrDiskFull, "磁盘空间不足，%s 没有写成；原有的数据没有改动。请清理磁盘后再试。",
-		"the disk is full: %s was not written; the existing data is unchanged. Free some space and try again.")
+	add(ErrDiskFull, "磁盘空间不足（%s 所在的磁盘），这次操作没有完成；原有的数据没有改动。请清理磁盘后再试。",
+		"the disk is full (the one holding %s): nothing was done, and the existing data is unchanged. Free some space and try again.")
 	add(ErrIO, "读写 %s 时磁盘出错（U 盘被拔出、网络断开或磁盘损坏）；原有的数据没有改动。请检查后再试。",
 		"the disk failed reading or writing %s (a removed drive, a lost network, a failing disk); the existing data is unchanged. Check it and try again.")
 	add(ErrMissing, "找不到文件 %s。请检查路径是否写对。", "there is no file %s: check the path.")

@@ -76,7 +76,7 @@ func TestSystemErrorsInPlainChinese(t *testing.T) {
 		err  error
 		want string
 	}{
-		{&fs.PathError{Op: "write", Path: tmp, Err: syscall.ENOSPC}, "磁盘空间不足，" + filepath.Join(dir, "out.xlsx")},
+		{&fs.PathError{Op: "write", Path: tmp, Err: syscall.ENOSPC}, "磁盘空间不足（" + filepath.Join(dir, "out.xlsx")},
 		{&fs.PathError{Op: "open", Path: filepath.Join(dir, "nodir", ".x.xlsx.1.tmp"), Err: syscall.ENOENT}, "文件夹 " + filepath.Join(dir, "nodir") + " 不存在"},
 		{&fs.PathError{Op: "open", Path: tmp, Err: syscall.EACCES}, "没有权限使用 " + filepath.Join(dir, "out.xlsx")},
 		{&fs.PathError{Op: "write", Path: tmp, Err: syscall.EIO}, "磁盘出错"},
