@@ -45,10 +45,11 @@ func (c *cli) restore(args []string) int {
 	}
 	kept, err := store.Restore(c.ctx, c.db, pos[0])
 	if err != nil {
-		if store.KindOf(err) == store.ErrDamaged || store.KindOf(err) == store.ErrNotDatabase {
-			return c.fail(c.t(i18n.CLIRestoreBad, pos[0], err))
-		}
 		return c.failErr(err)
+	}
+	if kept == "" {
+		fmt.Fprintln(c.stdout, c.t(i18n.CLIRestoreDoneNew, pos[0]))
+		return 0
 	}
 	fmt.Fprintln(c.stdout, c.t(i18n.CLIRestoreDone, pos[0], kept))
 	return 0

@@ -5,6 +5,8 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -26,13 +28,33 @@ func (c *cli) demo(args []string) int {
 	if len(pos) > 0 {
 		return c.fail(c.t(i18n.CLIBadFlag, strings.Join(pos, " ")))
 	}
+	// A refused demo (bad options, a full disk, Ctrl+C) leaves no new file behind.
+	path, _ := filepath.Abs(c.db)
+	_, statErr := os.Stat(path)
+	isNew := errors.Is(statErr, os.ErrNotExist)
 	s, err := c.open(store.Options{CacheKiB: 256 * 1024})
 	if err != nil {
 		return c.failErr(err)
 	}
-	defer s.Close()
+	ok := false
+	defer func() {
+		s.Close()
+		if isNew && !ok {
+			for _, ext := range []string{"", "-wal", "-journal"} {
+				os.Remove(path + ext)
+			}
+		}
+	}()
 	last := -1
+	// The progress line rewrites itself with \r on a terminal; in a log or a pipe it
+	// would be one long line of carriage returns, so there it is left out.
+	if !isTerminal(c.stderr) {
+		last = -2
+	}
 	opt.Progress = func(done, total int) {
+		if last == -2 {
+			return
+		}
 		if total <= 0 {
 			return
 		}
@@ -54,6 +76,7 @@ func (c *cli) demo(args []string) int {
 	if err != nil {
 		return c.failErr(err)
 	}
+	ok = true
 	fmt.Fprintln(c.stdout, c.t(i18n.CLIDemoDone, st.Villages, st.Units, st.People, st.Households, st.Events, st.Visits,
 		st.Elapsed.Seconds(), s.Path()))
 	return 0

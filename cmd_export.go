@@ -91,6 +91,12 @@ func (c *cli) export(args []string) int {
 	if opt.Public && opt.Table == "not_visited" {
 		return c.fail(c.t(i18n.CLIPublicNotVisited))
 	}
+	if opt.Path == "-" { // text and CSV to standard output, for a script or a pipe
+		if opt.Format == sheet.FormatXLSX {
+			return c.fail(c.t(i18n.CLIStdoutNotXLSX))
+		}
+		opt.Out = c.stdout
+	}
 	s, err := c.open(store.Options{})
 	if err != nil {
 		return c.failErr(err)
@@ -98,6 +104,9 @@ func (c *cli) export(args []string) int {
 	defer s.Close()
 	if err := sheet.Export(c.ctx, s, opt); err != nil {
 		return c.failErr(err)
+	}
+	if opt.Path == "-" {
+		return 0
 	}
 	abs, _ := filepath.Abs(opt.Path)
 	fmt.Fprintln(c.stdout, c.t(i18n.CLIExportDone, period.Label(c.lang), abs))

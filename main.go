@@ -10,6 +10,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/term"
 
 	"shuangyong/model"
 	"shuangyong/store"
@@ -21,12 +27,23 @@ import (
 var version = "dev"
 
 func main() {
-	os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
+	// Ctrl+C, and Ctrl+Break or closing the console on Windows, cancel the command: an
+	// export or backup removes its temporary file and says it was interrupted, the program
+	// closes the file properly. A second Ctrl+C kills as usual.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
 }
 
 // cli carries what every command shares.
 type cli struct {
 	ctx    context.Context
+	cmd    string // the command being run; "" for the full-screen program
 	db     string
 	lang   model.Lang
 	stdout io.Writer
@@ -39,7 +56,21 @@ func (c *cli) fail(msg string) int {
 	return 1
 }
 
-func (c *cli) failErr(err error) int { return c.fail(i18n.Error(c.ctx, c.lang, err)) }
+func (c *cli) failErr(err error) int {
+	if se := (*store.Error)(nil); errors.As(err, &se) && se.Kind == store.ErrInUse {
+		// The file is most often busy because the program is open on it: say how to do
+		// the same from there.
+		if key, ok := busyHints[c.cmd]; ok {
+			return c.fail(c.t(key, se.Path))
+		}
+	}
+	return c.fail(i18n.Error(c.ctx, c.lang, err))
+}
+
+var busyHints = map[string]i18n.Key{
+	"backup": i18n.CLIBusyBackup, "export": i18n.CLIBusyExport, "check": i18n.CLIBusyCheck,
+	"restore": i18n.CLIBusyRestore, "demo": i18n.CLIBusyDemo,
+}
 
 func (c *cli) t(key i18n.Key, args ...any) string { return i18n.T(c.lang, key, args...) }
 
@@ -91,6 +122,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return c.tui()
 	}
 	cmd, rest := args[0], args[1:]
+	c.cmd = cmd
 	switch cmd {
 	case "version", "--version", "-v":
 		fmt.Fprintln(c.stdout, c.t(i18n.CLIVersion, version, store.SchemaVersion()))
@@ -119,10 +151,48 @@ func (c *cli) usageError(err error) int {
 		fmt.Fprintln(c.stdout, c.t(i18n.CLIUsage, store.DefaultPath()))
 		return 0
 	}
-	return c.fail(c.t(i18n.CLIBadFlag, err))
+	return c.fail(c.flagMessage(err))
 }
 
+// flagMessage says in the user's language what the flag package reports in English.
+// Its messages are fixed strings: "flag needs an argument: -db", "invalid value "abc"
+// for flag -year: parse error", "flag provided but not defined: -x".
+func (c *cli) flagMessage(err error) string {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
+		return c.t(i18n.CLIFlagNeedsValue, name)
+	}
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		return c.t(i18n.CLIFlagUnknown, name)
+	}
+	if rest, ok := strings.CutPrefix(msg, "invalid value "); ok {
+		if value, flagAndWhy, ok := strings.Cut(rest, " for flag "); ok {
+			name, why, _ := strings.Cut(flagAndWhy, ": ")
+			if name == "-lang" || name == "--lang" {
+				return why // already in the catalogue (CLIBadLang)
+			}
+			return c.t(i18n.CLIFlagBadValue, name, strings.Trim(value, `"`))
+		}
+	}
+	if strings.HasPrefix(msg, "bad flag syntax: ") {
+		return c.t(i18n.CLIFlagUnknown, strings.TrimPrefix(msg, "bad flag syntax: "))
+	}
+	return c.t(i18n.CLIBadFlag, msg)
+}
+
+// open opens the data file as the command may (SPEC.md §8): only the program itself and
+// demo make a new ledger — a mistyped --db must not create one —, and commands that
+// report from the file or copy it prove the whole of it sound before anything else.
 func (c *cli) open(opt store.Options) (*store.Store, error) {
+	switch c.cmd {
+	case "export", "backup":
+		opt.MustExist = true
+		if opt.Verify == store.VerifyFirstScreen {
+			opt.Verify = store.VerifyFull
+		}
+	case "check":
+		opt.MustExist = true
+	}
 	return store.Open(c.ctx, c.db, opt)
 }
 
@@ -132,8 +202,21 @@ func (c *cli) tui() int {
 		return c.failErr(err)
 	}
 	defer s.Close()
-	if err := ui.Run(c.ctx, s, ui.Options{Lang: c.lang, Version: version}); err != nil {
+	err = ui.Run(c.ctx, s, ui.Options{Lang: c.lang, Version: version})
+	if c.ctx.Err() != nil || errors.Is(err, tea.ErrInterrupted) || errors.Is(err, tea.ErrProgramKilled) {
+		// Ctrl+Break on Windows, Ctrl+C from outside: a quit, not a failure of ours. The
+		// deferred Close still writes everything out.
+		fmt.Fprintln(c.stderr, c.t(i18n.CLIInterrupted))
+		return 130
+	}
+	if err != nil {
 		return c.failErr(err)
 	}
 	return 0
+}
+
+// isTerminal reports whether w is a console rather than a file or a pipe.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
 }

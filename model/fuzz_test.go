@@ -202,3 +202,26 @@ func FuzzSanitize(f *testing.F) {
 		_ = MaskPhone(s)
 	})
 }
+
+// FuzzNeutraliseFormula: whatever a cell holds, the CSV text carries no control or bidi
+// character but its own leading tab, and never starts (after spaces) with what a
+// spreadsheet runs.
+func FuzzNeutraliseFormula(f *testing.F) {
+	for _, s := range []string{"\r=1+1", "\t@SUM(1)", "　－2", "正常", "\x1b]52;c;x\x07", "\u202e+1", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out := NeutraliseFormula(s)
+		body := strings.TrimPrefix(out, "\t")
+		for _, r := range body {
+			if isControl(r) || isInvisibleFormat(r) || isLineBreak(r) {
+				t.Fatalf("NeutraliseFormula(%q) = %q keeps %U", s, out, r)
+			}
+		}
+		if out == body {
+			if first := strings.TrimLeftFunc(body, isSpace); first != "" && strings.ContainsRune("=+-@＝＋－＠", []rune(first)[0]) {
+				t.Fatalf("NeutraliseFormula(%q) = %q is a formula", s, out)
+			}
+		}
+	})
+}

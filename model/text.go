@@ -205,6 +205,13 @@ func CleanName(s string) (string, error) {
 				"A name cannot contain digits")
 		}
 	}
+	for _, r := range s {
+		if !nameSymbolOK(r) {
+			return "", problem(field, CodeFormat,
+				"姓名中不能有符号「"+string(r)+"」，请删除",
+				"A name cannot contain the symbol "+strconv.QuoteRune(r)+"; please remove it")
+		}
+	}
 	if strings.HasPrefix(s, "·") || strings.HasSuffix(s, "·") {
 		return "", problem(field, CodeFormat,
 			"姓名不能以 · 开头或结尾",
@@ -216,6 +223,21 @@ func CleanName(s string) (string, error) {
 			"The name is too long: at most "+strconv.Itoa(MaxNameRunes)+" characters, it has "+strconv.Itoa(n))
 	}
 	return s, nil
+}
+
+// nameSymbolOK reports whether r may stand in a name: letters and marks of any script,
+// and of punctuation only the name dot and what Latin names use (Jean-Luc, O'Brien,
+// J. Smith). Everything else is refused like a digit — among it the printable leftovers of
+// a pasted escape sequence ("王\x1b[m红" arrives as 王[m红 once ESC is gone).
+func nameSymbolOK(r rune) bool {
+	if !unicode.IsPunct(r) && !unicode.IsSymbol(r) {
+		return true
+	}
+	switch r {
+	case '·', '-', '\'', '’', '.':
+		return true
+	}
+	return false
 }
 
 // isLatinish reports letters of alphabetic scripts, between which a space separates words.
@@ -279,4 +301,23 @@ func MaskID(s string) string {
 		return s
 	}
 	return strings.Repeat("*", n-4) + string(r[n-4:])
+}
+
+// NeutraliseFormula makes text safe for a CSV cell: control, zero-width and bidi
+// characters are removed as on screen (Sanitize), and text a spreadsheet would run as a
+// formula — starting, after any spaces, with = + - @ or their full-width forms — gets a
+// leading tab, which Excel, WPS and LibreOffice keep as text. The check comes after the
+// cleaning: a value starting with a carriage return would pass it, and the CSV writer
+// then drop the CR, leaving a live "=1+1".
+func NeutraliseFormula(s string) string {
+	s = Sanitize(s)
+	first := strings.TrimLeftFunc(s, isSpace)
+	if first == "" {
+		return s
+	}
+	switch r, _ := utf8.DecodeRuneInString(first); r {
+	case '=', '+', '-', '@', '＝', '＋', '－', '＠':
+		return "\t" + s
+	}
+	return s
 }

@@ -46,6 +46,7 @@ func TestCleanName(t *testing.T) {
 		{"买买提 · 吐尔逊", "买买提·吐尔逊"},
 		{"买买提··吐尔逊", "买买提·吐尔逊"},
 		{"John  Smith", "John Smith"},
+		{"Jean-Luc O'Brien", "Jean-Luc O'Brien"},
 		{"王ABC", "王ABC"},
 		{"王 ABC", "王ABC"},
 		{"ＡＢＣ", "ABC"},
@@ -81,6 +82,12 @@ func TestCleanNameErrors(t *testing.T) {
 		{strings.Repeat("张", 200), CodeTooLong, "现在有 200 个"},
 		{"·张三", CodeFormat, "开头或结尾"},
 		{"张三·", CodeFormat, "开头或结尾"},
+		{"王\x1b[m红", CodeControl, "控制字符"},
+		{"王[m红", CodeFormat, "不能有符号「[」"},
+		{"王]红", CodeFormat, "不能有符号「]」"},
+		{"王;红", CodeFormat, "不能有符号「;」"},
+		{"张三（大）", CodeFormat, "不能有符号「(」"},
+		{"张<三>", CodeFormat, "不能有符号「<」"},
 	}
 	for _, tt := range tests {
 		got, err := CleanName(tt.in)

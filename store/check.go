@@ -89,7 +89,8 @@ func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 }
 
 // QuickCheck runs SQLite's quick_check (about half a second warm on a 100 MB file); the
-// TUI runs it in the background after the first screen and stops writes if it fails.
+// TUI runs it in the background after the first screen. A damaged file is made
+// read-only for the rest of the run: every later write is refused with the damage.
 func (s *Store) QuickCheck(ctx context.Context) error {
 	var line string
 	// On a snapshot (snapshot.go) when there can be one: searches do not wait for it.
@@ -97,91 +98,194 @@ func (s *Store) QuickCheck(ctx context.Context) error {
 		return db.QueryRowContext(ctx, "PRAGMA quick_check(1)").Scan(&line)
 	})
 	if err != nil {
-		return s.classify(err)
+		err = s.classify(err)
+		if KindOf(err) == ErrDamaged {
+			s.setReadOnly(err)
+		}
+		return err
 	}
 	s.ShrinkCache(ctx)
 	if line != "ok" {
-		return &Error{Kind: ErrDamaged, Path: s.path, Err: errors.New(line)}
+		err := &Error{Kind: ErrDamaged, Path: s.path, Err: errors.New(line)}
+		s.setReadOnly(err)
+		return err
 	}
-	return nil
+	// Proven sound: what Open held back from an unchecked file can be written now.
+	return s.classify(s.stampIdentity(ctx))
 }
 
 // BackupDir is where backups of the file at path go: backups/ beside it.
 func BackupDir(path string) string { return filepath.Join(filepath.Dir(path), "backups") }
 
+// backupStampLayout is the time in a backup's name: <ledger>-20261130-090000.db.
+const backupStampLayout = "20060102-150405"
+
+// backupStamp returns the time part of name if name is exactly a backup of the ledger
+// named base ("r-20261130-090000.db" for r.db; not "r-20250101-20261130-090000.db",
+// which is a backup of r-20250101.db).
+func backupStamp(name, base string) (string, bool) {
+	rest, ok := strings.CutPrefix(name, base+"-")
+	if !ok {
+		return "", false
+	}
+	stamp, ok := strings.CutSuffix(rest, ".db")
+	if !ok || len(stamp) != len(backupStampLayout) {
+		return "", false
+	}
+	if _, err := time.Parse(backupStampLayout, stamp); err != nil {
+		return "", false
+	}
+	return stamp, true
+}
+
+func ledgerBase(path string) string {
+	return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+}
+
 // Backup writes a consistent, compacted copy of the live file into dir (BackupDir when
 // ""), named after the file and the time, through a temporary name checked with
-// quick_check before it is renamed. It returns the backup's path.
+// quick_check before it is renamed; the folder is synced after the rename so that the
+// backup reported made survives a power cut. It works while the program holds the file
+// (it reads through the program's own connection): the way to back up an open ledger.
+// It returns the backup's path.
 func (s *Store) Backup(ctx context.Context, dir string) (string, error) {
 	if dir == "" {
 		dir = BackupDir(s.path)
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", err
-	}
-	base := strings.TrimSuffix(filepath.Base(s.path), filepath.Ext(s.path))
-	final := filepath.Join(dir, base+"-"+s.Now().Format("20060102-150405")+".db")
-	tmp := final + ".tmp"
-	os.Remove(tmp)
-	err := s.withSnapshot(ctx, func(db *sql.DB) error { // searches do not wait for it
-		_, err := db.ExecContext(ctx, "VACUUM INTO ?", tmp)
-		return err
-	})
+	dir, err := filepath.Abs(dir)
 	if err != nil {
-		os.Remove(tmp)
+		return "", Classify(err, dir)
+	}
+	if err := mkdirPrivate(dir); err != nil {
+		return "", Classify(err, dir)
+	}
+	final := filepath.Join(dir, ledgerBase(s.path)+"-"+s.Now().Format(backupStampLayout)+".db")
+	tmp := final + ".tmp"
+	err = s.withSnapshot(ctx, func(db *sql.DB) error { return vacuumInto(ctx, db, tmp) }) // searches do not wait for it
+	if err != nil {
+		removeWithJournals(tmp)
 		if ctx.Err() != nil {
 			return "", ctx.Err()
 		}
-		return "", s.classify(err)
+		if e := s.classify(err); KindOf(e) == ErrDamaged || KindOf(e) == ErrInUse || KindOf(e) == ErrCancelled {
+			return "", e
+		}
+		return "", Classify(err, final) // the disk full, read-only… is the backup's
 	}
 	s.ShrinkCache(ctx)
-	if err := verifyCopy(ctx, tmp); err != nil {
-		os.Remove(tmp)
+	if err := verifyLedgerFile(ctx, tmp, VerifyFull); err != nil {
+		removeWithJournals(tmp)
 		return "", err
 	}
 	if err := os.Rename(tmp, final); err != nil {
-		os.Remove(tmp)
-		return "", err
+		removeWithJournals(tmp)
+		return "", Classify(err, final)
+	}
+	if err := syncDir(dir); err != nil {
+		return "", Classify(err, final)
 	}
 	return final, nil
 }
 
-// verifyCopy opens a copy read-only and runs quick_check on it.
-func verifyCopy(ctx context.Context, path string) error {
-	db, err := sql.Open("sqlite", "file:"+filepath.ToSlash(path)+"?mode=ro")
+// vacuumInto writes a compacted copy of the database to tmp. The file is made first,
+// empty and private, so that even a copy cut short by a kill is readable by its owner
+// only (SQLite would create it 0644; into an empty file VACUUM INTO writes as into none).
+func vacuumInto(ctx context.Context, q interface {
+	ExecContext(context.Context, string, ...any) (sql.Result, error)
+}, tmp string) error {
+	removeWithJournals(tmp)
+	f, err := os.OpenFile(tmp, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
-	var line string
-	if err := db.QueryRowContext(ctx, "PRAGMA quick_check(1)").Scan(&line); err != nil {
-		if ctx.Err() != nil {
-			return ctx.Err() // cancelled, not damaged
-		}
-		return &Error{Kind: ErrDamaged, Path: path, Err: err}
-	}
-	if line != "ok" {
-		return &Error{Kind: ErrDamaged, Path: path, Err: errors.New(line)}
-	}
-	return nil
+	f.Close()
+	_, err = q.ExecContext(ctx, "VACUUM INTO ?", tmp)
+	return err
 }
 
-// Backups lists the backups of the file at path, newest first.
+func removeWithJournals(p string) {
+	for _, ext := range []string{"", "-journal", "-wal", "-shm"} {
+		os.Remove(p + ext)
+	}
+}
+
+// verifyLedgerFile proves a file (a backup, a copy) a sound ledger of a version this
+// program knows, reading only: it exists and is not empty, has SQLite's header, our
+// application id or schema, and passes quick_check.
+func verifyLedgerFile(ctx context.Context, path string, level Verify) error {
+	st, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return Classify(err, path)
+	case st.IsDir():
+		return &Error{Kind: ErrIsFolder, Path: path}
+	case st.Size() == 0:
+		return &Error{Kind: ErrEmpty, Path: path}
+	}
+	if err := checkHeader(path); err != nil {
+		return err
+	}
+	dsn, err := readOnlyDSN(path, "_pragma=busy_timeout(2000)")
+	if err != nil {
+		return err
+	}
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return Classify(err, path)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	c := &Store{db: db, path: path}
+	_, err = c.verify(ctx, level, false)
+	return err
+}
+
+// readLedgerID reads the ledger id kept in a file, without writing or locking it; ""
+// when the file has none or cannot be read.
+func readLedgerID(ctx context.Context, path string) string {
+	dsn, err := readOnlyDSN(path, "_pragma=busy_timeout(200)")
+	if err != nil {
+		return ""
+	}
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return ""
+	}
+	defer db.Close()
+	var id string
+	db.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = ?", keyLedgerID).Scan(&id)
+	return id
+}
+
+// Backups lists the backups of the file at path, newest first: files in BackupDir named
+// exactly <name>-YYYYMMDD-HHMMSS.db whose ledger id is the file's (a backup made before
+// ids were kept, or of a file whose id cannot be read, goes by its name).
 func Backups(path string) ([]string, error) {
+	return backupsOf(context.Background(), path, readLedgerID(context.Background(), path))
+}
+
+func backupsOf(ctx context.Context, path, id string) ([]string, error) {
 	dir := BackupDir(path)
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, err
+		return nil, Classify(err, dir)
 	}
-	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)) + "-"
+	base := ledgerBase(path)
 	var out []string
 	for _, e := range entries {
-		if !e.IsDir() && strings.HasPrefix(e.Name(), base) && strings.HasSuffix(e.Name(), ".db") {
-			out = append(out, filepath.Join(dir, e.Name()))
+		if _, ok := backupStamp(e.Name(), base); !ok || !e.Type().IsRegular() {
+			continue
 		}
+		p := filepath.Join(dir, e.Name())
+		if id != "" {
+			if other := readLedgerID(ctx, p); other != "" && other != id {
+				continue // a look-alike ledger's, or another township's
+			}
+		}
+		out = append(out, p)
 	}
 	sort.Sort(sort.Reverse(sort.StringSlice(out)))
 	return out, nil
@@ -191,24 +295,37 @@ func Backups(path string) ([]string, error) {
 func NewestGoodBackup(ctx context.Context, path string) string {
 	list, _ := Backups(path)
 	for _, b := range list {
-		if verifyCopy(ctx, b) == nil {
+		if verifyLedgerFile(ctx, b, VerifyFull) == nil {
 			return b
 		}
 	}
 	return ""
 }
 
+// LastBackup returns the newest backup of this ledger and when it was made (from its
+// name), for the status line; ok is false when there is none.
+func (s *Store) LastBackup(ctx context.Context) (path string, at time.Time, ok bool) {
+	list, err := backupsOf(ctx, s.path, s.LedgerID())
+	if err != nil || len(list) == 0 {
+		return "", time.Time{}, false
+	}
+	stamp, _ := backupStamp(filepath.Base(list[0]), ledgerBase(s.path))
+	at, err = time.ParseInLocation(backupStampLayout, stamp, time.Local)
+	return list[0], at, err == nil
+}
+
 // AutoBackup makes the day's backup if there is none yet, and prunes old ones: every
-// backup of the last 14 days is kept, and before that the newest of each month.
+// backup of the last 14 days is kept, and before that the newest of each month. Only
+// this ledger's own backups are counted or deleted.
 func (s *Store) AutoBackup(ctx context.Context) (string, error) {
-	list, err := Backups(s.path)
+	list, err := backupsOf(ctx, s.path, s.LedgerID())
 	if err != nil {
 		return "", err
 	}
-	base := strings.TrimSuffix(filepath.Base(s.path), filepath.Ext(s.path)) + "-"
+	base := ledgerBase(s.path)
 	today := s.Now().Format("20060102")
 	made := ""
-	if len(list) == 0 || !strings.HasPrefix(filepath.Base(list[0]), base+today) {
+	if len(list) == 0 || !strings.HasPrefix(filepath.Base(list[0]), base+"-"+today) {
 		if made, err = s.Backup(ctx, ""); err != nil {
 			return "", err
 		}
@@ -217,14 +334,8 @@ func (s *Store) AutoBackup(ctx context.Context) (string, error) {
 	cutoff := s.Now().AddDate(0, 0, -14).Format("20060102")
 	monthsKept := map[string]bool{}
 	for _, b := range list { // newest first
-		stamp := strings.TrimPrefix(filepath.Base(b), base)
-		if len(stamp) < 8 {
-			continue
-		}
+		stamp, _ := backupStamp(filepath.Base(b), base)
 		day := stamp[:8]
-		if _, err := time.Parse("20060102", day); err != nil {
-			continue
-		}
 		if day >= cutoff {
 			continue
 		}
@@ -235,4 +346,31 @@ func (s *Store) AutoBackup(ctx context.Context) (string, error) {
 		os.Remove(b)
 	}
 	return made, nil
+}
+
+// removeStaleTemps removes what killed runs left behind for the ledger at path: a
+// backup's temporary copy (with its journal), the temporary file of an older program's
+// restore. Called while the file is held, so no other run is writing them.
+func removeStaleTemps(path string) {
+	os.Remove(path + ".restore.tmp")
+	dir := BackupDir(path)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	base := ledgerBase(path)
+	for _, e := range entries {
+		name := e.Name()
+		i := strings.Index(name, ".db.tmp")
+		if i < 0 || !e.Type().IsRegular() {
+			continue
+		}
+		if _, ok := backupStamp(name[:i+3], base); !ok {
+			continue
+		}
+		switch name[i+3:] {
+		case ".tmp", ".tmp-journal", ".tmp-wal", ".tmp-shm":
+			os.Remove(filepath.Join(dir, name))
+		}
+	}
 }

@@ -58,6 +58,9 @@ const rebuildAbove = 5000
 // write runs fn in one transaction. Nothing is saved unless fn returns nil and the commit
 // succeeds.
 func (s *Store) write(ctx context.Context, fn func(w *writer) error) error {
+	if err := s.ReadOnly(); err != nil {
+		return err // a read-only or damaged file is never written
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return s.classify(err)
@@ -87,7 +90,11 @@ func (s *Store) write(ctx context.Context, fn func(w *writer) error) error {
 		}
 	}
 	if err := tx.Commit(); err != nil {
-		return s.classify(err)
+		err = s.classify(err)
+		if KindOf(err) == ErrDamaged {
+			s.setReadOnly(err)
+		}
+		return err
 	}
 	if w.rebuild {
 		s.people.invalidate()
@@ -274,6 +281,10 @@ func (w *writer) restoreSnapshot(entity string, id int64, js string) error {
 	return nil
 }
 
+// ErrEarlierRun: the newest change was made before this run of the program opened the
+// file (another day's work); Ctrl+Z reverses only what this run changed.
+var ErrEarlierRun = errors.New("the last change was made in an earlier run of the program")
+
 var errBulkBoundary = errors.New("the last change is a bulk load, which undo does not reverse")
 
 // UndoResult says what Ctrl+Z undid.
@@ -296,6 +307,9 @@ func (s *Store) Undo(ctx context.Context) (UndoResult, error) {
 		}
 		if target == 0 {
 			return &Error{Kind: ErrNothingToUndo}
+		}
+		if target <= s.sessionStart {
+			return &Error{Kind: ErrNothingToUndo, Err: ErrEarlierRun}
 		}
 		var bulk int
 		if err := w.tx.QueryRowContext(ctx, "SELECT count(*) FROM history WHERE change_id = ? AND action = ?", target, ActBulk).Scan(&bulk); err != nil {

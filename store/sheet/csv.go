@@ -5,6 +5,8 @@ import (
 	"encoding/csv"
 	"io"
 	"strconv"
+
+	"shuangyong/model"
 )
 
 // CSV files are for Chinese Excel and WPS: UTF-8 with a byte-order mark (without it they
@@ -29,8 +31,12 @@ import (
 // Neither Excel nor WPS was available to test; for anything with ID numbers the .xlsx,
 // whose ID cells are typed text, remains the file to hand on.
 //
-// Free text that starts with = + - @ gets the same leading tab, so that no spreadsheet
-// takes a name or a note for a formula (CSV injection).
+// Free text that starts with = + - @ (or their full-width forms), after any leading
+// spaces, gets the same leading tab, so that no spreadsheet takes a name or a note for a
+// formula (CSV injection). Control, zero-width and bidi characters are removed first, as
+// on screen (model.Sanitize): otherwise a value starting with a carriage return passes
+// the check and the CSV writer then drops the CR, leaving a live "=1+1"; and ESC
+// sequences would reach whoever types the file in a terminal.
 
 var bom = []byte{0xEF, 0xBB, 0xBF}
 
@@ -72,7 +78,7 @@ func csvField(v any) string {
 		if v == "" {
 			return ""
 		}
-		return "\t" + string(v)
+		return "\t" + model.Sanitize(string(v))
 	case ratio:
 		if v.den == 0 {
 			return labelNoBase
@@ -86,13 +92,12 @@ func csvField(v any) string {
 	case date:
 		return string(v)
 	case string:
-		if v != "" && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@') {
-			return "\t" + v
-		}
-		return v
+		return csvText(v)
 	}
 	return ""
 }
+
+func csvText(v string) string { return model.NeutraliseFormula(v) }
 
 func pctText(permille int) string {
 	s := strconv.Itoa(permille / 10)

@@ -47,8 +47,10 @@ type Options struct {
 	Public bool
 	// Table is the table a CSV holds (a key of Tables()); "" = DefaultTable.
 	Table string
-	// Path is the file to write.
+	// Path is the file to write; "-" writes a text or CSV export to Out instead.
 	Path string
+	// Out receives the export when Path is "-" (the command line's standard output).
+	Out io.Writer
 	// Progress, when set, is called with the work done so far and the whole (tables plus
 	// detail rows), from the exporting goroutine.
 	Progress func(done, total int)
@@ -101,6 +103,9 @@ func (o Options) Period() model.Period {
 func Export(ctx context.Context, s *store.Store, opt Options) error {
 	if opt.Format == "" {
 		opt.Format = FormatOf(opt.Path)
+		if opt.Path == "-" {
+			opt.Format = FormatText
+		}
 	}
 	if opt.Table == "" {
 		opt.Table = DefaultTable
@@ -112,6 +117,8 @@ func Export(ctx context.Context, s *store.Store, opt Options) error {
 		return fmt.Errorf("%w: year %s", ErrOptions, opt.Period().En())
 	case opt.Format != FormatXLSX && opt.Format != FormatCSV && opt.Format != FormatText:
 		return fmt.Errorf("%w: format %q (xlsx, csv or text)", ErrOptions, opt.Format)
+	case opt.Path == "-" && (opt.Out == nil || opt.Format == FormatXLSX):
+		return fmt.Errorf("%w: only text and CSV go to standard output", ErrOptions)
 	}
 	if opt.Format == FormatCSV && opt.Public && opt.Table == "not_visited" {
 		return ErrPublicNotVisited
@@ -131,7 +138,7 @@ func Export(ctx context.Context, s *store.Store, opt Options) error {
 		return err
 	}
 	today := s.Today()
-	return writeAtomically(opt.Path, !opt.Public, func(w io.Writer) error {
+	return writeTo(opt, func(w io.Writer) error {
 		return s.ReadTx(ctx, func(tx *sql.Tx) error {
 			t, err := tally.ComputeIn(ctx, tx, opt.Period(), today)
 			if err != nil {
@@ -161,6 +168,18 @@ func title(township string, p model.Period) string {
 	return fmt.Sprintf(titleRangeFormat, township, p.From, p.To)
 }
 
+// writeTo writes the export to opt.Out for "-", else to the file.
+func writeTo(opt Options, fill func(io.Writer) error) error {
+	if opt.Path != "-" {
+		return writeAtomically(opt.Path, !opt.Public, fill)
+	}
+	w := bufio.NewWriter(opt.Out)
+	if err := fill(w); err != nil {
+		return err
+	}
+	return w.Flush()
+}
+
 // writeAtomically writes the file through fill under a temporary name in the target's
 // folder, then renames it over the target. On any error the temporary file is removed and
 // the target left as it was. A new file is readable by its owner only when private.
@@ -178,8 +197,13 @@ func writeAtomically(path string, private bool, fill func(io.Writer) error) (err
 		if fi.IsDir() {
 			return fmt.Errorf("%w: %s is a folder", ErrOptions, abs)
 		}
-		mode = fi.Mode().Perm()
+		if !private {
+			mode = fi.Mode().Perm() // an internal export never inherits a public file's mode
+		}
 	}
+	// A killed export of this file left its half-written temporary file (personal data)
+	// here: remove it before writing anew.
+	store.RemoveStaleTemps(dir, base)
 	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
 	if err != nil {
 		return err
@@ -202,7 +226,10 @@ func writeAtomically(path string, private bool, fill func(io.Writer) error) (err
 	if err = os.Chmod(tmp.Name(), mode); err != nil {
 		return err
 	}
-	return os.Rename(tmp.Name(), abs)
+	if err = os.Rename(tmp.Name(), abs); err != nil {
+		return err
+	}
+	return store.SyncDir(dir) // so that 「导出完成」 survives a power cut
 }
 
 // writeText writes the summary draft: UTF-8 with a byte-order mark (so that old Notepad

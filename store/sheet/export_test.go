@@ -385,7 +385,8 @@ func TestExportFailureKeepsTarget(t *testing.T) {
 	}
 	intact("bad options")
 
-	// And a successful export replaces the file, keeping its permissions.
+	// And a successful export replaces the file; an internal one is private even over a
+	// file that was public (SPEC.md §8).
 	var last [2]int
 	tallytest.Must(t, Export(context.Background(), f.S, Options{Year: 2026, Path: target, Progress: func(d, n int) { last = [2]int{d, n} }}))
 	if last[0] != last[1] || last[1] == 0 {
@@ -393,7 +394,7 @@ func TestExportFailureKeepsTarget(t *testing.T) {
 	}
 	fi, err := os.Stat(target)
 	tallytest.Must(t, err)
-	if fi.Mode().Perm() != 0o644 {
+	if fi.Mode().Perm() != 0o600 {
 		t.Errorf("mode %v", fi.Mode())
 	}
 	openBook(t, target)

@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+
+	"shuangyong/model"
 )
 
 // ErrTooManyRows: a detail sheet would pass the 1 048 576 rows a worksheet can hold (Excel,
@@ -112,8 +114,10 @@ func (x *sheetRows) cell(b []byte, col, style int, v any) []byte {
 
 // appendInlineString ends a cell holding text s (an empty s leaves the cell blank). A text
 // longer than a cell holds (32 767 characters: Excel calls the file damaged otherwise) is
-// cut, ending in "…".
+// cut, ending in "…". Control, zero-width and bidi characters are removed as on screen
+// (model.Sanitize): a U+202E would show a name reversed in Excel.
 func appendInlineString(b []byte, s string) []byte {
+	s = model.Sanitize(s)
 	if s == "" {
 		return append(b, `/>`...)
 	}

@@ -18,7 +18,7 @@ const (
 	CLICheckHistory   Key = "cli.check_history"
 	CLIBackupDone     Key = "cli.backup_done"
 	CLIRestoreDone    Key = "cli.restore_done"
-	CLIRestoreBad     Key = "cli.restore_bad"
+	CLIRestoreDoneNew Key = "cli.restore_done_new"
 	CLIRestoreArg     Key = "cli.restore_arg"
 	CLINotYet         Key = "cli.not_yet"
 	CLIYearRequired   Key = "cli.year_required"
@@ -37,6 +37,18 @@ const (
 	CLIImportArg           Key = "cli.import_arg"
 	CLIImportBadDuplicates Key = "cli.import_bad_duplicates"
 	CLIImportProgress      Key = "cli.import_progress"
+
+	// Flags, interruptions and a busy file.
+	CLIFlagNeedsValue Key = "cli.flag_needs_value"
+	CLIFlagBadValue   Key = "cli.flag_bad_value"
+	CLIFlagUnknown    Key = "cli.flag_unknown"
+	CLIInterrupted    Key = "cli.interrupted"
+	CLIBusyBackup     Key = "cli.busy_backup"
+	CLIBusyExport     Key = "cli.busy_export"
+	CLIBusyCheck      Key = "cli.busy_check"
+	CLIBusyRestore    Key = "cli.busy_restore"
+	CLIBusyDemo       Key = "cli.busy_demo"
+	CLIStdoutNotXLSX  Key = "cli.stdout_not_xlsx"
 
 	ErrInUse           Key = "err.in_use"
 	ErrNotDatabase     Key = "err.not_database"
@@ -100,7 +112,7 @@ Default data file: %s (SHUANGYONG_DB sets another)`)
 	add(CLICheckFailed, "检查未通过：数据文件 %s 已损坏（%s）。请不要再写入它；%s", "check failed: %s is damaged (%s). Do not write to it; %s")
 	add(CLIBackupDone, "已备份到 %s", "backed up to %s")
 	add(CLIRestoreDone, "已从 %s 恢复。原文件另存为 %s", "restored from %s; the previous file was kept as %s")
-	add(CLIRestoreBad, "备份文件 %s 无法使用：%s", "backup %s cannot be used: %s")
+	add(CLIRestoreDoneNew, "已从 %s 恢复。", "restored from %s.")
 	add(CLIRestoreArg, "请指定要恢复的备份文件，例如：shuangyong restore %s", "name the backup to restore, e.g. shuangyong restore %s")
 	add(CLINotYet, "「%s」命令尚未提供。", "the %q command is not available yet")
 	add(CLIYearRequired, "请用 --year 指定统计年份，例如 --year 2026。", "give the year with --year, e.g. --year 2026")
@@ -120,6 +132,22 @@ Default data file: %s (SHUANGYONG_DB sets another)`)
 	add(CLIImportArg, "请指定要导入的花名册文件，例如：shuangyong import 花名册.xlsx --dry-run", "name the roster to import, e.g. shuangyong import roster.xlsx --dry-run")
 	add(CLIImportBadDuplicates, "--duplicates 只能是 skip（跳过）、fill（补充空白项）或 overwrite（覆盖），现在是「%s」。", "--duplicates must be skip, fill or overwrite (got %q)")
 	add(CLIImportProgress, "正在导入…… %d%%", "importing... %d%%")
+	add(CLIFlagNeedsValue, "参数 %s 后面缺少内容。运行 shuangyong help 查看用法。", "%s needs a value; run shuangyong help for usage")
+	add(CLIFlagBadValue, "参数 %s 的值「%s」不对。运行 shuangyong help 查看用法。", "%s cannot be %q; run shuangyong help for usage")
+	add(CLIFlagUnknown, "没有参数 %s。运行 shuangyong help 查看用法。", "there is no option %s; run shuangyong help for usage")
+	add(CLIInterrupted, "已退出。保存过的记录都在；正在填写、还没保存的内容没有保存。", "quit. Everything saved is kept; a form being typed was not saved.")
+	add(CLIBusyBackup, "数据文件 %s 正在被打开着的双拥台账使用。请在程序里备份（F9 设置 →「立即备份」），或关闭程序后再运行 shuangyong backup。",
+		"%s is in use by the open ledger program: back up from inside it (F9 settings, Back up now), or close it and run shuangyong backup again.")
+	add(CLIBusyExport, "数据文件 %s 正在被打开着的双拥台账使用。请在程序的统计页按 F6 导出，或关闭程序后再运行 shuangyong export。",
+		"%s is in use by the open ledger program: export from its tally tab with F6, or close it and run shuangyong export again.")
+	add(CLIBusyCheck, "数据文件 %s 正在被打开着的双拥台账使用（程序打开时会在后台自动检查文件）。请关闭程序后再运行 shuangyong check。",
+		"%s is in use by the open ledger program (which checks the file in the background itself); close it and run shuangyong check again.")
+	add(CLIBusyRestore, "数据文件 %s 正在被打开着的双拥台账使用。请先关闭所有双拥台账窗口，再运行 shuangyong restore；数据文件没有改动。",
+		"%s is in use by the open ledger program: close every window of it, then run shuangyong restore again; the data file was not changed.")
+	add(CLIBusyDemo, "数据文件 %s 正在被打开着的双拥台账使用。请关闭程序，或用 --db 指定一个新文件。",
+		"%s is in use by the open ledger program: close it, or name a new file with --db.")
+	add(CLIStdoutNotXLSX, "Excel 工作簿不能输出到屏幕（-o -）。请用 --format text 或 --format csv，或用 -o 指定文件。",
+		"a workbook cannot go to standard output (-o -): use --format text or csv, or name a file with -o")
 	add(CLIBadFormat, "不支持的格式「%s」，可用 xlsx、csv 或 text。", "unsupported format %q: use xlsx, csv or text")
 
 	add(ErrInUse, "数据文件 %s 正在被另一个窗口或另一台电脑使用。请先关闭那里的双拥台账再试。", "%s is in use by another window or computer. Close the ledger there first.")

@@ -9,8 +9,65 @@ import (
 	"shuangyong/store/sheet"
 )
 
+// Messages for what can go wrong with files: every kind of store.Error has a sentence,
+// so that no SQLite or Go text (「attempt to write a readonly database」, 「no space left
+// on device」) reaches a user.
+const (
+	ErrReadOnly       Key = "err.read_only"
+	ErrDiskFull       Key = "err.disk_full"
+	ErrIO             Key = "err.io"
+	ErrMissing        Key = "err.missing"
+	ErrEmpty          Key = "err.empty"
+	ErrIsFolder       Key = "err.is_folder"
+	ErrNoFolder       Key = "err.no_folder"
+	ErrFileBusy       Key = "err.file_busy"
+	ErrPermission     Key = "err.permission"
+	ErrBadBackup      Key = "err.bad_backup"
+	ErrCancelled      Key = "err.cancelled"
+	ErrUndoEarlierRun Key = "err.undo_earlier_run"
+
+	// Why a backup cannot be restored (the second %s of ErrBadBackup).
+	BackupWhyDamaged   Key = "backup_why.damaged"
+	BackupWhyNotLedger Key = "backup_why.not_ledger"
+	BackupWhyTooNew    Key = "backup_why.too_new"
+	BackupWhyEmpty     Key = "backup_why.empty"
+	BackupWhyMissing   Key = "backup_why.missing"
+	BackupWhyFolder    Key = "backup_why.folder"
+	BackupWhyOther     Key = "backup_why.other"
+)
+
+func init() {
+	add(ErrReadOnly, "数据文件 %s 是只读的（在只读的文件夹、光盘上，或没有写入权限），只能查看，不能修改。",
+		"%s is read-only (a read-only folder or disc, or no permission to write): it can be viewed, not changed.")
+	add(ErrDiskFull, "磁盘空间不足（%s 所在的磁盘），这次操作没有完成；原有的数据没有改动。请清理磁盘后再试。",
+		"the disk is full (the one holding %s): nothing was done, and the existing data is unchanged. Free some space and try again.")
+	add(ErrIO, "读写 %s 时磁盘出错（U 盘被拔出、网络断开或磁盘损坏）；原有的数据没有改动。请检查后再试。",
+		"the disk failed reading or writing %s (a removed drive, a lost network, a failing disk); the existing data is unchanged. Check it and try again.")
+	add(ErrMissing, "找不到文件 %s。请检查路径是否写对。", "there is no file %s: check the path.")
+	add(ErrEmpty, "文件 %s 是空的（0 字节），里面没有任何记录。", "%s is empty (0 bytes): it holds no records.")
+	add(ErrIsFolder, "%s 是一个文件夹，不是文件。请写出文件夹里的文件名。", "%s is a folder, not a file: name a file in it.")
+	add(ErrNoFolder, "文件夹 %s 不存在。请先建立它，或换一个位置。", "the folder %s does not exist: create it or choose another place.")
+	add(ErrFileBusy, "文件 %s 正被其他程序（如 Excel、WPS）打开。请先在那里关闭它再试，或换一个文件名。",
+		"%s is open in another program (Excel, WPS): close it there and try again, or choose another name.")
+	add(ErrPermission, "没有权限使用 %s。请换一个位置，或请管理员开放权限。",
+		"no permission to use %s: choose another place, or ask the administrator for access.")
+	add(ErrBadBackup, "备份文件 %s 无法使用：%s。数据文件没有任何改动。", "the backup %s cannot be used: %s. The data file was not changed.")
+	add(ErrCancelled, "已中断，没有做任何改动。", "interrupted; nothing was changed.")
+	add(ErrUndoEarlierRun, "只能撤销这次打开程序以后的修改；更早的修改请在修改记录（F8）中查看。",
+		"only changes made since the program was opened can be undone; see earlier ones in the history (F8).")
+
+	add(BackupWhyDamaged, "它已损坏", "it is damaged")
+	add(BackupWhyNotLedger, "它不是双拥台账的数据文件", "it is not a ledger data file")
+	add(BackupWhyTooNew, "它由更新版本的双拥台账写入，请先升级本程序", "it was written by a newer version of the program; upgrade first")
+	add(BackupWhyEmpty, "它是空文件（0 字节）", "it is empty (0 bytes)")
+	add(BackupWhyMissing, "找不到这个文件", "there is no such file")
+	add(BackupWhyFolder, "它是一个文件夹", "it is a folder")
+	add(BackupWhyOther, "它就是数据文件本身，或无法读取", "it is the data file itself, or cannot be read")
+}
+
 // Error explains an error to the user in one line: store errors by their kind (with the
-// newest good backup when the file is damaged), validation problems by their message.
+// newest good backup when the file is damaged), validation problems by their message,
+// and the system's and SQLite's errors by what they mean (store.Classify).
 func Error(ctx context.Context, lang model.Lang, err error) string {
 	var ve *store.ValidationError
 	if errors.As(err, &ve) && len(ve.Problems.Errors) > 0 {
@@ -24,7 +81,7 @@ func Error(ctx context.Context, lang model.Lang, err error) string {
 		return T(lang, ErrSheetTooLong)
 	}
 	var se *store.Error
-	if !errors.As(err, &se) {
+	if !errors.As(store.Classify(err, ""), &se) {
 		return T(lang, ErrOther, err.Error())
 	}
 	switch se.Kind {
@@ -49,9 +106,52 @@ func Error(ctx context.Context, lang model.Lang, err error) string {
 		}
 		return T(lang, ErrInvalid, "")
 	case store.ErrNothingToUndo:
+		if errors.Is(err, store.ErrEarlierRun) {
+			return T(lang, ErrUndoEarlierRun)
+		}
 		return T(lang, ErrNothingToUndo)
 	case store.ErrConflict:
 		return T(lang, ErrConflict)
+	case store.ErrReadOnly:
+		return T(lang, ErrReadOnly, se.Path)
+	case store.ErrDiskFull:
+		return T(lang, ErrDiskFull, se.Path)
+	case store.ErrIO:
+		return T(lang, ErrIO, se.Path)
+	case store.ErrMissing:
+		return T(lang, ErrMissing, se.Path)
+	case store.ErrEmpty:
+		return T(lang, ErrEmpty, se.Path)
+	case store.ErrIsFolder:
+		return T(lang, ErrIsFolder, se.Path)
+	case store.ErrNoFolder:
+		return T(lang, ErrNoFolder, se.Path)
+	case store.ErrFileBusy:
+		return T(lang, ErrFileBusy, se.Path)
+	case store.ErrPermission:
+		return T(lang, ErrPermission, se.Path)
+	case store.ErrCancelled:
+		return T(lang, ErrCancelled)
+	case store.ErrBadBackup:
+		return T(lang, ErrBadBackup, se.Path, T(lang, backupWhy(se.Err)))
 	}
 	return T(lang, ErrOther, err.Error())
+}
+
+func backupWhy(err error) Key {
+	switch store.KindOf(err) {
+	case store.ErrDamaged, store.ErrIO:
+		return BackupWhyDamaged
+	case store.ErrNotDatabase:
+		return BackupWhyNotLedger
+	case store.ErrTooNew:
+		return BackupWhyTooNew
+	case store.ErrEmpty:
+		return BackupWhyEmpty
+	case store.ErrMissing, store.ErrNoFolder:
+		return BackupWhyMissing
+	case store.ErrIsFolder:
+		return BackupWhyFolder
+	}
+	return BackupWhyOther
 }
