@@ -31,6 +31,7 @@ const (
 	CLIImportArg           Key = "cli.import_arg"
 	CLIImportBadDuplicates Key = "cli.import_bad_duplicates"
 	CLIImportProgress      Key = "cli.import_progress"
+	CLIImportRows          Key = "cli.import_rows"
 
 	ErrInUse           Key = "err.in_use"
 	ErrNotDatabase     Key = "err.not_database"
@@ -105,6 +106,7 @@ Default data file: %s (SHUANGYONG_DB sets another)`)
 	add(CLIImportArg, "请指定要导入的花名册文件，例如：shuangyong import 花名册.xlsx --dry-run", "name the roster to import, e.g. shuangyong import roster.xlsx --dry-run")
 	add(CLIImportBadDuplicates, "--duplicates 只能是 skip（跳过）、fill（补充空白项）或 overwrite（覆盖），现在是「%s」。", "--duplicates must be skip, fill or overwrite (got %q)")
 	add(CLIImportProgress, "正在导入…… %d%%", "importing... %d%%")
+	add(CLIImportRows, "正在导入…… 已读 %d 行", "importing... %d rows read")
 	add(CLIBadFormat, "不支持的格式「%s」，可用 xlsx、csv 或 text。", "unsupported format %q: use xlsx, csv or text")
 
 	add(ErrInUse, "数据文件 %s 正在被另一个窗口或另一台电脑使用。请先关闭那里的双拥台账再试。", "%s is in use by another window or computer. Close the ledger there first.")
