@@ -122,3 +122,31 @@ func TestHeadingsAndMappingMemory(t *testing.T) {
 		t.Error("a mapping with two name columns was accepted")
 	}
 }
+
+func TestVillageChoices(t *testing.T) {
+	ctx := context.Background()
+	st, _ := openStore(t)
+	seedLedger(t, st)
+	path := writeXLSX(t, filepath.Join(t.TempDir(), "村.xlsx"), sheetSpec{name: "S", rows: [][]any{
+		{"姓名", "所在村"},
+		{"甲", "李家村委会"},
+		{"乙", "新村"},
+	}})
+	src := mustOpen(t, st, path, "")
+	// Declining new villages rejects their rows; naming one as an existing village maps it.
+	rep, err := DryRun(ctx, st, src, src.Mapping, Options{RefuseNewVillages: true, VillageAs: map[string]string{"李家村委会": "李家村"}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Added != 1 || rep.Rejected != 1 || len(rep.NewVillages) != 0 || !hasCode(lineOf(t, rep, 3), model.CodeUnknown) {
+		t.Errorf("add %d reject %d new %v %v", rep.Added, rep.Rejected, rep.NewVillages, rep.Lines)
+	}
+	rep, err = Import(ctx, st, src, src.Mapping, Options{VillageAs: map[string]string{"李家村委会": "李家村"}, RejectedFile: "-"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vs, _ := st.Villages(ctx)
+	if rep.Added != 2 || len(vs) != 3 || vs[2].Name != "新村" {
+		t.Errorf("added %d, villages %+v", rep.Added, vs)
+	}
+}
