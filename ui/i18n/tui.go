@@ -124,6 +124,7 @@ const (
 	FormMultiHint  Key = "form.multi_hint"
 	FormFixed      Key = "form.fixed"
 	FormHasErrors  Key = "form.has_errors"
+	FormCut        Key = "form.cut"
 	FormYes        Key = "form.yes"
 	FormNo         Key = "form.no"
 	FormYearBad    Key = "form.year_bad"
@@ -259,6 +260,7 @@ func init() {
 	add(FormPickHint, "左右键选择，或输入文字查找", "Left/Right to choose, or type to find")
 	add(FormMultiHint, "左右键移动，空格勾选，可输入文字查找", "Left/Right to move, Space to tick, type to find")
 	add(FormFixed, "（固定）", "(fixed)")
+	add(FormCut, "输入了 %d 个字，超过长度，只保留了前 %d 个，请核对", "%d characters were typed; only the first %d were kept: please check")
 	add(FormHasErrors, "有 %d 处需要改正，已跳到第一处", "%d fields need correcting; moved to the first")
 	add(FormYes, "是", "Yes")
 	add(FormNo, "否", "No")
