@@ -465,6 +465,7 @@ func (p *pass) prepare(rr rowReader, header []string, out chan<- []prepared, sto
 			return false
 		}
 	}
+	var fill fillDown
 	for {
 		n, cells, err := rr.next()
 		if err == io.EOF {
@@ -474,6 +475,7 @@ func (p *pass) prepare(rr rowReader, header []string, out chan<- []prepared, sto
 			batch = append(batch, prepared{err: err})
 			break
 		}
+		cells = fill.apply(p.src.merges, n, cells)
 		pr := prepared{n: n, cells: cells}
 		if n > p.src.HeaderRow {
 			p.prepareRow(&pr, header)
@@ -880,4 +882,42 @@ func (p *pass) orderedNewVillages() []*NewVillage {
 		}
 	}
 	return out
+}
+
+// fillDown gives the rows of a vertically merged cell the value of its first row.
+type fillDown struct {
+	next   int // the next merge (by first row) not yet started
+	active []activeMerge
+}
+
+type activeMerge struct {
+	m     mergeRange
+	value string
+}
+
+func (f *fillDown) apply(merges []mergeRange, row int, cells []string) []string {
+	for f.next < len(merges) && merges[f.next].r1 <= row {
+		m := merges[f.next]
+		f.next++
+		if m.r1 == row && m.c1 < len(cells) && cells[m.c1] != "" {
+			f.active = append(f.active, activeMerge{m: m, value: cells[m.c1]})
+		}
+	}
+	live := f.active[:0]
+	for _, a := range f.active {
+		if a.m.r2 < row {
+			continue
+		}
+		live = append(live, a)
+		if a.m.r1 < row {
+			for len(cells) <= a.m.c1 {
+				cells = append(cells, "")
+			}
+			if cells[a.m.c1] == "" {
+				cells[a.m.c1] = a.value
+			}
+		}
+	}
+	f.active = live
+	return cells
 }

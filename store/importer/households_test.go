@@ -150,3 +150,42 @@ func TestVillageChoices(t *testing.T) {
 		t.Errorf("added %d, villages %+v", rep.Added, vs)
 	}
 }
+
+// Rosters merge a village, or a household's 户号, down over its rows: the value is stored
+// in the first row only.
+func TestMergedDataCells(t *testing.T) {
+	ctx := context.Background()
+	st, _ := openStore(t)
+	path := writeXLSX(t, filepath.Join(t.TempDir(), "合并.xlsx"), sheetSpec{name: "S", rows: [][]any{
+		{"某镇花名册"},
+		{"村（社区）", "户号", "姓名"},
+		{"东村", "1", "甲"},
+		{nil, nil, "乙"},
+		{nil, "2", "丙"},
+		{"西村", "3", "丁"},
+	}, merges: [][2]string{{"A1", "C1"}, {"A3", "A5"}, {"B3", "B4"}}})
+	src := mustOpen(t, st, path, "")
+	rep, err := Import(ctx, st, src, src.Mapping, Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Added != 4 || rep.Households != 1 {
+		t.Errorf("added %d, households %d", rep.Added, rep.Households)
+	}
+	vs, _ := st.Villages(ctx)
+	villages := map[int64]string{}
+	for _, v := range vs {
+		villages[v.ID] = v.Name
+	}
+	got := ""
+	for _, p := range peopleByName(t, st) {
+		got += p.Name + villages[p.VillageID] + " "
+	}
+	if got != "甲东村 乙东村 丙东村 丁西村 " {
+		t.Errorf("villages: %s", got)
+	}
+	hh := householdsOf(t, peopleByName(t, st))
+	if hh["甲"] == 0 || hh["乙"] != hh["甲"] || hh["丙"] != 0 {
+		t.Errorf("households %v", hh)
+	}
+}
