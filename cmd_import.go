@@ -45,12 +45,17 @@ func (c *cli) importRoster(args []string) int {
 	}
 	last := -1
 	progress := func(p importer.Progress) {
-		if p.Phase != importer.PhaseWrite || p.Total <= 0 {
-			return
-		}
-		if pct := p.Rows * 100 / p.Total; pct/10 != last/10 {
-			last = pct
-			fmt.Fprintf(c.stderr, "\r%s", c.t(i18n.CLIImportProgress, pct))
+		switch {
+		case p.Phase != importer.PhaseWrite:
+		case p.Total > 0:
+			if pct := p.Rows * 100 / p.Total; pct/10 != last/10 {
+				last = pct
+				fmt.Fprintf(c.stderr, "\r%s", c.t(i18n.CLIImportProgress, pct))
+			}
+		case p.Rows/10000 != last:
+			// Without a dry run first the number of rows is not known: count them.
+			last = p.Rows / 10000
+			fmt.Fprintf(c.stderr, "\r%s", c.t(i18n.CLIImportRows, p.Rows))
 		}
 	}
 	var rep *importer.Report

@@ -122,6 +122,42 @@ func (t *ImportTx) Insert(p *model.Person) error {
 	return nil
 }
 
+// ImportRow is a person validated and turned into the row to insert, ready ahead of the
+// transaction: the importer prepares rows in one goroutine while another writes.
+type ImportRow struct {
+	Person model.Person // as validated and normalised
+	args   []any
+}
+
+// personArgs positions of the two ids an import decides only when it writes the row.
+const (
+	argVillage   = 7
+	argHousehold = 8
+)
+
+// PrepareImportRow validates p as CreatePerson does and computes its row (the pinyin
+// keys included). It touches no file and may run in any goroutine.
+func (s *Store) PrepareImportRow(p model.Person) (*ImportRow, error) {
+	if err := s.preparePerson(&p); err != nil {
+		return nil, err
+	}
+	return &ImportRow{Person: p, args: personArgs(&p)}, nil
+}
+
+// InsertRow adds a prepared person in the village and household given; the id is
+// returned and set in r.Person.
+func (t *ImportTx) InsertRow(r *ImportRow, villageID, householdID int64) (int64, error) {
+	r.Person.VillageID, r.Person.HouseholdID = villageID, householdID
+	r.args[argVillage], r.args[argHousehold] = nullID(villageID), nullID(householdID)
+	res, err := t.insert.ExecContext(t.w.ctx, append(r.args, t.w.at, t.w.at)...)
+	if err != nil {
+		return 0, err
+	}
+	r.Person.ID, _ = res.LastInsertId()
+	t.inserted++
+	return r.Person.ID, nil
+}
+
 // Update validates p as UpdatePerson does and saves it over the stored record, recording
 // the change.
 func (t *ImportTx) Update(p *model.Person) error {

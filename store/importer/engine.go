@@ -66,7 +66,7 @@ func check(ctx context.Context, st *store.Store, src *Source, m Mapping, opt Opt
 		return nil, 0, err
 	}
 	led := &dbLedger{ctx: ctx, st: st}
-	p := newPass(ctx, src, m, opt, led, st.Now(), progress)
+	p := newPass(ctx, st, src, m, opt, led, st.Now(), progress)
 	p.rep.DryRun = true
 	total, err := p.run(nil)
 	return p.rep, total, err
@@ -111,7 +111,7 @@ func Import(ctx context.Context, st *store.Store, src *Source, m Mapping, opt Op
 		}
 	}()
 	err := st.Import(ctx, summaryOf(src), func(t *store.ImportTx) error {
-		p := newPass(ctx, src, m, opt, &txLedger{t: t}, st.Now(), progress)
+		p := newPass(ctx, st, src, m, opt, &txLedger{t: t}, st.Now(), progress)
 		p.total, p.tx = total, t
 		if rejectedPath != "-" {
 			p.rejectedPath = rejectedPath
@@ -238,6 +238,7 @@ func (l *txLedger) person(id int64) (model.Person, error)           { return l.t
 // pass reads the sheet once, deciding each row; with tx set it also writes.
 type pass struct {
 	ctx      context.Context
+	st       *store.Store
 	src      *Source
 	m        Mapping
 	opt      Options
@@ -278,9 +279,9 @@ type member struct {
 	personID int64
 }
 
-func newPass(ctx context.Context, src *Source, m Mapping, opt Options, led ledger, now time.Time, progress func(Progress)) *pass {
+func newPass(ctx context.Context, st *store.Store, src *Source, m Mapping, opt Options, led ledger, now time.Time, progress func(Progress)) *pass {
 	rep := &Report{Path: src.Path, Sheet: src.Sheet, Encoding: src.Encoding, HeaderRow: src.HeaderRow}
-	return &pass{ctx: ctx, src: src, m: m, opt: opt, led: led, today: now, progress: progress, rep: rep,
+	return &pass{ctx: ctx, st: st, src: src, m: m, opt: opt, led: led, today: now, progress: progress, rep: rep,
 		byID: map[string]int64{}, byKey: map[string]int64{}, byKeyNoID: map[string]int64{}, hhOf: map[int64]int64{},
 		villageID: map[string]int64{}, newVill: map[string]*NewVillage{}, newVillageID: map[string]int64{}, seen: map[string]int{}, groups: map[string]*group{}}
 }
@@ -445,7 +446,8 @@ type prepared struct {
 	c      converted
 	person model.Person // c.p validated
 	ps     model.Problems
-	err    error // the file could not be read further
+	row    *store.ImportRow // ready to insert (imports only)
+	err    error            // the file could not be read further
 }
 
 // prepare reads the rows and does the work on each that depends on nothing else, in
@@ -463,6 +465,7 @@ func (p *pass) prepare(rr rowReader, header []string, out chan<- []prepared, sto
 			return false
 		}
 	}
+	var fill fillDown
 	for {
 		n, cells, err := rr.next()
 		if err == io.EOF {
@@ -472,6 +475,7 @@ func (p *pass) prepare(rr rowReader, header []string, out chan<- []prepared, sto
 			batch = append(batch, prepared{err: err})
 			break
 		}
+		cells = fill.apply(p.src.merges, n, cells)
 		pr := prepared{n: n, cells: cells}
 		if n > p.src.HeaderRow {
 			p.prepareRow(&pr, header)
@@ -504,6 +508,12 @@ func (p *pass) prepareRow(pr *prepared, header []string) {
 		pr.person.RegisteredOn = p.today.Format("2006-01-02")
 	}
 	pr.ps = model.ValidatePerson(&pr.person, p.today)
+	if p.tx != nil && pr.ps.OK() && len(pr.c.problems) == 0 {
+		// The store's own check and the row's search keys, computed here rather than
+		// while the transaction waits; a row the store refuses is written by Insert,
+		// which reports why.
+		pr.row, _ = p.st.PrepareImportRow(pr.person)
+	}
 }
 
 // row decides a prepared row: rejected, a duplicate, already in the ledger, or new; and
@@ -672,7 +682,12 @@ func (p *pass) row(pr *prepared) error {
 		return err
 	}
 	if p.tx != nil {
-		if err := p.tx.Insert(&person); err != nil {
+		if pr.row != nil {
+			if _, err := p.tx.InsertRow(pr.row, person.VillageID, person.HouseholdID); err != nil {
+				return err
+			}
+			person.ID = pr.row.Person.ID
+		} else if err := p.tx.Insert(&person); err != nil {
 			return err
 		}
 		if waiting != nil {
@@ -867,4 +882,42 @@ func (p *pass) orderedNewVillages() []*NewVillage {
 		}
 	}
 	return out
+}
+
+// fillDown gives the rows of a vertically merged cell the value of its first row.
+type fillDown struct {
+	next   int // the next merge (by first row) not yet started
+	active []activeMerge
+}
+
+type activeMerge struct {
+	m     mergeRange
+	value string
+}
+
+func (f *fillDown) apply(merges []mergeRange, row int, cells []string) []string {
+	for f.next < len(merges) && merges[f.next].r1 <= row {
+		m := merges[f.next]
+		f.next++
+		if m.r1 == row && m.c1 < len(cells) && cells[m.c1] != "" {
+			f.active = append(f.active, activeMerge{m: m, value: cells[m.c1]})
+		}
+	}
+	live := f.active[:0]
+	for _, a := range f.active {
+		if a.m.r2 < row {
+			continue
+		}
+		live = append(live, a)
+		if a.m.r1 < row {
+			for len(cells) <= a.m.c1 {
+				cells = append(cells, "")
+			}
+			if cells[a.m.c1] == "" {
+				cells[a.m.c1] = a.value
+			}
+		}
+	}
+	f.active = live
+	return cells
 }

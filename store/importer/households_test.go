@@ -122,3 +122,70 @@ func TestHeadingsAndMappingMemory(t *testing.T) {
 		t.Error("a mapping with two name columns was accepted")
 	}
 }
+
+func TestVillageChoices(t *testing.T) {
+	ctx := context.Background()
+	st, _ := openStore(t)
+	seedLedger(t, st)
+	path := writeXLSX(t, filepath.Join(t.TempDir(), "村.xlsx"), sheetSpec{name: "S", rows: [][]any{
+		{"姓名", "所在村"},
+		{"甲", "李家村委会"},
+		{"乙", "新村"},
+	}})
+	src := mustOpen(t, st, path, "")
+	// Declining new villages rejects their rows; naming one as an existing village maps it.
+	rep, err := DryRun(ctx, st, src, src.Mapping, Options{RefuseNewVillages: true, VillageAs: map[string]string{"李家村委会": "李家村"}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Added != 1 || rep.Rejected != 1 || len(rep.NewVillages) != 0 || !hasCode(lineOf(t, rep, 3), model.CodeUnknown) {
+		t.Errorf("add %d reject %d new %v %v", rep.Added, rep.Rejected, rep.NewVillages, rep.Lines)
+	}
+	rep, err = Import(ctx, st, src, src.Mapping, Options{VillageAs: map[string]string{"李家村委会": "李家村"}, RejectedFile: "-"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vs, _ := st.Villages(ctx)
+	if rep.Added != 2 || len(vs) != 3 || vs[2].Name != "新村" {
+		t.Errorf("added %d, villages %+v", rep.Added, vs)
+	}
+}
+
+// Rosters merge a village, or a household's 户号, down over its rows: the value is stored
+// in the first row only.
+func TestMergedDataCells(t *testing.T) {
+	ctx := context.Background()
+	st, _ := openStore(t)
+	path := writeXLSX(t, filepath.Join(t.TempDir(), "合并.xlsx"), sheetSpec{name: "S", rows: [][]any{
+		{"某镇花名册"},
+		{"村（社区）", "户号", "姓名"},
+		{"东村", "1", "甲"},
+		{nil, nil, "乙"},
+		{nil, "2", "丙"},
+		{"西村", "3", "丁"},
+	}, merges: [][2]string{{"A1", "C1"}, {"A3", "A5"}, {"B3", "B4"}}})
+	src := mustOpen(t, st, path, "")
+	rep, err := Import(ctx, st, src, src.Mapping, Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Added != 4 || rep.Households != 1 {
+		t.Errorf("added %d, households %d", rep.Added, rep.Households)
+	}
+	vs, _ := st.Villages(ctx)
+	villages := map[int64]string{}
+	for _, v := range vs {
+		villages[v.ID] = v.Name
+	}
+	got := ""
+	for _, p := range peopleByName(t, st) {
+		got += p.Name + villages[p.VillageID] + " "
+	}
+	if got != "甲东村 乙东村 丙东村 丁西村 " {
+		t.Errorf("villages: %s", got)
+	}
+	hh := householdsOf(t, peopleByName(t, st))
+	if hh["甲"] == 0 || hh["乙"] != hh["甲"] || hh["丙"] != 0 {
+		t.Errorf("households %v", hh)
+	}
+}

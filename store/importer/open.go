@@ -3,6 +3,7 @@ package importer
 import (
 	"context"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -30,8 +31,9 @@ type Source struct {
 	// Samples are the first data rows, for the mapping screen.
 	Samples [][]string
 
-	key  string // identifies the headings for remembering the mapping
-	rows int    // rows in the sheet, once a dry run has read them
+	key    string       // identifies the headings for remembering the mapping
+	rows   int          // rows in the sheet, once a dry run has read them
+	merges []mergeRange // cells merged down over data rows, by first row
 }
 
 // Open reads a roster's header: the kind of file (by its content, not its name), the
@@ -102,6 +104,25 @@ func Open(ctx context.Context, st *store.Store, path, sheet string) (*Source, er
 		return nil, fileErr(CodeNoHeader, path, nil, strconv.Itoa(headerScan))
 	}
 	src.HeaderRow = nums[last]
+	if kind == KindXLSX {
+		// Cells merged down over several data rows (a village, a 户号 over a household)
+		// hold their value in the first row only; the rows below read it from there.
+		wb, err := openWorkbook(path)
+		if err != nil {
+			return nil, fileErr(CodeCorrupt, path, err)
+		}
+		ms, err := wb.merges(src.Sheet)
+		wb.close()
+		if err != nil {
+			return nil, fileErr(CodeCorrupt, path, err)
+		}
+		for _, m := range ms {
+			if m.r1 > src.HeaderRow && m.r2 > m.r1 {
+				src.merges = append(src.merges, m)
+			}
+		}
+		sort.Slice(src.merges, func(i, j int) bool { return src.merges[i].r1 < src.merges[j].r1 })
+	}
 	for _, r := range top[last+1:] {
 		if !isBlank(r) && len(src.Samples) < 5 {
 			src.Samples = append(src.Samples, r)

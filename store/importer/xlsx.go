@@ -536,3 +536,56 @@ func unescapeXML(b []byte) string {
 	}
 	return out.String()
 }
+
+// mergeRange is a merged area of cells, rows and columns 1-based and 0-based as the rows
+// reader numbers them.
+type mergeRange struct {
+	r1, r2 int // sheet rows
+	c1, c2 int // 0-based columns
+}
+
+// merges lists a sheet's merged areas. They are written after the cells, so the sheet is
+// read to its end (about a second at 100 000 rows) — once, when the file is opened.
+func (wb *workbook) merges(name string) ([]mergeRange, error) {
+	s, err := wb.rows(name)
+	if err != nil {
+		return nil, err
+	}
+	defer s.close()
+	var out []mergeRange
+	for {
+		tag, attrs, _, err := s.tag()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return out, err
+		}
+		if tag != "mergeCell" {
+			continue
+		}
+		from, to, ok := strings.Cut(attr(attrs, "ref"), ":")
+		if !ok {
+			continue
+		}
+		c1, r1 := cellRef(from)
+		c2, r2 := cellRef(to)
+		if c1 >= 0 && c2 >= c1 && r1 > 0 && r2 >= r1 {
+			out = append(out, mergeRange{r1: r1, r2: r2, c1: c1, c2: c2})
+		}
+	}
+}
+
+// cellRef reads "B12" as column 1, row 12 (-1, 0 when it is not a reference).
+func cellRef(ref string) (col, row int) {
+	col = colIndex(ref)
+	i := strings.IndexFunc(ref, func(r rune) bool { return r >= '0' && r <= '9' })
+	if col < 0 || i < 0 {
+		return -1, 0
+	}
+	n, err := strconv.Atoi(ref[i:])
+	if err != nil {
+		return -1, 0
+	}
+	return col, n
+}

@@ -37,6 +37,7 @@ const (
 	CLIImportArg           Key = "cli.import_arg"
 	CLIImportBadDuplicates Key = "cli.import_bad_duplicates"
 	CLIImportProgress      Key = "cli.import_progress"
+	CLIImportRows          Key = "cli.import_rows"
 
 	// Flags, interruptions and a busy file.
 	CLIFlagNeedsValue Key = "cli.flag_needs_value"
@@ -148,6 +149,7 @@ Default data file: %s (SHUANGYONG_DB sets another)`)
 		"%s is in use by the open ledger program: close it, or name a new file with --db.")
 	add(CLIStdoutNotXLSX, "Excel 工作簿不能输出到屏幕（-o -）。请用 --format text 或 --format csv，或用 -o 指定文件。",
 		"a workbook cannot go to standard output (-o -): use --format text or csv, or name a file with -o")
+	add(CLIImportRows, "正在导入…… 已读 %d 行", "importing... %d rows read")
 	add(CLIBadFormat, "不支持的格式「%s」，可用 xlsx、csv 或 text。", "unsupported format %q: use xlsx, csv or text")
 
 	add(ErrInUse, "数据文件 %s 正在被另一个窗口或另一台电脑使用。请先关闭那里的双拥台账再试。", "%s is in use by another window or computer. Close the ledger there first.")
