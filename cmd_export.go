@@ -72,6 +72,9 @@ func (c *cli) export(args []string) int {
 	opt.Year, opt.ToYear = period.From, period.To
 	byExt := formatOfExt(opt.Path)
 	switch {
+	case opt.Path == "-" && opt.Format == "":
+		opt.Format = sheet.FormatText // standard output: the summary text unless told otherwise
+	case opt.Path == "-":
 	case opt.Format == "" && byExt == "":
 		return c.fail(c.t(i18n.CLIFormatUnknown, filepath.Base(opt.Path)))
 	case opt.Format == "":
