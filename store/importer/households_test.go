@@ -189,3 +189,22 @@ func TestMergedDataCells(t *testing.T) {
 		t.Errorf("households %v", hh)
 	}
 }
+
+func TestBirthMonthOnly(t *testing.T) {
+	ctx := context.Background()
+	st, _ := openStore(t)
+	path := writeCSV(t, filepath.Join(t.TempDir(), "月.csv"),
+		"姓名,出生年月,身份证号,备注\n甲,1950.03,"+idZhang+",\n乙,1951年7月,,老党员\n丙,1952.01,"+idZhang[:0]+idFor("19520301", 5)+",\n", "utf8")
+	src := mustOpen(t, st, path, "")
+	rep, err := Import(ctx, st, src, src.Mapping, Options{RejectedFile: "-"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Added != 2 || rep.Rejected != 1 || !hasCode(lineOf(t, rep, 4), model.CodeMismatch) || !hasCode(lineOf(t, rep, 3), CodeBirthMonth) {
+		t.Fatalf("added %d rejected %d: %v", rep.Added, rep.Rejected, rep.Lines)
+	}
+	people := peopleByName(t, st)
+	if people[0].BirthDate != "1950-03-15" || people[1].BirthDate != "" || people[1].Note != "老党员；出生年月：1951年7月" {
+		t.Errorf("甲 %q, 乙 %q %q", people[0].BirthDate, people[1].BirthDate, people[1].Note)
+	}
+}
