@@ -639,6 +639,9 @@ func (p *pass) row(pr *prepared) error {
 			return err
 		}
 		merged := mergePerson(existing, c.p, p.m, p.opt.Duplicates)
+		if vid > 0 && (merged.VillageID == 0 || p.opt.Duplicates == DupOverwrite) {
+			merged.VillageID = vid // the village is named, not a field of the person
+		}
 		mps := model.ValidatePerson(&merged, p.today)
 		if !mps.OK() {
 			return reject(mps.Errors...)
