@@ -2,6 +2,7 @@ package importer
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -206,5 +207,25 @@ func TestBirthMonthOnly(t *testing.T) {
 	people := peopleByName(t, st)
 	if people[0].BirthDate != "1950-03-15" || people[1].BirthDate != "" || people[1].Note != "老党员；出生年月：1951年7月" {
 		t.Errorf("甲 %q, 乙 %q %q", people[0].BirthDate, people[1].BirthDate, people[1].Note)
+	}
+}
+
+func TestLeftoverTemporaryFileRemoved(t *testing.T) {
+	st, _ := openStore(t)
+	dir := t.TempDir()
+	path := writeCSV(t, filepath.Join(dir, "名[册].csv"), "姓名,身份证号\n甲,\n乙,123\n", "utf8")
+	leftover := filepath.Join(dir, ".名[册]-未导入.xlsx.12345.tmp")
+	os.WriteFile(leftover, []byte("partial"), 0o600)
+	src := mustOpen(t, st, path, "")
+	rep, err := Import(context.Background(), st, src, src.Mapping, Options{}, nil)
+	if err != nil || rep.RejectedFile == "" {
+		t.Fatalf("%v %+v", err, rep)
+	}
+	if _, err := os.Stat(leftover); !os.IsNotExist(err) {
+		t.Error("the leftover of a killed import is still there")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 2 {
+		t.Errorf("files: %v", entries)
 	}
 }
