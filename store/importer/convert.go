@@ -115,6 +115,9 @@ type converted struct {
 	problems []model.Problem
 	cleaned  int  // cells that lost control or bidi characters
 	empty    bool // no mapped cell has anything
+	// birthMonth is a birth date given as a year and month only ("1950-03").
+	birthMonth string
+	notes      []model.Problem // what the import did that the user should know
 }
 
 // convert reads the mapped cells of a row. Values are cleaned of control characters
@@ -174,6 +177,14 @@ func convert(cells []string, m Mapping, today time.Time) converted {
 			}
 		case dateFields[f] || dateField(p, f) != nil:
 			iso, err := model.ParseImportDate(string(f), v, today, dateFields[f])
+			if err != nil && f == "BirthDate" {
+				// 出生年月 is often just that: a year and month. Kept aside: the ID
+				// number gives the day, or the month goes into the note.
+				if month, err2 := model.ParseImportDate(string(f), v, today, true); err2 == nil && len(month) == 7 {
+					c.birthMonth, err = month, nil
+					continue
+				}
+			}
 			if err != nil {
 				c.problems = append(c.problems, model.AsProblem(err, string(f)))
 			} else {

@@ -26,7 +26,15 @@
 // the file is imported once. Rows with the same 户号, or the same 户主 and address, or
 // following a 户主 row in a 与户主关系 column, form a household. Rows that are not people
 // (合计, a header repeated on each printed page, the 制表人 footer) and blank rows are
-// skipped and counted.
+// skipped and counted. Cells merged down over data rows (a village, a household's 户号)
+// count for every row they cover. A 出生年月 of a year and month takes its day from the ID
+// number, or is kept in the note.
+//
+// For the TUI, besides the three calls: Fields and Field.Label (the mapping screen's
+// choices), SaveMapping (remember a confirmed mapping without importing), Report.Summary,
+// Report.Problems and Line.Text (the report; Line.Problems carry codes to filter by),
+// RejectedPath, AsError and Error.Message (file-level errors in the user's language).
+// Options.VillageAs and RefuseNewVillages carry the answers about new village names.
 //
 // Import writes through store.(*Store).Import: one transaction, recorded as one change
 // "导入：FILE" that Ctrl+Z takes back whole; every person goes through the store's own

@@ -507,7 +507,24 @@ func (p *pass) prepareRow(pr *prepared, header []string) {
 	if pr.person.RegisteredOn == "" {
 		pr.person.RegisteredOn = p.today.Format("2006-01-02")
 	}
+	month := pr.c.birthMonth
+	if month != "" && pr.person.IDNumber == "" {
+		// No day to be had: the month is kept in the note rather than lost.
+		note := "出生年月：" + model.FormatDateZh(month)
+		if pr.person.Note != "" {
+			note = pr.person.Note + "；" + note
+		}
+		pr.person.Note = note
+		pr.c.notes = append(pr.c.notes, reason("BirthDate", CodeBirthMonth,
+			"出生年月只有年和月（"+model.FormatDateZh(month)+"），已记入备注，出生日期待补充",
+			"the date of birth has only a year and month ("+month+"): kept in the note; the date is to be filled in"))
+	}
 	pr.ps = model.ValidatePerson(&pr.person, p.today)
+	if month != "" && pr.person.IDNumber != "" && pr.person.BirthDate != "" && !strings.HasPrefix(pr.person.BirthDate, month) {
+		pr.c.problems = append(pr.c.problems, reason("BirthDate", model.CodeMismatch,
+			"出生年月 "+model.FormatDateZh(month)+" 与身份证号不一致（身份证号中为 "+model.FormatDateZh(pr.person.BirthDate)+"），请核对",
+			"the month of birth "+month+" disagrees with the ID number (which says "+pr.person.BirthDate+"); please check"))
+	}
 	if p.tx != nil && pr.ps.OK() && len(pr.c.problems) == 0 {
 		// The store's own check and the row's search keys, computed here rather than
 		// while the transaction waits; a row the store refuses is written by Insert,
@@ -622,6 +639,9 @@ func (p *pass) row(pr *prepared) error {
 			return err
 		}
 		merged := mergePerson(existing, c.p, p.m, p.opt.Duplicates)
+		if vid > 0 && (merged.VillageID == 0 || p.opt.Duplicates == DupOverwrite) {
+			merged.VillageID = vid // the village is named, not a field of the person
+		}
 		mps := model.ValidatePerson(&merged, p.today)
 		if !mps.OK() {
 			return reject(mps.Errors...)
@@ -650,6 +670,7 @@ func (p *pass) row(pr *prepared) error {
 
 	p.seen[key] = n
 	line.Action = ActionAdd
+	line.Problems = c.notes
 	p.rep.Added++
 	if len(ps.Gaps) > 0 {
 		p.rep.Incomplete++

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -187,5 +188,44 @@ func TestMergedDataCells(t *testing.T) {
 	hh := householdsOf(t, peopleByName(t, st))
 	if hh["甲"] == 0 || hh["乙"] != hh["甲"] || hh["丙"] != 0 {
 		t.Errorf("households %v", hh)
+	}
+}
+
+func TestBirthMonthOnly(t *testing.T) {
+	ctx := context.Background()
+	st, _ := openStore(t)
+	path := writeCSV(t, filepath.Join(t.TempDir(), "月.csv"),
+		"姓名,出生年月,身份证号,备注\n甲,1950.03,"+idZhang+",\n乙,1951年7月,,老党员\n丙,1952.01,"+idZhang[:0]+idFor("19520301", 5)+",\n", "utf8")
+	src := mustOpen(t, st, path, "")
+	rep, err := Import(ctx, st, src, src.Mapping, Options{RejectedFile: "-"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Added != 2 || rep.Rejected != 1 || !hasCode(lineOf(t, rep, 4), model.CodeMismatch) || !hasCode(lineOf(t, rep, 3), CodeBirthMonth) {
+		t.Fatalf("added %d rejected %d: %v", rep.Added, rep.Rejected, rep.Lines)
+	}
+	people := peopleByName(t, st)
+	if people[0].BirthDate != "1950-03-15" || people[1].BirthDate != "" || people[1].Note != "老党员；出生年月：1951年7月" {
+		t.Errorf("甲 %q, 乙 %q %q", people[0].BirthDate, people[1].BirthDate, people[1].Note)
+	}
+}
+
+func TestLeftoverTemporaryFileRemoved(t *testing.T) {
+	st, _ := openStore(t)
+	dir := t.TempDir()
+	path := writeCSV(t, filepath.Join(dir, "名[册].csv"), "姓名,身份证号\n甲,\n乙,123\n", "utf8")
+	leftover := filepath.Join(dir, ".名[册]-未导入.xlsx.12345.tmp")
+	os.WriteFile(leftover, []byte("partial"), 0o600)
+	src := mustOpen(t, st, path, "")
+	rep, err := Import(context.Background(), st, src, src.Mapping, Options{}, nil)
+	if err != nil || rep.RejectedFile == "" {
+		t.Fatalf("%v %+v", err, rep)
+	}
+	if _, err := os.Stat(leftover); !os.IsNotExist(err) {
+		t.Error("the leftover of a killed import is still there")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 2 {
+		t.Errorf("files: %v", entries)
 	}
 }

@@ -3,6 +3,7 @@ package importer
 import (
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -26,6 +27,17 @@ type rejectedWriter struct {
 const rejectedSheet = "未导入"
 
 func newRejectedWriter(path string, src *Source) (*rejectedWriter, error) {
+	// A run killed between writing the workbook and renaming it left its temporary file:
+	// the next import of the same file removes it.
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	if old, err := filepath.Glob(filepath.Join(dir, "."+globEscape(base)+".*.tmp")); err == nil {
+		for _, o := range old {
+			os.Remove(o)
+		}
+	}
 	f := excelize.NewFile()
 	if err := f.SetSheetName("Sheet1", rejectedSheet); err != nil {
 		f.Close()
@@ -122,4 +134,10 @@ func (w *rejectedWriter) abort() {
 	if !w.done && w.tmp != "" {
 		os.Remove(w.tmp)
 	}
+}
+
+// globEscape quotes the characters filepath.Match treats specially.
+func globEscape(s string) string {
+	r := strings.NewReplacer("*", "[*]", "?", "[?]", "[", "[[]")
+	return r.Replace(s)
 }

@@ -286,6 +286,9 @@ func reasonNothingNew(id int64) model.Problem {
 // CodeInLedger marks the reason of a row matched to a person already in the ledger.
 const CodeInLedger = "in_ledger"
 
+// CodeBirthMonth notes a birth date of a year and month only, kept in the note.
+const CodeBirthMonth = "birth_month"
+
 // Codes of rows that are not people.
 const (
 	CodeTotalRow  = "total_row"
