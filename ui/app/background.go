@@ -170,28 +170,10 @@ func (m *Model) onUndo(msg undoMsg) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-func (m *Model) actionLabel(a string) string {
-	switch a {
-	case store.ActInsert:
-		return m.t(i18n.ActInsert)
-	case store.ActUpdate:
-		return m.t(i18n.ActUpdate)
-	case store.ActTrash:
-		return m.t(i18n.ActTrash)
-	case store.ActRestore:
-		return m.t(i18n.ActRestore)
-	}
-	return a
-}
+func (m *Model) actionLabel(a string) string { return m.t(i18n.HistAction(a)) }
 
 func (m *Model) entityLabel(entity, summary string) string {
-	names := map[string]i18n.Key{store.EntPerson: i18n.EntPeople, store.EntUnit: i18n.EntUnits,
-		store.EntPairing: i18n.EntPairings, store.EntEvent: i18n.EntEvents, store.EntVisit: i18n.EntVisits,
-		store.EntVillage: i18n.EntVillages, store.EntHousehold: i18n.EntHouseholds}
-	label := entity
-	if k, ok := names[entity]; ok {
-		label = m.t(k)
-	}
+	label := m.t(i18n.HistEntity(entity))
 	if entity == store.EntSetting {
 		return m.t(i18n.SettingsTitle)
 	}

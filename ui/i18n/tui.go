@@ -24,11 +24,7 @@ const (
 	TooSmall              Key = "tui.too_small"
 	TooSmallSize          Key = "tui.too_small_size"
 
-	ActUndo    Key = "tui.action.undo"
-	ActInsert  Key = "tui.action.insert"
-	ActUpdate  Key = "tui.action.update"
-	ActTrash   Key = "tui.action.trash"
-	ActRestore Key = "tui.action.restore"
+	ActUndo Key = "tui.action.undo"
 
 	HelpTitle  Key = "tui.help.title"
 	HelpGlobal Key = "tui.help.global"
@@ -157,10 +153,6 @@ func init() {
 	add(TooSmallSize, "现在是 %dx%d", "now %d x %d")
 
 	add(ActUndo, "撤销", "undo")
-	add(ActInsert, "新增", "added")
-	add(ActUpdate, "修改", "edited")
-	add(ActTrash, "删除", "deleted")
-	add(ActRestore, "恢复", "restored")
 
 	add(HelpTitle, "帮助：%s", "Help: %s")
 	add(HelpGlobal, "任何时候", "Anywhere")
