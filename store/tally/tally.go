@@ -286,6 +286,9 @@ func (c *computer) run() error {
 			return err
 		}
 	}
+	if !c.period.Single() {
+		c.t.Previous = model.Headline{} // the roster pass counted the period before; a range is not compared
+	}
 	return nil
 }
 
