@@ -97,6 +97,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 0
 	case "help", "-h", "--help":
 		fmt.Fprintln(c.stdout, c.t(i18n.CLIUsage, store.DefaultPath()))
+		fmt.Fprintln(c.stdout, c.exportTables()) // every --table, with its sheet
 		return 0
 	case "demo":
 		return c.demo(rest)
