@@ -118,6 +118,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 func (c *cli) usageError(err error) int {
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprintln(c.stdout, c.t(i18n.CLIUsage, store.DefaultPath()))
+		fmt.Fprintln(c.stdout, c.exportTables())
 		return 0
 	}
 	return c.fail(c.t(i18n.CLIBadFlag, err))
