@@ -323,15 +323,6 @@ func packedInts(s string, fn func(v int64)) error {
 	return nil
 }
 
-func popcount(w uint64) int {
-	n := 0
-	for w != 0 {
-		w &= w - 1
-		n++
-	}
-	return n
-}
-
 // errMisaligned reports group_concat strings of one scan that disagree in length: a bug,
 // never data.
 var errMisaligned = fmt.Errorf("tally: packed columns of different lengths")
