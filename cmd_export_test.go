@@ -33,10 +33,12 @@ func TestExportCommand(t *testing.T) {
 	}
 	f.Close()
 
-	code, out, _ = cmd(t, "export", "--help")
-	for _, tb := range sheet.Tables() {
-		if code != 0 || !strings.Contains(out, tb.Key) || !strings.Contains(out, tb.Sheet) {
-			t.Errorf("export --help does not list %s (%s):\n%s", tb.Key, tb.Sheet, out)
+	for _, help := range [][]string{{"export", "--help"}, {"--help"}} {
+		code, out, _ = cmd(t, help...)
+		for _, tb := range sheet.Tables() {
+			if code != 0 || !strings.Contains(out, tb.Key) || !strings.Contains(out, tb.Sheet) {
+				t.Errorf("%v does not list %s (%s):\n%s", help, tb.Key, tb.Sheet, out)
+			}
 		}
 	}
 	if !strings.Contains(out, "2019-2023") && !strings.Contains(out, "YYYY-YYYY") && !strings.Contains(out, "起始年-结束年") {

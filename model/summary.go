@@ -184,7 +184,11 @@ func summaryZh(t Tally) string {
 	if n := len(t.SupportTo.Rows); n > 0 && t.SupportTo.Total.Events > 0 {
 		s := "与驻地部队等" + strconv.Itoa(n) + "个部队单位开展拥军活动" + strconv.Itoa(t.SupportTo.Total.Events) + "次"
 		if t.SupportTo.Total.MoneyFen > 0 {
-			s += "，投入经费" + FormatWan(t.SupportTo.Total.MoneyFen)
+			s += "，使用经费" + FormatWan(t.SupportTo.Total.MoneyFen)
+			if h.ActivityFen > 0 {
+				// Part of the 活动经费 already stated: said so, or a reader adds them up.
+				s += "（已含在上述活动经费中）"
+			}
 		}
 		sup = append(sup, s)
 	}

@@ -99,6 +99,8 @@ func TestExportRange(t *testing.T) {
 	if _, head := findRow(t, x, "优抚对象", "优抚类别"); head[1] != "期初在册（人）" {
 		t.Errorf("roster header %v", head)
 	}
+	findRow(t, x, "走访慰问", "合计", "各年第一季度")
+	findRow(t, x, "月度统计", "各年1月")
 	tl := mustTally(t, f)
 	if text := model.SummaryDraft(tl, model.Zh); strings.HasPrefix(text, "2025年至2026年") {
 		t.Errorf("a single year reads as a range: %s", text)

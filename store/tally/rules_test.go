@@ -213,6 +213,11 @@ func TestRule6SupportMilitaryOnly(t *testing.T) {
 	if got := names(tl.SupportFrom); got != "驻地某部" || tl.SupportFrom.Total.Events != 1 {
 		t.Errorf("拥政爱民 units %q, %d events", got, tl.SupportFrom.Total.Events)
 	}
+	// The paragraph counts the 拥军 money once: it is part of the 活动经费 it states.
+	if d := model.SummaryDraft(tl, model.Zh); !strings.Contains(d, "投入活动经费1.5万元") ||
+		!strings.Contains(d, "开展拥军活动1次，使用经费1.5万元（已含在上述活动经费中）") || strings.Contains(d, "人武部") {
+		t.Errorf("draft:\n%s", d)
+	}
 	for _, sec := range []model.Section{model.SecSupportTo, model.SecSupportFrom} {
 		f := Figure{Section: sec, Measure: model.MEvents}
 		want, _ := f.Value(tl)

@@ -286,6 +286,9 @@ func (c *computer) run() error {
 			return err
 		}
 	}
+	if !c.period.Single() {
+		c.t.Previous = model.Headline{} // the roster pass counted the period before; a range is not compared
+	}
 	return nil
 }
 
@@ -318,15 +321,6 @@ func packedInts(s string, fn func(v int64)) error {
 		i++ // the comma
 	}
 	return nil
-}
-
-func popcount(w uint64) int {
-	n := 0
-	for w != 0 {
-		w &= w - 1
-		n++
-	}
-	return n
 }
 
 // errMisaligned reports group_concat strings of one scan that disagree in length: a bug,

@@ -146,3 +146,27 @@ func TestExportPublicNotVisitedAndRange(t *testing.T) {
 		t.Errorf("range export form:\n%s", v)
 	}
 }
+
+// Only the last few periods keep their documents (a county's is a few MB); an older one is
+// laid out again when shown.
+func TestKeptDocuments(t *testing.T) {
+	d := newDriver(t, demoStore(t), model.Zh, 100, 30)
+	for i := 0; i < keptDocs+2; i++ {
+		d.text("-")
+	}
+	withDoc := 0
+	for _, c := range d.m.tallies {
+		if c.doc != nil {
+			withDoc++
+		}
+	}
+	if len(d.m.tallies) != keptDocs+3 || withDoc != keptDocs {
+		t.Errorf("%d tallies, %d with documents", len(d.m.tallies), withDoc)
+	}
+	for i := 0; i < keptDocs+2; i++ {
+		d.text("+")
+	}
+	if d.m.year != 2026 || d.m.shown() == nil || d.m.computing != (model.Period{}) {
+		t.Errorf("back to 2026: shown %v", d.m.shown() != nil)
+	}
+}

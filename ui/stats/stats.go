@@ -69,6 +69,7 @@ type Model struct {
 	span    int // 1, or RangeYears in range mode
 	seq     uint64
 	tallies map[model.Period]computed // computed since the records last changed
+	recent  []model.Period            // periods with a document, the last shown last
 
 	yearGen    int          // the newest change of year (see setYear)
 	computeSeq uint64       // the newest tally request
@@ -274,7 +275,7 @@ func (m *Model) onTally(msg tallyMsg) tea.Cmd {
 		return tab.StatusError(m.err)
 	}
 	m.err = ""
-	m.tallies[msg.period] = computed{t: msg.tally, doc: msg.doc}
+	m.keep(msg.period, computed{t: msg.tally, doc: msg.doc})
 	if msg.period == m.stale {
 		m.stale = model.Period{}
 	}
@@ -346,8 +347,8 @@ func (m *Model) relayout() {
 	if d == nil || d.width != m.width {
 		d = m.layout(c.t, m.width)
 		c.doc = d
-		m.tallies[m.period()] = c
 	}
+	m.keep(m.period(), c) // the period in view is the last seen
 	m.doc = d
 	m.cur = 0
 	if prev != nil && len(d.figs) > 0 {
@@ -367,6 +368,32 @@ func (m *Model) relayout() {
 	}
 	m.clampTop()
 	m.ensureVisible()
+}
+
+// keptDocs is how many periods keep their laid-out document: a county's is a few MB, and
+// the browsing heap limit is tight (ui/memlimit). Tallies themselves are small and all
+// kept; a period whose document was dropped is laid out again when shown.
+const keptDocs = 4
+
+// keep stores a period's tally and document, dropping the documents of the periods seen
+// longest ago beyond keptDocs.
+func (m *Model) keep(p model.Period, c computed) {
+	m.tallies[p] = c
+	for i, q := range m.recent {
+		if q == p {
+			m.recent = append(m.recent[:i], m.recent[i+1:]...)
+			break
+		}
+	}
+	m.recent = append(m.recent, p)
+	for len(m.recent) > keptDocs {
+		old := m.recent[0]
+		m.recent = m.recent[1:]
+		if c, ok := m.tallies[old]; ok {
+			c.doc = nil
+			m.tallies[old] = c
+		}
+	}
 }
 
 // shown is the document of the period in view, or nil while it is computed.
@@ -421,9 +448,10 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		// replaces it; other periods are computed again when shown.
 		p := m.period()
 		keep, ok := m.tallies[p]
-		m.tallies = map[model.Period]computed{}
+		m.tallies, m.recent = map[model.Period]computed{}, nil
 		if ok {
-			m.tallies[p], m.stale = keep, p
+			m.keep(p, keep)
+			m.stale = p
 		}
 		cmds := []tea.Cmd{m.compute(ChangeDelay)}
 		if m.rec != nil {

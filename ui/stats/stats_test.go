@@ -333,7 +333,7 @@ func TestMoving(t *testing.T) {
 	if d.m.top != len(doc.lines)-d.m.bodyH() {
 		t.Errorf("did not scroll to the end: top %d of %d lines", d.m.top, len(doc.lines))
 	}
-	if v := d.view(); !strings.Contains(v, "今年以来") && !strings.Contains(v, "优抚对象共计") {
+	if v := d.view(); !strings.Contains(v, "今年以来") && !strings.Contains(v, "截至目前") {
 		t.Errorf("the summary is not at the end:\n%s", v)
 	}
 	d.key(tea.KeyHome)
