@@ -123,6 +123,7 @@ func (m *Model) onBackground(msg bgMsg) tea.Cmd {
 				m.readOnly = msg.text
 				m.status = statusLine{text: m.t(i18n.StatusDamaged, msg.text), err: true}
 				m.closeSettings()
+				m.damaged(m.t(i18n.StatusDamaged, msg.text))
 				return m.broadcast(tab.ReadOnlyMsg{Reason: msg.text})
 			}
 			m.status = statusLine{text: msg.text, err: true}
@@ -135,6 +136,7 @@ func (m *Model) onBackground(msg bgMsg) tea.Cmd {
 		} else if msg.backup != "" && (m.status.text == m.t(i18n.StatusWelcome) || m.status.text == "") {
 			m.status = statusLine{text: m.t(i18n.StatusBackupMade, msg.backup)}
 		}
+		return m.readLastBackup()
 	}
 	return nil
 }
@@ -162,8 +164,8 @@ func (m *Model) onUndo(msg undoMsg) tea.Cmd {
 		m.status = statusLine{text: m.errText(msg.err), err: true}
 		return nil
 	}
-	m.status = statusLine{text: m.t(i18n.StatusUndone, m.actionLabel(msg.res.Action), m.entityLabel(msg.res.Entity, msg.res.Summary))}
-	cmds := []tea.Cmd{m.broadcast(tab.ChangedMsg{From: -1})}
+	m.status = statusLine{text: m.t(i18n.StatusUndone, m.actionLabel(msg.res.Action), m.entityLabel(msg.res.Entity, msg.res.Summary)), undo: true}
+	cmds := []tea.Cmd{m.broadcast(tab.ChangedMsg{From: -1}), m.readUndoPreview()}
 	if msg.res.Entity == store.EntSetting || msg.res.Entity == store.EntVillage {
 		cmds = append(cmds, m.loadSettings())
 	}

@@ -148,6 +148,9 @@ func (m *Model) openSettings(setup bool) tea.Cmd {
 
 func (m *Model) settingsKey(msg tea.KeyMsg) tea.Cmd {
 	sf := m.settingsF
+	if msg.Type == tea.KeyCtrlB && !sf.setup {
+		return m.backupNow()
+	}
 	switch sf.form.Update(msg) {
 	case components.ActionCancel:
 		if sf.setup {

@@ -70,4 +70,5 @@ func init() {
 	add(HistEntity("settings"), "设置", "settings")
 	add(HistEntity("campaigns"), "节日集中走访", "campaign")
 	add(HistEntity("campaign_roster"), "走访名单", "roster")
+	add(HistEntity("import"), "导入", "import")
 }
