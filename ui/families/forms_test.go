@@ -254,3 +254,23 @@ func TestImportRosterFromTheList(t *testing.T) {
 		t.Errorf("the list was not refreshed:\n%s", v)
 	}
 }
+
+// A row found by a field the list does not show says which: a family found by their
+// serviceman's name is tagged [军人].
+func TestMatchTagNamesHiddenField(t *testing.T) {
+	s := uitest.Seeded(t)
+	p := model.Person{Name: "周秀英", Relation: "mother", ServicemanName: "钱国栋", Categories: []string{model.CatServingFamily}}
+	if err := s.CreatePerson(context.Background(), &p); err != nil {
+		t.Fatal(err)
+	}
+	hs := newHarness(t, s, 120, 36)
+	hs.typeText("钱国栋")
+	if v := hs.view(); !strings.Contains(v, "周秀英[军人]") {
+		t.Errorf("the match is not named:\n%s", v)
+	}
+	hs.keyType(tea.KeyEsc)
+	hs.typeText("周秀英")
+	if v := hs.view(); strings.Contains(v, "[") {
+		t.Errorf("a name match is tagged:\n%s", v)
+	}
+}

@@ -71,7 +71,7 @@ func newList(m *Model) *listScreen {
 func (m *Model) columns() []components.Column {
 	return []components.Column{
 		colVillage: {Title: m.t(i18n.ColVillage), Min: 8, Max: 12, Grow: 1, Keep: 90},
-		colName:    {Title: m.t(i18n.ColName), Min: 8, Max: 12, Grow: 1, Keep: 100},
+		colName:    {Title: m.t(i18n.ColName), Min: 10, Max: 16, Grow: 2, Keep: 100},
 		colSex:     {Title: m.t(i18n.ColSex), Min: 4, Max: 4, Keep: 30},
 		colAge:     {Title: m.t(i18n.ColAge), Min: 4, Max: 4, Keep: 40, Right: true},
 		colCats:    {Title: m.t(i18n.ColCategories), Min: 10, Max: 40, Grow: 8, Keep: 80},
@@ -147,6 +147,9 @@ func (m *Model) cells(r *store.PersonRow) []string {
 	out := make([]string, colVisit+1)
 	out[colVillage] = r.VillageName
 	out[colName] = r.Name
+	if tag := matchTag(m.env.Lang, r.Match); tag != "" {
+		out[colName] += tag // what put the row here, when no column shows it
+	}
 	out[colSex] = model.Sexes.Label(r.Sex, lang)
 	out[colAge] = age
 	out[colCats] = i18n.CatShortList(lang, r.Categories)
@@ -355,10 +358,22 @@ func (l *listScreen) View(w, h int) string {
 }
 
 func (l *listScreen) ShortHelp() []key.Binding { return l.m.kList.Short() }
+
+// matchTag names the field a search matched when the row's columns do not show it (a
+// serviceman's or martyr's name, the unit, the address, the pairing cadre): 「[军人]」.
+func matchTag(lang model.Lang, f store.MatchField) string {
+	switch f {
+	case store.MatchServiceman, store.MatchMartyr, store.MatchUnit, store.MatchAddress, store.MatchCadre:
+		return "[" + i18n.T(lang, i18n.MatchTag(string(f))) + "]"
+	}
+	return ""
+}
+
 func (l *listScreen) Help() []keys.Group {
 	todo := key.NewBinding(key.WithKeys("f6"), key.WithHelp("F6", l.m.t(i18n.KeyFollowUps)))
 	imp := key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("Ctrl+O", l.m.t(i18n.ImpKey)))
-	return []keys.Group{{Title: l.m.t(i18n.GroupList), Bindings: keys.Dedupe(append(l.m.kList.Full(), todo, imp))}}
+	order := key.NewBinding(key.WithKeys(), key.WithHelp(l.m.t(i18n.SearchOrderLabel), l.m.t(i18n.SearchOrder)))
+	return []keys.Group{{Title: l.m.t(i18n.GroupList), Bindings: keys.Dedupe(append(l.m.kList.Full(), todo, imp, order))}}
 }
 func (l *listScreen) Modal() bool  { return false }
 func (l *listScreen) Dirty() bool  { return false }

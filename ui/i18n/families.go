@@ -54,6 +54,8 @@ const (
 	FormNoVillages         Key = "form.no_villages"
 	FamNoMoneyTitle        Key = "fam.no_money.title"
 	KeyVisits              Key = "key.visits"
+	SearchOrderLabel       Key = "fam.search_order_label"
+	SearchOrder            Key = "fam.search_order"
 	KeyFollowUps           Key = "key.follow_ups"
 	KeyFollowVisit         Key = "key.follow_visit"
 	KeyResolve             Key = "key.resolve"
@@ -204,6 +206,8 @@ func init() {
 	add(FormHouseholdNone, "没有找到「%s」，请换个写法（姓名、拼音首字母、证件或电话后几位）", "Nobody matches %q; try the name, initials or last digits of an ID or phone")
 	add(FormHouseholdMany, "找到 %d 人：%s。请多输入几位证件号或电话以区分", "%d people match: %s. Type more digits of the ID or phone to tell them apart")
 	add(KeyVisits, "走访记录", "visits")
+	add(SearchOrderLabel, "查找顺序", "Search order")
+	add(SearchOrder, "姓名相同、姓名开头、姓名中或拼音，再是村、类别、证件和电话、军人姓名、部队；地址和结对干部只在前面都没有时列出，并标出 [地址] [干部]", "exact name, name start, name or pinyin, then village, category, ID and phone digits, servicemember, unit; address and pairing cadre only when nothing else matches, tagged [address] [cadre]")
 	add(KeyFollowUps, "待办：困难诉求与回访", "to do: needs and follow-ups")
 	add(KeyFollowVisit, "登记回访", "record the follow-up")
 	add(KeyResolve, "诉求已解决", "need resolved")
@@ -317,4 +321,16 @@ func CatShortList(lang model.Lang, codes []string) string {
 		names[i] = model.CategoryShort(c, lang)
 	}
 	return JoinList(lang, names)
+}
+
+// MatchTag is the key of the short name of a field a search matched (store.MatchField).
+func MatchTag(field string) Key { return Key("fam.match." + field) }
+
+func init() {
+	for _, f := range [][3]string{
+		{"serviceman", "军人", "member"}, {"martyr", "烈士", "martyr"}, {"unit", "部队", "unit"},
+		{"address", "地址", "address"}, {"cadre", "干部", "cadre"},
+	} {
+		add(MatchTag(f[0]), f[1], f[2])
+	}
 }
