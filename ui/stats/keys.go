@@ -19,6 +19,7 @@ type bindings struct {
 	PrevYear, NextYear    key.Binding
 	Range                 key.Binding // one year or the five up to it
 	Open                  key.Binding
+	Visit                 key.Binding
 	Export                key.Binding
 	Back                  key.Binding
 	Start                 key.Binding
@@ -48,6 +49,7 @@ func newBindings(lang model.Lang) bindings {
 		NextYear:   b(year, i18n.StKeyYear, "ctrl+right", "ctrl+pgdown", "+", "＋", "=", "＝"),
 		Range:      b(i18n.T(lang, i18n.StLabelRange), i18n.StKeyRange, "ctrl+r"),
 		Open:       b("Enter", i18n.StKeyOpen, "enter"),
+		Visit:      b("F5", i18n.KeyVisit, "f5"),
 		Export:     b("F6", i18n.StKeyExport, "f6"),
 		Back:       b("Esc", i18n.StKeyBack, "esc", "backspace"),
 		Start:      b("F6/Ctrl+S", i18n.StKeyStart, "f6", "ctrl+s"),
@@ -68,7 +70,7 @@ func (k bindings) tallyFull() []key.Binding {
 }
 
 func (k bindings) recordsShort() []key.Binding {
-	return []key.Binding{k.Back, k.RecMove, k.PageUp, k.Home, k.Export}
+	return []key.Binding{k.Back, k.Open, k.Visit, k.RecMove, k.PageUp, k.Home, k.Export}
 }
 
 func (k bindings) formShort() []key.Binding {

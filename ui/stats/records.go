@@ -30,6 +30,9 @@ type records struct {
 	reqOffset  int
 	households int
 	err        string
+	// visitPerson maps the window's visits to their people (Enter and F5 on a visit act
+	// on its person).
+	visitPerson map[int64]int64
 }
 
 // recordsTop is the number of lines above the table: the figure, the count.
@@ -97,7 +100,9 @@ func (r *records) onPage(m *Model, msg recordsMsg) tea.Cmd {
 			rows = append(rows, m.personCells(&p.People[i]))
 		}
 	case tally.KindVisits:
+		r.visitPerson = map[int64]int64{}
 		for i := range p.Visits {
+			r.visitPerson[p.Visits[i].ID] = p.Visits[i].PersonID
 			ids = append(ids, p.Visits[i].ID)
 			rows = append(rows, m.visitCells(&p.Visits[i]))
 		}
@@ -137,6 +142,8 @@ func (m *Model) recordsKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	t := r.table
 	switch {
+	case matches(msg, k.Open), matches(msg, k.Visit):
+		return r.open(matches(msg, k.Visit))
 	case matches(msg, k.Up):
 		t.Move(-1)
 	case matches(msg, k.Down):
@@ -153,6 +160,28 @@ func (m *Model) recordsKey(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	}
 	return r.fetchIfMissing(m)
+}
+
+// open shows the record under the cursor where it lives — a person in 军属, an event in
+// 活动 (a visit's person) — or, with visit, opens the visit form for the person there and
+// then (the 未走访 list). Esc there comes back here.
+func (r *records) open(visit bool) tea.Cmd {
+	id, ok := r.table.SelectedID()
+	if !ok {
+		return nil
+	}
+	kind := tab.KindPerson
+	switch r.kind {
+	case tally.KindEvents:
+		if visit {
+			return nil
+		}
+		kind = tab.KindEvent
+	case tally.KindVisits:
+		id = r.visitPerson[id]
+	}
+	msg := tab.OpenMsg{Kind: kind, ID: id, NewVisit: visit, From: tab.Stats}
+	return func() tea.Msg { return msg }
 }
 
 // count says how many records the list holds, in the kind's own words.
