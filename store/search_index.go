@@ -353,8 +353,12 @@ func (s *Store) buildIndex(ctx context.Context) error {
 		ix.mu.Unlock()
 
 		var data indexData
-		err := s.withSnapshot(ctx, func(q *sql.DB) error {
-			entries, err := loadEntries(ctx, q, nil, ix.codes)
+		err := s.withSnapshot(ctx, func(db *sql.DB) error {
+			parts := 1
+			if db != s.db {
+				parts = snapshotConns
+			}
+			entries, err := loadAllEntries(ctx, db, parts, ix.codes)
 			if err == nil {
 				data.build(entries)
 			}

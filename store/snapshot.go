@@ -39,6 +39,11 @@ type snapshots struct {
 // memory while the pass runs.
 const snapshotCacheKiB = 2048
 
+// snapshotConns is how many connections a snapshot may open (each an immutable reader of
+// the same frozen file): building the search index reads its rows in that many parts at
+// once.
+const snapshotConns = 2
+
 // snapshot opens a read-only connection onto the file as of now that neither waits for
 // the store's connection nor makes it wait. It returns nil (and no error) when the file
 // cannot be read that way — rollback journal, a store opened read-only, or writes since
@@ -76,7 +81,7 @@ func (s *Store) snapshot(ctx context.Context) (db *sql.DB, release func()) {
 	}
 	db, err := sql.Open("sqlite", snapshotURI(s.path))
 	if err == nil {
-		db.SetMaxOpenConns(1)
+		db.SetMaxOpenConns(snapshotConns)
 		err = db.PingContext(ctx)
 	}
 	if err != nil {
