@@ -210,7 +210,7 @@ func (s *Store) Close() error {
 	if s == nil || s.db == nil {
 		return nil
 	}
-	s.snaps.wg.Wait() // a checkpoint at close would write the file under a snapshot's reader
+	s.snaps.closeAndWait() // a checkpoint at close would write the file under a snapshot's reader
 	_, _ = s.db.Exec("PRAGMA optimize")
 	return s.db.Close()
 }

@@ -383,6 +383,23 @@ func (s *Store) buildIndex(ctx context.Context) error {
 	}
 }
 
+// startBuild starts building the index in the background unless a build is under way: a
+// search typed before WarmSearch was called (or after a rename dropped the index) is
+// answered from SQL, not made to wait for the build.
+func (s *Store) startBuild() {
+	ix := s.people
+	ix.mu.Lock()
+	if ix.loaded || ix.building {
+		ix.mu.Unlock()
+		return
+	}
+	ix.building = true // until buildIndex takes over: one build at a time
+	ix.mu.Unlock()
+	go func() {
+		_ = s.ensureLoaded(context.Background()) // a failure is met again by the next search
+	}()
+}
+
 // afterBuildRead, when set (by tests), runs between reading the file and putting the new
 // index in: a save made there is one the build missed.
 var afterBuildRead func()

@@ -32,6 +32,16 @@ type snapshots struct {
 	open     int   // snapshots not yet released
 	autoCkpt int64 // the connection's wal_autocheckpoint before the first snapshot
 	wg       sync.WaitGroup
+	closed   bool // the store is closing: no new snapshot
+}
+
+// closeAndWait refuses new snapshots and waits for the open ones to be released: the
+// checkpoint at close would write the file under their readers.
+func (sn *snapshots) closeAndWait() {
+	sn.mu.Lock()
+	sn.closed = true
+	sn.mu.Unlock()
+	sn.wg.Wait()
 }
 
 // snapshotCacheKiB is a snapshot's page cache: its reads are whole-table passes that a
@@ -53,6 +63,9 @@ func (s *Store) snapshot(ctx context.Context) (db *sql.DB, release func()) {
 	sn := &s.snaps
 	sn.mu.Lock()
 	defer sn.mu.Unlock()
+	if sn.closed {
+		return nil, nil
+	}
 	if sn.open == 0 {
 		var mode string
 		var queryOnly bool
