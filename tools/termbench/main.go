@@ -149,7 +149,10 @@ func main() {
 		} else if r == 0 {
 			fmt.Println("the export's progress dialog keeps the other tabs out: no typing during it")
 		}
+		long := *timeout
+		*timeout = 10 * time.Minute // an export under load takes its time
 		waitFor(func(s []string) bool { return strings.Contains(strings.Join(s, "\n"), "已导出") })
+		*timeout = long
 		exports = append(exports, time.Since(start))
 	}
 	quit()
