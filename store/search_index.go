@@ -395,8 +395,9 @@ func (s *Store) startBuild() {
 	}
 	ix.building = true // until buildIndex takes over: one build at a time
 	ix.mu.Unlock()
+	ctx := s.snaps.background()
 	go func() {
-		_ = s.ensureLoaded(context.Background()) // a failure is met again by the next search
+		_ = s.ensureLoaded(ctx) // a failure is met again by the next search
 	}()
 }
 

@@ -33,13 +33,33 @@ type snapshots struct {
 	autoCkpt int64 // the connection's wal_autocheckpoint before the first snapshot
 	wg       sync.WaitGroup
 	closed   bool // the store is closing: no new snapshot
+	bg       context.Context
+	stopBg   context.CancelFunc
 }
 
-// closeAndWait refuses new snapshots and waits for the open ones to be released: the
-// checkpoint at close would write the file under their readers.
+// background is the context of the store's own background work (an index build a search
+// started): closing cancels it, so that quitting does not wait for the build.
+func (sn *snapshots) background() context.Context {
+	sn.mu.Lock()
+	defer sn.mu.Unlock()
+	if sn.bg == nil {
+		sn.bg, sn.stopBg = context.WithCancel(context.Background())
+		if sn.closed {
+			sn.stopBg()
+		}
+	}
+	return sn.bg
+}
+
+// closeAndWait refuses new snapshots, stops the store's background work and waits for
+// the open snapshots to be released: the checkpoint at close would write the file under
+// their readers.
 func (sn *snapshots) closeAndWait() {
 	sn.mu.Lock()
 	sn.closed = true
+	if sn.stopBg != nil {
+		sn.stopBg()
+	}
 	sn.mu.Unlock()
 	sn.wg.Wait()
 }
