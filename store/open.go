@@ -522,7 +522,7 @@ func (s *Store) Close() error {
 	if s == nil || s.db == nil {
 		return nil
 	}
-	s.snaps.wg.Wait() // a checkpoint at close would write the file under a snapshot's reader
+	s.snaps.closeAndWait() // a checkpoint at close would write the file under a snapshot's reader
 	if s.ReadOnly() == nil {
 		// optimize may write statistics: never into a damaged or read-only file.
 		_, _ = s.db.Exec("PRAGMA optimize")

@@ -140,7 +140,8 @@ func (s *Store) SearchPeople(ctx context.Context, q PeopleQuery) (PeoplePage, er
 		if q.unfiltered() {
 			return s.firstPage(ctx, q)
 		}
-		if s.people.isBuilding() && !q.Incomplete { // 待补充 is worked out in Go: wait for the index
+		if !q.Incomplete { // 待补充 is worked out in Go: that one waits for the index
+			s.startBuild()
 			return s.searchSQL(ctx, q)
 		}
 	}

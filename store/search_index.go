@@ -353,8 +353,12 @@ func (s *Store) buildIndex(ctx context.Context) error {
 		ix.mu.Unlock()
 
 		var data indexData
-		err := s.withSnapshot(ctx, func(q *sql.DB) error {
-			entries, err := loadEntries(ctx, q, nil, ix.codes)
+		err := s.withSnapshot(ctx, func(db *sql.DB) error {
+			parts := 1
+			if db != s.db {
+				parts = snapshotConns
+			}
+			entries, err := loadAllEntries(ctx, db, parts, ix.codes)
 			if err == nil {
 				data.build(entries)
 			}
@@ -377,6 +381,24 @@ func (s *Store) buildIndex(ctx context.Context) error {
 		}
 		ix.mu.Unlock() // a village or unit was renamed meanwhile: build again
 	}
+}
+
+// startBuild starts building the index in the background unless a build is under way: a
+// search typed before WarmSearch was called (or after a rename dropped the index) is
+// answered from SQL, not made to wait for the build.
+func (s *Store) startBuild() {
+	ix := s.people
+	ix.mu.Lock()
+	if ix.loaded || ix.building {
+		ix.mu.Unlock()
+		return
+	}
+	ix.building = true // until buildIndex takes over: one build at a time
+	ix.mu.Unlock()
+	ctx := s.snaps.background()
+	go func() {
+		_ = s.ensureLoaded(ctx) // a failure is met again by the next search
+	}()
 }
 
 // afterBuildRead, when set (by tests), runs between reading the file and putting the new

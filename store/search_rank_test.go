@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 	"testing"
@@ -264,5 +265,79 @@ func TestSearchIndexCatchesSavesDuringBuild(t *testing.T) {
 		if page.Total != want {
 			t.Errorf("%s: %d found, want %d", text, page.Total, want)
 		}
+	}
+}
+
+// Reading the entries in parts (on a snapshot's connections) reads each person once.
+func TestLoadAllEntriesInParts(t *testing.T) {
+	s, _ := searchFixture(t)
+	ctx := context.Background()
+	whole, err := loadEntries(ctx, s.db, nil, s.people.codes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, release := s.snapshot(ctx)
+	if db == nil {
+		t.Fatal("no snapshot of a local WAL file")
+	}
+	defer release()
+	for _, parts := range []int{1, 2, 3, 100} {
+		got, err := loadAllEntries(ctx, db, parts, s.people.codes)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids := map[int64]string{}
+		for _, e := range got {
+			ids[e.id] = e.text
+		}
+		if len(got) != len(whole) || len(ids) != len(whole) {
+			t.Fatalf("%d parts: %d entries, want %d", parts, len(got), len(whole))
+		}
+		for _, e := range whole {
+			if ids[e.id] != e.text {
+				t.Errorf("%d parts: entry %d differs", parts, e.id)
+			}
+		}
+	}
+}
+
+// A snapshot reads the file as it was when taken, whatever is saved meanwhile, and the
+// store's connection goes on saving; a second snapshot shares the frozen file only while
+// nothing was saved since.
+func TestSnapshotIsFrozen(t *testing.T) {
+	s, ids := searchFixture(t)
+	ctx := context.Background()
+	db, release := s.snapshot(ctx)
+	if db == nil {
+		t.Fatal("no snapshot of a local WAL file")
+	}
+	var again *sql.DB
+	again, releaseAgain := s.snapshot(ctx)
+	if again == nil {
+		t.Error("a second snapshot with nothing saved since is refused")
+	} else {
+		releaseAgain()
+	}
+	p, _ := s.Person(ctx, ids["李四"])
+	p.Name = "欧阳修"
+	if err := s.UpdatePerson(ctx, &p); err != nil {
+		t.Fatal(err)
+	}
+	var name string
+	if err := db.QueryRowContext(ctx, "SELECT name FROM people WHERE id = ?", p.ID).Scan(&name); err != nil || name != "李四" {
+		t.Errorf("snapshot reads %q, %v; want the name before the save", name, err)
+	}
+	if late, releaseLate := s.snapshot(ctx); late != nil {
+		releaseLate()
+		t.Error("a snapshot after a save shares the frozen file")
+	}
+	release()
+	db, release = s.snapshot(ctx)
+	if db == nil {
+		t.Fatal("no snapshot once the others are released")
+	}
+	defer release()
+	if err := db.QueryRowContext(ctx, "SELECT name FROM people WHERE id = ?", p.ID).Scan(&name); err != nil || name != "欧阳修" {
+		t.Errorf("new snapshot reads %q, %v", name, err)
 	}
 }

@@ -32,12 +32,47 @@ type snapshots struct {
 	open     int   // snapshots not yet released
 	autoCkpt int64 // the connection's wal_autocheckpoint before the first snapshot
 	wg       sync.WaitGroup
+	closed   bool // the store is closing: no new snapshot
+	bg       context.Context
+	stopBg   context.CancelFunc
+}
+
+// background is the context of the store's own background work (an index build a search
+// started): closing cancels it, so that quitting does not wait for the build.
+func (sn *snapshots) background() context.Context {
+	sn.mu.Lock()
+	defer sn.mu.Unlock()
+	if sn.bg == nil {
+		sn.bg, sn.stopBg = context.WithCancel(context.Background())
+		if sn.closed {
+			sn.stopBg()
+		}
+	}
+	return sn.bg
+}
+
+// closeAndWait refuses new snapshots, stops the store's background work and waits for
+// the open snapshots to be released: the checkpoint at close would write the file under
+// their readers.
+func (sn *snapshots) closeAndWait() {
+	sn.mu.Lock()
+	sn.closed = true
+	if sn.stopBg != nil {
+		sn.stopBg()
+	}
+	sn.mu.Unlock()
+	sn.wg.Wait()
 }
 
 // snapshotCacheKiB is a snapshot's page cache: its reads are whole-table passes that a
 // cache does not speed up (the system's file cache is behind it), and it is resident
 // memory while the pass runs.
 const snapshotCacheKiB = 2048
+
+// snapshotConns is how many connections a snapshot may open (each an immutable reader of
+// the same frozen file): building the search index reads its rows in that many parts at
+// once.
+const snapshotConns = 2
 
 // snapshot opens a read-only connection onto the file as of now that neither waits for
 // the store's connection nor makes it wait. It returns nil (and no error) when the file
@@ -48,6 +83,9 @@ func (s *Store) snapshot(ctx context.Context) (db *sql.DB, release func()) {
 	sn := &s.snaps
 	sn.mu.Lock()
 	defer sn.mu.Unlock()
+	if sn.closed {
+		return nil, nil
+	}
 	if sn.open == 0 {
 		var mode string
 		var queryOnly bool
@@ -76,7 +114,7 @@ func (s *Store) snapshot(ctx context.Context) (db *sql.DB, release func()) {
 	}
 	db, err := sql.Open("sqlite", snapshotURI(s.path))
 	if err == nil {
-		db.SetMaxOpenConns(1)
+		db.SetMaxOpenConns(snapshotConns)
 		err = db.PingContext(ctx)
 	}
 	if err != nil {
