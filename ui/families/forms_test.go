@@ -274,3 +274,14 @@ func TestMatchTagNamesHiddenField(t *testing.T) {
 		t.Errorf("a name match is tagged:\n%s", v)
 	}
 }
+
+// When only addresses or cadres match, the list says so.
+func TestWeakMatchesSaySo(t *testing.T) {
+	s := uitest.Seeded(t)
+	hs := newHarness(t, s, 120, 36)
+	hs.typeText("陈明轩") // 张三's pairing cadre, nobody's name
+	v := hs.view()
+	if !strings.Contains(v, "只有地址或结对干部相符") || !strings.Contains(v, "张三[干部]") {
+		t.Errorf("weak matches not said:\n%s", v)
+	}
+}

@@ -118,7 +118,7 @@ func (l *listScreen) query() tea.Cmd {
 	return l.wl.SetQuery(func(ctx context.Context, off, limit int) (components.Page, error) {
 		q.Offset, q.Limit = off, limit
 		page, err := s.SearchPeople(ctx, q)
-		out := components.Page{Offset: page.Offset, Total: page.Total}
+		out := components.Page{Offset: page.Offset, Total: page.Total, Meta: page.WeakOnly}
 		out.IDs = make([]int64, len(page.Rows))
 		out.Rows = make([][]string, len(page.Rows))
 		for i := range page.Rows {
@@ -337,6 +337,9 @@ func (m *Model) filterSummary() string {
 func (l *listScreen) View(w, h int) string {
 	m := l.m
 	right := m.t(i18n.FamCount, l.table.Total())
+	if weak, _ := l.wl.Meta().(bool); weak && l.table.Total() > 0 {
+		right = m.t(i18n.FamWeakOnly) + " " + right // no name, category or number matched
+	}
 	if !l.wl.Loaded() || (!l.wl.Current() && l.wl.Busy()) {
 		right = m.t(i18n.FamLoading) // a new search is on its way (the index may be warming up)
 	}

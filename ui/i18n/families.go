@@ -55,6 +55,7 @@ const (
 	FamNoMoneyTitle        Key = "fam.no_money.title"
 	KeyVisits              Key = "key.visits"
 	SearchOrderLabel       Key = "fam.search_order_label"
+	FamWeakOnly            Key = "fam.weak_only"
 	SearchOrder            Key = "fam.search_order"
 	KeyFollowUps           Key = "key.follow_ups"
 	KeyFollowVisit         Key = "key.follow_visit"
@@ -207,6 +208,7 @@ func init() {
 	add(FormHouseholdMany, "找到 %d 人：%s。请多输入几位证件号或电话以区分", "%d people match: %s. Type more digits of the ID or phone to tell them apart")
 	add(KeyVisits, "走访记录", "visits")
 	add(SearchOrderLabel, "查找顺序", "Search order")
+	add(FamWeakOnly, "只有地址或结对干部相符：", "only addresses or cadres match:")
 	add(SearchOrder, "姓名相同、姓名开头、姓名中或拼音，再是村、类别、证件和电话、军人姓名、部队；地址和结对干部只在前面都没有时列出，并标出 [地址] [干部]", "exact name, name start, name or pinyin, then village, category, ID and phone digits, servicemember, unit; address and pairing cadre only when nothing else matches, tagged [address] [cadre]")
 	add(KeyFollowUps, "待办：困难诉求与回访", "to do: needs and follow-ups")
 	add(KeyFollowVisit, "登记回访", "record the follow-up")
