@@ -26,7 +26,6 @@ import (
 // exporter sets (a tick redraws the bar; no reference to the tea.Program is needed).
 type exportState struct {
 	form   *components.Form
-	from   screen // the screen to go back to
 	period model.Period
 	auto   string // the file name last filled in automatically
 
@@ -101,13 +100,12 @@ func (m *Model) fileName(period model.Period, format, table string, public bool)
 }
 
 func (m *Model) openExport() tea.Cmd {
-	if m.exp != nil && m.exp.running {
-		m.screen = scrExport
-		return nil
+	if m.exp != nil {
+		return nil // one export at a time: its screen is on top
 	}
 	period := m.period()
-	if m.screen == scrRecords && m.rec != nil {
-		period = m.rec.period
+	if r, ok := m.stack.Top().(*records); ok {
+		period = r.period
 	}
 	var tables []components.Option
 	for _, ti := range sheet.Tables() {
@@ -133,7 +131,7 @@ func (m *Model) openExport() tea.Cmd {
 	f.SetSize(m.width, m.height)
 	f.SetValue("table", sheet.DefaultTable)
 	f.SetValue("year", period.Label(m.env.Lang))
-	e := &exportState{form: f, from: m.screen, period: period}
+	e := &exportState{form: f, period: period}
 	dir := m.docsDir
 	if dir == "" {
 		dir = filepath.Dir(m.env.Store.Path())
@@ -159,7 +157,7 @@ func (m *Model) openExport() tea.Cmd {
 		e.auto = auto
 	}
 	m.exp = e
-	m.screen = scrExport
+	m.stack.Push(&exportScreen{m})
 	return nil
 }
 
@@ -167,9 +165,9 @@ func (m *Model) closeExport() {
 	if m.exp == nil {
 		return
 	}
-	m.screen = m.exp.from
-	if m.screen == scrRecords && m.rec == nil {
-		m.screen = scrTally
+	if top, ok := m.stack.Top().(*exportScreen); ok {
+		m.stack.PopTo(top)
+		m.stack.Pop()
 	}
 	m.exp = nil
 }
@@ -240,8 +238,8 @@ func (m *Model) onChecked(msg checkedMsg) tea.Cmd {
 		e.form.SetError("path", m.t(i18n.StExpNoDir, filepath.Dir(msg.path)))
 		return nil
 	case msg.exists:
-		m.dialog = components.NewDialog(m.t(i18n.StExpExistsTitle), m.t(i18n.StExpExistsBody, textwidth.Clean(msg.path)),
-			m.t(i18n.StExpExistsYes), m.t(i18n.StExpExistsNo), false).Then(func(yes bool) tea.Cmd {
+		m.stack.Ask(components.NewDialog(m.t(i18n.StExpExistsTitle), m.t(i18n.StExpExistsBody, textwidth.Clean(msg.path)),
+			m.t(i18n.StExpExistsYes), m.t(i18n.StExpExistsNo), false), func(yes bool) tea.Cmd {
 			if !yes || m.exp != e {
 				return nil
 			}
@@ -312,7 +310,6 @@ func (m *Model) onExported(msg exportedMsg) tea.Cmd {
 	text := m.errText(msg.err)
 	e.form.Focus("path")
 	e.form.SetError("path", text)
-	m.screen = scrExport
 	return tab.StatusError(m.t(i18n.StExpFailed, text))
 }
 

@@ -2,7 +2,6 @@ package stats
 
 import (
 	"shuangyong/model"
-	"shuangyong/store/tally"
 	"shuangyong/ui/tab"
 )
 
@@ -19,14 +18,6 @@ type tallyMsg struct {
 }
 
 func (tallyMsg) Target() tab.ID { return tab.Stats }
-
-type recordsMsg struct {
-	seq  uint64
-	page tally.RecordPage
-	err  error
-}
-
-func (recordsMsg) Target() tab.ID { return tab.Stats }
 
 // dirMsg names the folder exports go to by default.
 type dirMsg struct{ dir string }

@@ -55,7 +55,7 @@ func TestRangeMode(t *testing.T) {
 	// Drill-down over the range.
 	d.selectFig(tally.Figure{Section: model.SecHeadline, Measure: model.MVisits})
 	d.key(tea.KeyEnter)
-	if d.m.rec == nil || d.m.rec.period != want || d.m.rec.table == nil || d.m.rec.table.Total() != tl.Headline.Visits {
+	if d.m.records() == nil || d.m.records().period != want || d.m.records().table == nil || d.m.records().table.Total() != tl.Headline.Visits {
 		t.Errorf("records of the range")
 	}
 	d.key(tea.KeyEsc)

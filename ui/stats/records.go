@@ -1,9 +1,11 @@
 package stats
 
 import (
+	"context"
 	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"shuangyong/model"
@@ -11,23 +13,22 @@ import (
 	"shuangyong/store/tally"
 	"shuangyong/ui/components"
 	"shuangyong/ui/i18n"
+	"shuangyong/ui/keys"
 	"shuangyong/ui/styles"
 	"shuangyong/ui/tab"
 	"shuangyong/ui/textwidth"
 )
 
-// records is the drill-down: the people, visits or events behind one figure, a window
-// onto the database fetched as the cursor moves.
+// records is the drill-down: the people, visits or events behind one figure, a windowed
+// list onto the database (the kind of records, and so the columns, come with the first
+// page).
 type records struct {
-	cell   figCell
-	period model.Period
-	kind   tally.Kind
-	table  *components.Table
-
-	seq        uint64
-	loading    bool
-	loaded     bool
-	reqOffset  int
+	m          *Model
+	cell       figCell
+	period     model.Period
+	kind       tally.Kind
+	wl         *components.WindowList
+	table      *components.Table // wl.Table
 	households int
 	err        string
 	// visitPerson maps the window's visits to their people (Enter and F5 on a visit act
@@ -35,131 +36,106 @@ type records struct {
 	visitPerson map[int64]int64
 }
 
+// pageInfo is what a page of records says besides its rows (components.Page.Meta).
+type pageInfo struct {
+	kind        tally.Kind
+	households  int
+	visitPerson map[int64]int64
+}
+
 // recordsTop is the number of lines above the table: the figure, the count.
 const recordsTop = 2
 
 func (m *Model) openRecords(c figCell) tea.Cmd {
-	m.rec = &records{cell: c, period: m.doc.period, reqOffset: -1}
-	m.screen = scrRecords
-	return m.rec.fetch(m, 0, m.rec.limit(m))
-}
-
-func (r *records) rows(m *Model) int { return max(m.height-recordsTop-1, 1) }
-
-func (r *records) margin(m *Model) int { return max(r.rows(m), 10) }
-
-func (r *records) limit(m *Model) int { return r.rows(m) + 2*r.margin(m) }
-
-func (r *records) setSize(m *Model) {
-	if r.table != nil {
-		r.table.SetSize(m.width, max(m.height-recordsTop, 1))
-	}
-}
-
-func (r *records) fetch(m *Model, offset, limit int) tea.Cmd {
-	seq := m.next()
-	r.seq, r.loading, r.reqOffset = seq, true, offset
-	s, ctx, period, fig := m.env.Store, m.env.Ctx, r.period, r.cell.fig
-	return func() tea.Msg {
-		page, err := tally.Records(ctx, s, period, fig, offset, limit)
-		return recordsMsg{seq: seq, page: page, err: err}
-	}
-}
-
-// refetch reloads the window on screen (records changed).
-func (r *records) refetch(m *Model) tea.Cmd {
-	if r.table == nil {
-		return r.fetch(m, 0, r.limit(m))
-	}
-	off, lim := r.table.WindowFor(r.margin(m))
-	return r.fetch(m, off, lim)
-}
-
-func (r *records) onPage(m *Model, msg recordsMsg) tea.Cmd {
-	if msg.seq != r.seq {
-		return nil
-	}
-	r.loading = false
-	if msg.err != nil {
-		r.err = m.errText(msg.err)
-		return tab.StatusError(r.err)
-	}
-	p := msg.page
-	if r.table == nil || r.kind != p.Kind {
-		r.kind = p.Kind
-		r.table = components.NewTable(m.recordColumns(p.Kind))
-		r.setSize(m)
-	}
-	r.loaded, r.err, r.households = true, "", p.Households
-	var ids []int64
-	var rows [][]string
-	switch p.Kind {
-	case tally.KindPeople:
-		for i := range p.People {
-			ids = append(ids, p.People[i].ID)
-			rows = append(rows, m.personCells(&p.People[i]))
+	r := &records{m: m, cell: c, period: m.doc.period}
+	r.wl = components.NewWindowList(m.env.Ctx, tab.Stats, nil)
+	r.table = r.wl.Table
+	r.setSize(m)
+	m.stack.Push(r)
+	s, period, fig := m.env.Store, r.period, c.fig
+	return r.wl.SetQuery(func(ctx context.Context, offset, limit int) (components.Page, error) {
+		p, err := tally.Records(ctx, s, period, fig, offset, limit)
+		info := pageInfo{kind: p.Kind, households: p.Households}
+		out := components.Page{Offset: p.Offset, Total: p.Total}
+		switch p.Kind {
+		case tally.KindPeople:
+			for i := range p.People {
+				out.IDs = append(out.IDs, p.People[i].ID)
+				out.Rows = append(out.Rows, m.personCells(&p.People[i]))
+			}
+		case tally.KindVisits:
+			info.visitPerson = map[int64]int64{}
+			for i := range p.Visits {
+				info.visitPerson[p.Visits[i].ID] = p.Visits[i].PersonID
+				out.IDs = append(out.IDs, p.Visits[i].ID)
+				out.Rows = append(out.Rows, m.visitCells(&p.Visits[i]))
+			}
+		case tally.KindEvents:
+			for i := range p.Events {
+				out.IDs = append(out.IDs, p.Events[i].ID)
+				out.Rows = append(out.Rows, m.eventCells(&p.Events[i]))
+			}
 		}
-	case tally.KindVisits:
-		r.visitPerson = map[int64]int64{}
-		for i := range p.Visits {
-			r.visitPerson[p.Visits[i].ID] = p.Visits[i].PersonID
-			ids = append(ids, p.Visits[i].ID)
-			rows = append(rows, m.visitCells(&p.Visits[i]))
-		}
-	case tally.KindEvents:
-		for i := range p.Events {
-			ids = append(ids, p.Events[i].ID)
-			rows = append(rows, m.eventCells(&p.Events[i]))
-		}
-	}
-	r.table.SetWindow(p.Offset, p.Total, ids, rows)
-	return r.fetchIfMissing(m)
+		out.Meta = info
+		return out, err
+	})
 }
 
-func (r *records) fetchIfMissing(m *Model) tea.Cmd {
-	if r.table == nil || !r.table.Missing(r.margin(m)/2) {
-		return nil
+func (r *records) setSize(m *Model) { r.table.SetSize(m.width, max(m.height-recordsTop, 1)) }
+
+func (r *records) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case components.PageMsg:
+		cmd, took, err := r.wl.OnPage(msg)
+		if !took {
+			return nil
+		}
+		if err != nil {
+			r.err = r.m.errText(err)
+			return tab.StatusError(r.err)
+		}
+		r.err = ""
+		if info, ok := r.wl.Meta().(pageInfo); ok {
+			if info.kind != r.kind {
+				r.kind = info.kind
+				r.table.SetColumns(r.m.recordColumns(info.kind))
+			}
+			r.households, r.visitPerson = info.households, info.visitPerson
+		}
+		return cmd
+	case tea.KeyMsg:
+		return r.key(msg)
 	}
-	off, lim := r.table.WindowFor(r.margin(m))
-	if r.loading && off == r.reqOffset {
-		return nil
-	}
-	return r.fetch(m, off, lim)
+	return nil
 }
 
-func (m *Model) recordsKey(msg tea.KeyMsg) tea.Cmd {
-	r, k := m.rec, m.k
+func (r *records) key(msg tea.KeyMsg) tea.Cmd {
+	m, k := r.m, r.m.k
 	switch {
 	case matches(msg, k.Back):
-		m.rec = nil
-		m.screen = scrTally
+		m.stack.PopTo(r)
+		m.stack.Pop()
 		return nil
 	case matches(msg, k.Export):
 		return m.openExport()
-	}
-	if r.table == nil {
+	case !r.wl.Loaded():
 		return nil
-	}
-	t := r.table
-	switch {
 	case matches(msg, k.Open), matches(msg, k.Visit):
 		return r.open(matches(msg, k.Visit))
 	case matches(msg, k.Up):
-		t.Move(-1)
+		return r.wl.Move(-1)
 	case matches(msg, k.Down):
-		t.Move(1)
+		return r.wl.Move(1)
 	case matches(msg, k.PageUp):
-		t.Move(-max(t.Rows()-1, 1))
+		return r.wl.Page(-1)
 	case matches(msg, k.PageDown):
-		t.Move(max(t.Rows()-1, 1))
+		return r.wl.Page(1)
 	case matches(msg, k.Home):
-		t.SetCursor(0)
+		return r.wl.Home()
 	case matches(msg, k.End):
-		t.SetCursor(t.Total() - 1)
-	default:
-		return nil
+		return r.wl.End()
 	}
-	return r.fetchIfMissing(m)
+	return nil
 }
 
 // open shows the record under the cursor where it lives — a person in 军属, an event in
@@ -186,7 +162,7 @@ func (r *records) open(visit bool) tea.Cmd {
 
 // count says how many records the list holds, in the kind's own words.
 func (r *records) count(m *Model) string {
-	if r.table == nil {
+	if !r.wl.Loaded() {
 		return ""
 	}
 	n := r.table.Total()
@@ -201,8 +177,8 @@ func (r *records) count(m *Model) string {
 	return m.t(i18n.StRecEvents, n)
 }
 
-func (r *records) view(m *Model) string {
-	w, h := m.width, m.height
+func (r *records) View(w, h int) string {
+	m := r.m
 	title := " " + m.t(i18n.StRecTitle, m.periodLabel(r.period), r.cell.path)
 	lines := []string{styles.Accent.Render(textwidth.Fit(title, w))}
 	info := " " + r.cell.value
@@ -212,9 +188,9 @@ func (r *records) view(m *Model) string {
 	back := m.t(i18n.StRecBack) + " "
 	lines = append(lines, textwidth.FitStyled(textwidth.Fit(info, max(w-textwidth.Width(back), 0))+styles.Dim.Render(back), w))
 	switch {
-	case r.table == nil && r.err != "":
+	case !r.wl.Loaded() && r.err != "":
 		lines = append(lines, "", " "+styles.Error.Render(textwidth.Truncate(r.err, w-2)))
-	case r.table == nil:
+	case !r.wl.Loaded():
 		lines = append(lines, "", " "+m.t(i18n.StatusLoading))
 	default:
 		r.table.Empty = []string{m.t(i18n.StRecNone)}
@@ -222,6 +198,14 @@ func (r *records) view(m *Model) string {
 	}
 	return textwidth.Block(strings.Split(strings.Join(lines, "\n"), "\n"), w, h)
 }
+
+func (r *records) ShortHelp() []key.Binding { return r.m.k.recordsShort() }
+func (r *records) Help() []keys.Group {
+	return r.m.k.group(r.m.env.Lang, i18n.StGroupRecords, r.m.k.recordsShort())
+}
+func (r *records) Modal() bool  { return false }
+func (r *records) Dirty() bool  { return false }
+func (r *records) Typing() bool { return false }
 
 // Columns of the three kinds of records.
 

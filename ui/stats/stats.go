@@ -45,14 +45,6 @@ const RangeYears = 5
 // YearSettle is how long the year must stay put before the status line is told.
 const YearSettle = 40 * time.Millisecond
 
-type screen int
-
-const (
-	scrTally screen = iota
-	scrRecords
-	scrExport
-)
-
 // headerLines are the lines above the tally's body: title and year, the selected figure,
 // a rule.
 const headerLines = 3
@@ -83,12 +75,11 @@ type Model struct {
 	top   int // the first body line shown
 	wantX int // the column Up/Down aim for
 
-	screen  screen
-	rec     *records
+	// stack holds the tab's screens: the tally, a figure's records, the export (and the
+	// yes/no dialog over them).
+	stack   *components.Stack
 	exp     *exportState
 	docsDir string
-
-	dialog *components.Dialog
 }
 
 // computed is a tally and the document laid out from it (at the width of the request;
@@ -100,7 +91,9 @@ type computed struct {
 
 // New makes the tab showing the current year.
 func New(env tab.Env) *Model {
-	return &Model{env: env, k: newBindings(env.Lang), year: env.Now().Year(), span: 1, tallies: map[model.Period]computed{}}
+	m := &Model{env: env, k: newBindings(env.Lang), year: env.Now().Year(), span: 1, tallies: map[model.Period]computed{}}
+	m.stack = components.NewStack(&tallyScreen{m}, keys.NewDialog(env.Lang), i18n.T(env.Lang, i18n.GroupDialog))
+	return m
 }
 
 // period is the period in view: the year, or the RangeYears up to it.
@@ -139,9 +132,10 @@ func (m *Model) SetSize(w, h int) {
 		return
 	}
 	m.width, m.height = w, h
+	m.stack.SetSize(w, h)
 	m.relayout()
-	if m.rec != nil {
-		m.rec.setSize(m)
+	if r := m.records(); r != nil {
+		r.setSize(m)
 	}
 	if m.exp != nil {
 		m.exp.form.SetSize(w, h)
@@ -149,41 +143,20 @@ func (m *Model) SetSize(w, h int) {
 }
 
 // Modal: the export form has the keyboard (Tab moves between its fields).
-func (m *Model) Modal() bool {
-	return m.dialog != nil || (m.screen == scrExport && !m.exp.running)
-}
+func (m *Model) Modal() bool              { return m.stack.Modal() }
+func (m *Model) Dirty() bool              { return false }
+func (m *Model) Typing() bool             { return m.stack.Typing() }
+func (m *Model) ShortHelp() []key.Binding { return m.stack.ShortHelp() }
+func (m *Model) Help() []keys.Group       { return m.stack.Help() }
 
-func (m *Model) Dirty() bool { return false }
-
-// Typing: only the export form's file name is typed.
-func (m *Model) Typing() bool {
-	return m.dialog == nil && m.screen == scrExport && !m.exp.running && m.exp.form.Typing()
-}
-
-func (m *Model) ShortHelp() []key.Binding {
-	switch {
-	case m.dialog != nil:
-		return keys.NewDialog(m.env.Lang).Short()
-	case m.screen == scrExport && m.exp.running:
-		return []key.Binding{m.k.StopExport}
-	case m.screen == scrExport:
-		return m.k.formShort()
-	case m.screen == scrRecords:
-		return m.k.recordsShort()
+// records is the figure's records on the stack, if they are open.
+func (m *Model) records() *records {
+	for i := m.stack.Depth() - 1; i >= 0; i-- {
+		if r, ok := m.stack.At(i).(*records); ok {
+			return r
+		}
 	}
-	return m.k.tallyShort()
-}
-
-func (m *Model) Help() []keys.Group {
-	switch {
-	case m.dialog != nil:
-		return m.k.group(m.env.Lang, i18n.GroupDialog, keys.NewDialog(m.env.Lang).Short())
-	case m.screen == scrExport:
-		return m.k.group(m.env.Lang, i18n.StGroupExport, []key.Binding{m.k.Start, m.k.Next, m.k.Choose, m.k.Cancel, m.k.StopExport})
-	case m.screen == scrRecords:
-		return m.k.group(m.env.Lang, i18n.StGroupRecords, m.k.recordsShort())
-	}
-	return m.k.group(m.env.Lang, i18n.StGroupTally, m.k.tallyFull())
+	return nil
 }
 
 // errText explains an error in one line (a damaged file without looking for backups:
@@ -454,8 +427,8 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			m.stale = p
 		}
 		cmds := []tea.Cmd{m.compute(ChangeDelay)}
-		if m.rec != nil {
-			cmds = append(cmds, m.rec.refetch(m))
+		if r := m.records(); r != nil {
+			cmds = append(cmds, r.wl.Refresh())
 		}
 		return tea.Batch(cmds...)
 	case tallyMsg:
@@ -466,11 +439,8 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		}
 		y := m.year
 		return func() tea.Msg { return tab.YearMsg{Year: y} }
-	case recordsMsg:
-		if m.rec == nil {
-			return nil
-		}
-		return m.rec.onPage(m, msg)
+	case components.PageMsg:
+		return m.stack.Update(msg)
 	case dirMsg:
 		m.docsDir = msg.dir
 		return nil
@@ -489,18 +459,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
-	if cmd, took := components.KeyToDialog(&m.dialog, msg); took {
-		return cmd
-	}
-	switch m.screen {
-	case scrExport:
-		return m.exportKey(msg)
-	case scrRecords:
-		return m.recordsKey(msg)
-	}
-	return m.tallyKey(msg)
-}
+func (m *Model) key(msg tea.KeyMsg) tea.Cmd { return m.stack.Update(msg) }
 
 func (m *Model) tallyKey(msg tea.KeyMsg) tea.Cmd {
 	k := m.k
@@ -624,16 +583,7 @@ func (m *Model) View() string {
 	if m.width <= 0 || m.height <= 0 {
 		return ""
 	}
-	if m.dialog != nil {
-		return m.dialog.View(m.width, m.height)
-	}
-	switch m.screen {
-	case scrExport:
-		return m.exportView()
-	case scrRecords:
-		return m.rec.view(m)
-	}
-	return m.tallyView()
+	return m.stack.View()
 }
 
 func (m *Model) tallyView() string {

@@ -245,7 +245,7 @@ func TestYearKeys(t *testing.T) {
 	}
 	// A letter typed with the IME off is not a command here.
 	d.text("q")
-	if d.m.year != 2025 || d.m.screen != scrTally {
+	if d.m.year != 2025 || d.m.screenOf() != scrTally {
 		t.Errorf("a letter did something")
 	}
 }
@@ -390,8 +390,8 @@ func TestDrillDownCounts(t *testing.T) {
 		want, _ := c.fig.Value(tl)
 		d.m.cur = i
 		d.key(tea.KeyEnter)
-		r := d.m.rec
-		if d.m.screen != scrRecords || r == nil || r.table == nil {
+		r := d.m.records()
+		if d.m.screenOf() != scrRecords || r == nil || r.table == nil {
 			t.Fatalf("%+v: records not open", c.fig)
 		}
 		got := int64(r.table.Total())
@@ -403,7 +403,7 @@ func TestDrillDownCounts(t *testing.T) {
 		}
 		checked[c.fig.Section]++
 		d.key(tea.KeyEsc)
-		if d.m.screen != scrTally || d.m.cur != i {
+		if d.m.screenOf() != scrTally || d.m.cur != i {
 			t.Fatalf("Esc did not come back to the figure")
 		}
 	}
@@ -428,7 +428,7 @@ func TestRecordsWindow(t *testing.T) {
 	path := d.m.doc.figs[cur].path
 	value := d.m.doc.figs[cur].value
 	d.key(tea.KeyEnter)
-	r := d.m.rec
+	r := d.m.records()
 	total := r.table.Total()
 	if total < 200 {
 		t.Fatalf("too few records for the test: %d", total)
@@ -453,7 +453,7 @@ func TestRecordsWindow(t *testing.T) {
 	d.key(tea.KeyPgUp)
 	d.view()
 	d.key(tea.KeyEsc)
-	if d.m.screen != scrTally || d.m.cur != cur || d.m.top != top || d.m.doc.figs[cur].path != path {
+	if d.m.screenOf() != scrTally || d.m.cur != cur || d.m.top != top || d.m.doc.figs[cur].path != path {
 		t.Errorf("Esc: cur %d top %d, want %d %d", d.m.cur, d.m.top, cur, top)
 	}
 }
@@ -462,7 +462,7 @@ func TestExportWorkbook(t *testing.T) {
 	d := newDriver(t, demoStore(t), model.Zh, 100, 30)
 	d.text("-")
 	d.key(tea.KeyF6)
-	if d.m.screen != scrExport || !d.m.Modal() {
+	if d.m.screenOf() != scrExport || !d.m.Modal() {
 		t.Fatal("F6 did not open the export form")
 	}
 	v := d.view()
@@ -482,7 +482,7 @@ func TestExportWorkbook(t *testing.T) {
 	if st := d.lastStatus(); st.Error || st.Text != "已导出："+path {
 		t.Fatalf("status %+v", st)
 	}
-	if d.m.screen != scrTally || d.m.exp != nil {
+	if d.m.screenOf() != scrTally || d.m.exp != nil {
 		t.Errorf("the form stayed open")
 	}
 	f, err := excelize.OpenFile(path)
@@ -506,11 +506,11 @@ func TestExportWorkbook(t *testing.T) {
 	d.key(tea.KeyF6)
 	d.m.exp.form.SetValue("path", path)
 	d.key(tea.KeyF6)
-	if d.m.dialog == nil {
+	if d.m.stack.Dialog == nil {
 		t.Fatal("no question before replacing a file")
 	}
 	d.key(tea.KeyEnter) // the default answer: go back
-	if d.m.screen != scrExport || d.m.exp.running {
+	if d.m.screenOf() != scrExport || d.m.exp.running {
 		t.Fatalf("not back in the form")
 	}
 	d.key(tea.KeyF6)
@@ -573,11 +573,11 @@ func TestExportCSVPublicAndText(t *testing.T) {
 	d.key(tea.KeyF6)
 	d.m.exp.form.SetValue("path", filepath.Join(dir, "没有", "x.xlsx"))
 	d.key(tea.KeyF6)
-	if d.m.screen != scrExport || !strings.Contains(d.m.exp.form.Error("path"), "文件夹不存在") {
+	if d.m.screenOf() != scrExport || !strings.Contains(d.m.exp.form.Error("path"), "文件夹不存在") {
 		t.Errorf("missing folder: %q", d.m.exp.form.Error("path"))
 	}
 	d.key(tea.KeyEsc)
-	if d.m.screen != scrTally {
+	if d.m.screenOf() != scrTally {
 		t.Errorf("Esc did not close the form")
 	}
 }
@@ -656,7 +656,7 @@ func TestEmptyYearAndLedger(t *testing.T) {
 		t.Errorf("empty ledger:\n%s", v)
 	}
 	d.key(tea.KeyEnter) // nothing to open
-	if d.m.screen != scrTally {
+	if d.m.screenOf() != scrTally {
 		t.Errorf("Enter opened something")
 	}
 }
