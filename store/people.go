@@ -331,3 +331,11 @@ func (s *Store) PairingCadres(ctx context.Context) ([]string, error) {
 	}
 	return out, rows.Err()
 }
+
+// PeopleUpperBound is a cheap upper bound of the roster's size: the highest person id
+// (one index probe), for deciding whether work should wait on a county-sized ledger.
+func (s *Store) PeopleUpperBound(ctx context.Context) (int64, error) {
+	var n int64
+	err := s.db.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) FROM people").Scan(&n)
+	return n, s.classify(err)
+}

@@ -208,13 +208,8 @@ func (t *Tab) refuseWrite() tea.Cmd {
 	return tab.StatusError(t.t(i18n.StatusReadOnlyRefused))
 }
 
-// errText explains an error in one line, without reading the disk.
-func (t *Tab) errText(err error) string {
-	if store.KindOf(err) == store.ErrDamaged {
-		return t.t(i18n.StatusReadOnlyRefused)
-	}
-	return i18n.Error(t.env.Ctx, t.env.Lang, err)
-}
+// errText explains an error in one line, without reading the disk (tab.ErrText).
+func (t *Tab) errText(err error) string { return tab.ErrText(t.env, err) }
 
 // View draws the tab: exactly the size given.
 func (t *Tab) View() string { return t.stack.View() }

@@ -159,14 +159,8 @@ func (m *Model) records() *records {
 	return nil
 }
 
-// errText explains an error in one line (a damaged file without looking for backups:
-// the root's check reports those off the loop).
-func (m *Model) errText(err error) string {
-	if store.KindOf(err) == store.ErrDamaged {
-		return m.t(i18n.StatusReadOnlyRefused)
-	}
-	return i18n.Error(m.env.Ctx, m.env.Lang, err)
-}
+// errText explains an error in one line, without reading the disk (tab.ErrText).
+func (m *Model) errText(err error) string { return tab.ErrText(m.env, err) }
 
 // Waiting before a tally that nobody asked for yet (at start, after a change), on a
 // county-sized ledger only: the store has one connection, and a tally of 100 000 people
@@ -225,14 +219,10 @@ func (m *Model) layoutFunc() func(model.Tally, int) *doc {
 	return lm.layout
 }
 
-// bigLedger reports whether the ledger holds county-sized numbers of people (the highest
-// id: one index probe).
+// bigLedger reports whether the ledger holds county-sized numbers of people.
 func bigLedger(ctx context.Context, s *store.Store) bool {
-	var n int64
-	if err := s.DB().QueryRowContext(ctx, "SELECT coalesce(max(id), 0) FROM people").Scan(&n); err != nil {
-		return false
-	}
-	return n >= BigLedger
+	n, err := s.PeopleUpperBound(ctx)
+	return err == nil && n >= BigLedger
 }
 
 func (m *Model) onTally(msg tallyMsg) tea.Cmd {

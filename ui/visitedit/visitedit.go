@@ -389,14 +389,8 @@ func (sc *Screen) onTrashed(msg trashedMsg) tea.Cmd {
 	return tea.Batch(tab.Status(text, true), tab.Changed(sc.o.Host, tab.KindVisit, tab.KindEvent))
 }
 
-// errText explains an error in one line without reading the disk (a damaged file is
-// explained by the root's check).
-func (sc *Screen) errText(err error) string {
-	if store.KindOf(err) == store.ErrDamaged {
-		return sc.t(i18n.StatusReadOnlyRefused)
-	}
-	return i18n.Error(sc.o.Env.Ctx, sc.o.Env.Lang, err)
-}
+// errText explains an error in one line without reading the disk (tab.ErrText).
+func (sc *Screen) errText(err error) string { return tab.ErrText(sc.o.Env, err) }
 
 // Trashed reports that the visit went to the trash from this screen.
 func (sc *Screen) Trashed() bool { return sc.trashed }
