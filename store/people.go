@@ -142,12 +142,14 @@ func (s *Store) UpdatePerson(ctx context.Context, p *model.Person) error {
 	if err := s.preparePerson(p); err != nil {
 		return err
 	}
-	return s.write(ctx, func(w *writer) error {
-		return w.change(EntPerson, p.ID, ActUpdate, p.Name, func() error {
-			w.touchPerson(p.ID)
-			return w.expectOne(w.exec("UPDATE people SET ("+personCols+", updated_at) = ("+placeholders(nPersonCols)+", ?) WHERE id = ? AND deleted_at = ''",
-				append(personArgs(p), w.at, p.ID)...))
-		})
+	return s.write(ctx, func(w *writer) error { return w.updatePerson(p) })
+}
+
+func (w *writer) updatePerson(p *model.Person) error {
+	return w.change(EntPerson, p.ID, ActUpdate, p.Name, func() error {
+		w.touchPerson(p.ID)
+		return w.expectOne(w.exec("UPDATE people SET ("+personCols+", updated_at) = ("+placeholders(nPersonCols)+", ?) WHERE id = ? AND deleted_at = ''",
+			append(personArgs(p), w.at, p.ID)...))
 	})
 }
 
@@ -186,11 +188,14 @@ func (w *writer) personName(id int64) (string, error) {
 }
 
 // Duplicates lists live people who look like p: the same ID number, or the same name in
-// the same village. p itself (by ID) is left out.
+// the same village, or the same name and birth date (a second record typed without the ID
+// number, or in another village). p itself (by ID) is left out.
 func (s *Store) Duplicates(ctx context.Context, p model.Person) ([]model.Person, error) {
 	rows, err := s.db.QueryContext(ctx, "SELECT "+personReadCols+` FROM people
-		WHERE deleted_at = '' AND id <> ? AND ((id_number <> '' AND id_number = ?) OR (name = ? AND coalesce(village_id, 0) = ?))
-		ORDER BY id LIMIT 20`, p.ID, strings.ToUpper(strings.TrimSpace(p.IDNumber)), strings.TrimSpace(p.Name), p.VillageID)
+		WHERE deleted_at = '' AND id <> ?1 AND ((id_number <> '' AND id_number = ?2)
+			OR (name = ?3 AND (coalesce(village_id, 0) = ?4 OR (?5 <> '' AND birth_date = ?5))))
+		ORDER BY id LIMIT 20`, p.ID, strings.ToUpper(strings.TrimSpace(p.IDNumber)), strings.TrimSpace(p.Name), p.VillageID,
+		strings.TrimSpace(p.BirthDate))
 	if err != nil {
 		return nil, s.classify(err)
 	}
@@ -230,36 +235,65 @@ func (s *Store) HouseholdMembers(ctx context.Context, personID int64) ([]model.P
 // the other person has none), so the tally counts them as one 户.
 func (s *Store) JoinHousehold(ctx context.Context, personID, otherID int64) error {
 	return s.write(ctx, func(w *writer) error {
-		var hh sql.NullInt64
-		var village sql.NullInt64
-		var address, name string
-		err := w.tx.QueryRowContext(ctx, "SELECT household_id, village_id, address, name FROM people WHERE id = ? AND deleted_at = ''", otherID).
-			Scan(&hh, &village, &address, &name)
-		if err == sql.ErrNoRows {
-			return &Error{Kind: ErrNotFound, Err: err}
-		}
+		id, err := w.householdOf(otherID)
 		if err != nil {
 			return err
 		}
-		id := hh.Int64
-		if !hh.Valid {
-			res, err := w.exec("INSERT INTO households(village_id, address) VALUES(?, ?)", village, address)
-			if err != nil {
-				return err
-			}
-			id, _ = res.LastInsertId()
-			after, err := w.snapshot(EntHousehold, id)
-			if err != nil {
-				return err
-			}
-			if err := w.record(EntHousehold, id, ActInsert, name, "", after); err != nil {
-				return err
-			}
-			if err := w.setHousehold(otherID, id); err != nil {
-				return err
-			}
-		}
 		return w.setHousehold(personID, id)
+	})
+}
+
+// householdOf returns the household of a live person, making one for them when they
+// have none (its village and address are theirs).
+func (w *writer) householdOf(personID int64) (int64, error) {
+	var hh, village sql.NullInt64
+	var address, name string
+	err := w.tx.QueryRowContext(w.ctx, "SELECT household_id, village_id, address, name FROM people WHERE id = ? AND deleted_at = ''", personID).
+		Scan(&hh, &village, &address, &name)
+	if err == sql.ErrNoRows {
+		return 0, &Error{Kind: ErrNotFound, Err: err}
+	}
+	if err != nil || hh.Valid {
+		return hh.Int64, err
+	}
+	res, err := w.exec("INSERT INTO households(village_id, address) VALUES(?, ?)", village, address)
+	if err != nil {
+		return 0, err
+	}
+	id, _ := res.LastInsertId()
+	after, err := w.snapshot(EntHousehold, id)
+	if err != nil {
+		return 0, err
+	}
+	if err := w.record(EntHousehold, id, ActInsert, name, "", after); err != nil {
+		return 0, err
+	}
+	return id, w.setHousehold(personID, id)
+}
+
+// SavePerson adds p (p.ID 0) or saves it over the stored record, and when joinWith is
+// not 0 puts p into that person's household (made for the two of them if needed) — one
+// transaction, one change to undo. p.HouseholdID 0 otherwise means p lives alone.
+func (s *Store) SavePerson(ctx context.Context, p *model.Person, joinWith int64) error {
+	if err := s.preparePerson(p); err != nil {
+		return err
+	}
+	if joinWith != 0 && joinWith == p.ID {
+		return invalid(model.Problems{Errors: []model.Problem{{Field: "HouseholdWith", Code: "self",
+			Zh: "不能与本人同户，请选择另一个人", En: "choose another person than this one"}}})
+	}
+	return s.write(ctx, func(w *writer) error {
+		if joinWith != 0 {
+			id, err := w.householdOf(joinWith)
+			if err != nil {
+				return err
+			}
+			p.HouseholdID = id
+		}
+		if p.ID == 0 {
+			return w.insertPerson(p)
+		}
+		return w.updatePerson(p)
 	})
 }
 

@@ -263,3 +263,38 @@ func (s *Store) RemovePairing(ctx context.Context, id int64) error {
 func (s *Store) RestorePairing(ctx context.Context, id int64) error {
 	return s.trashOrRestore(ctx, EntPairing, id, false)
 }
+
+// UnitEventRow is an event as a unit's detail lists it: with the unit's role in it.
+type UnitEventRow struct {
+	model.Event
+	Role string
+}
+
+// UnitEvents returns a window of the live events that name a unit, newest first, with
+// the unit's role in each (an event naming the unit in two roles is listed once, by its
+// first role in the order of model.UnitRoles).
+func (s *Store) UnitEvents(ctx context.Context, unitID int64, offset, limit int) ([]UnitEventRow, int, error) {
+	var total int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(DISTINCT eu.event_id) FROM event_units eu
+		JOIN events e ON e.id = eu.event_id WHERE eu.unit_id = ? AND e.deleted_at = ''`, unitID).Scan(&total); err != nil {
+		return nil, 0, s.classify(err)
+	}
+	rows, err := s.db.QueryContext(ctx, "SELECT "+prefixed("e.", eventReadCols)+`,
+		(SELECT eu.role FROM event_units eu WHERE eu.event_id = e.id AND eu.unit_id = ?1
+			ORDER BY CASE eu.role WHEN 'host' THEN 0 WHEN 'cohost' THEN 1 WHEN 'recipient' THEN 2 ELSE 3 END LIMIT 1)
+		FROM events e WHERE e.deleted_at = '' AND e.id IN (SELECT event_id FROM event_units WHERE unit_id = ?1)
+		ORDER BY e.date DESC, e.id DESC LIMIT ?2 OFFSET ?3`, unitID, limit, offset)
+	if err != nil {
+		return nil, 0, s.classify(err)
+	}
+	defer rows.Close()
+	var out []UnitEventRow
+	for rows.Next() {
+		var r UnitEventRow
+		if err := scanEvent(extraScanner{rows, []any{&r.Role}}, &r.Event); err != nil {
+			return nil, 0, err
+		}
+		out = append(out, r)
+	}
+	return out, total, rows.Err()
+}

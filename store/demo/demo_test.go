@@ -400,3 +400,15 @@ func TestLarge(t *testing.T) {
 		t.Logf("file %.1f MiB (before checkpoint)", float64(fi.Size())/(1<<20))
 	}
 }
+
+// The summary's 户 are the tally's: households, and each person living alone as one.
+func TestHouseholdsCountedAsTheTallyDoes(t *testing.T) {
+	s, st := township(t)
+	var want int
+	if err := s.DB().QueryRow(`SELECT count(DISTINCT coalesce(household_id, -id)) FROM people`).Scan(&want); err != nil {
+		t.Fatal(err)
+	}
+	if st.Households != want {
+		t.Errorf("summary says %d 户, the roster has %d", st.Households, want)
+	}
+}

@@ -125,7 +125,14 @@ func (w *writers) static(g *gen) error {
 		}
 	}
 	g.stats.Villages, g.stats.Units, g.stats.Pairings = len(g.villages), len(g.units), len(g.pairings)
-	g.stats.Households, g.stats.People = len(g.households), len(g.people)
+	// 户 as the tally counts them: the households, and everyone not in one is a 户 of one.
+	alone := 0
+	for _, p := range g.people {
+		if p.household == 0 {
+			alone++
+		}
+	}
+	g.stats.Households, g.stats.People = len(g.households)+alone, len(g.people)
 	return nil
 }
 

@@ -14,7 +14,6 @@ import (
 	"github.com/mattn/go-runewidth"
 
 	"shuangyong/model"
-	"shuangyong/store"
 	"shuangyong/ui/components"
 	"shuangyong/ui/events"
 	"shuangyong/ui/families"
@@ -138,14 +137,8 @@ func New(env tab.Env, cfg Config) *Model {
 
 func (m *Model) t(k i18n.Key, args ...any) string { return i18n.T(m.env.Lang, k, args...) }
 
-// errText explains an error in one line without I/O (i18n.Error looks for backups when
-// the file is damaged; the background check does that off the event loop).
-func (m *Model) errText(err error) string {
-	if store.KindOf(err) == store.ErrDamaged {
-		return m.t(i18n.StatusReadOnlyRefused)
-	}
-	return i18n.Error(m.env.Ctx, m.env.Lang, err)
-}
+// errText explains an error in one line (tab.ErrText: no I/O on the event loop).
+func (m *Model) errText(err error) string { return tab.ErrText(m.env, err) }
 
 // Families returns the families tab (for tests and benchmarks).
 func (m *Model) Families() *families.Model { return m.tabs[tab.Families].(*families.Model) }
@@ -216,6 +209,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.broadcast(msg)
 	case tab.YearMsg:
 		m.year = msg.Year
+		return m, nil
+	case tab.OpenMsg:
+		m.active = msg.Target()
+		return m, m.tabs[m.active].Update(msg)
+	case tab.BackMsg:
+		if msg.To >= 0 && msg.To < tab.Count {
+			m.active = msg.To
+		}
 		return m, nil
 	case tab.Msg:
 		return m, m.tabs[msg.Target()].Update(msg)

@@ -194,11 +194,20 @@ func (f *Form) SetValues(key string, vs []string) {
 	}
 }
 
-// SetError puts a message under a field ("" clears it).
+// SetError puts a message under a field ("" clears it). A field whose typed or pasted
+// text was cut at its length limit keeps saying so.
 func (f *Form) SetError(key, msg string) {
 	if fl := f.Field(key); fl != nil {
 		fl.err = msg
+		if fl.Kind == KindText && fl.input.Tried > 0 {
+			fl.err = strings.TrimPrefix(msg+"；"+f.cutMessage(fl), "；")
+		}
 	}
+}
+
+// cutMessage says that a field's text was cut: how long it was, how much was kept.
+func (f *Form) cutMessage(fl *Field) string {
+	return i18n.T(f.lang, i18n.FormCut, fl.input.Tried, fl.Max)
 }
 
 // Error is the message under a field.
@@ -306,7 +315,7 @@ func (f *Form) check(fl *Field) {
 	}
 	v := fl.input.Value()
 	norm, msg := fl.Check(v)
-	fl.err = msg
+	f.SetError(fl.Key, msg)
 	if msg == "" && norm != v {
 		fl.input.SetValue(norm)
 	}
@@ -374,6 +383,12 @@ func (f *Form) Update(msg tea.KeyMsg) Action {
 		if changed, _ := fl.input.Update(msg); changed {
 			f.dirty = true
 			fl.err = ""
+			if fl.input.Tried > 0 && fl.input.Len() < fl.Max {
+				fl.input.Tried = 0 // shortened by hand since: nothing is cut any more
+			}
+		}
+		if fl.input.Tried > 0 {
+			fl.err = f.cutMessage(fl)
 		}
 	case KindPick:
 		f.updatePick(fl, msg)

@@ -21,6 +21,9 @@ type Input struct {
 	cursor int // index in runes
 	// Max limits the length in runes (0: no limit).
 	Max int
+	// Tried is how long the text would have been when an insert was cut at Max (0: nothing
+	// was cut since the value was last set).
+	Tried int
 }
 
 // Value is the text.
@@ -28,6 +31,7 @@ func (in *Input) Value() string { return string(in.runes) }
 
 // SetValue replaces the text and puts the cursor at its end.
 func (in *Input) SetValue(s string) {
+	in.Tried = 0
 	in.runes = []rune(s)
 	in.cursor = len(in.runes)
 }
@@ -51,6 +55,9 @@ func (in *Input) Insert(rs []rune) bool {
 		}
 	}
 	if in.Max > 0 && len(in.runes)+len(add) > in.Max {
+		// Say how much was typed or pasted, so the owner can tell the user it was cut
+		// rather than leave a silently shortened value.
+		in.Tried = len(in.runes) + len(add)
 		add = add[:max(0, in.Max-len(in.runes))]
 	}
 	if len(add) == 0 {

@@ -1,6 +1,7 @@
 package families
 
 import (
+	"context"
 	"strconv"
 	"strings"
 
@@ -9,117 +10,158 @@ import (
 
 	"shuangyong/model"
 	"shuangyong/store"
+	"shuangyong/ui/components"
 	"shuangyong/ui/i18n"
+	"shuangyong/ui/keys"
 	"shuangyong/ui/styles"
 	"shuangyong/ui/tab"
 	"shuangyong/ui/textwidth"
 )
 
-// detailState is the person shown in full.
-type detailState struct {
+// detailData is everything the detail shows, read in one command.
+type detailData struct {
+	person     model.Person
+	village    string
+	unit       string
+	household  []model.Person
+	visits     []store.VisitRow
+	visitTotal int
+	needs      []store.VisitRow
+}
+
+// detailScreen is the person shown in full.
+type detailScreen struct {
+	m           *Model
 	id          int64
+	from        tab.ID // the tab to go back to on Esc (-1: this one)
 	seq         uint64
 	villageHint string // the village name the list showed (the village may be trashed)
 	loaded      bool
-	msg         detailMsg
+	msg         detailData
 	reveal      bool
 	scroll      int
 	lines       []string // rendered body, nil = to render
 	linesW      int
 }
 
-func (d *detailState) invalidate() { d.lines = nil }
+func (d *detailScreen) invalidate() { d.lines = nil }
 
-// openDetail shows a person; their records load in the background.
-func (m *Model) openDetail(id int64) tea.Cmd {
-	hint := ""
-	if cells, ok := m.list.table.Selected(); ok {
-		hint = cells[colVillage]
-	}
-	m.detail = &detailState{id: id, villageHint: hint}
-	m.mode = modeDetail
-	return m.loadDetail(id)
+// openDetail shows a person; their records load in the background. from is the tab to
+// go back to on Esc (-1: the list).
+func (m *Model) openDetail(id int64, villageHint string, from tab.ID) tea.Cmd {
+	d := &detailScreen{m: m, id: id, villageHint: villageHint, from: from}
+	m.stack.Push(d)
+	return d.load()
 }
 
-// loadDetail reads everything the detail shows, in one command.
-func (m *Model) loadDetail(id int64) tea.Cmd {
-	seq := m.next()
-	if m.detail != nil {
-		m.detail.seq = seq
+// detail is the person's detail on the stack, if one is open.
+func (m *Model) detail() *detailScreen {
+	for i := m.stack.Depth() - 1; i >= 0; i-- {
+		if d, ok := m.stack.At(i).(*detailScreen); ok {
+			return d
+		}
 	}
+	return nil
+}
+
+// load reads everything the detail shows, in one command.
+func (d *detailScreen) load() tea.Cmd {
+	m := d.m
+	seq := m.next()
+	d.seq = seq
+	id := d.id
 	s, ctx := m.store(), m.env.Ctx
 	villages := append([]model.Village(nil), m.villages...)
-	return func() tea.Msg {
-		out := detailMsg{seq: seq, id: id}
-		p, err := s.Person(ctx, id)
-		if err == nil && p.DeletedAt != "" {
-			err = &store.Error{Kind: store.ErrNotFound}
-		}
-		if err != nil {
-			out.err = err
-			return out
-		}
-		out.person = p
-		for _, v := range villages {
-			if v.ID == p.VillageID {
-				out.village = v.Name
-			}
-		}
-		if p.HouseholdID != 0 {
-			if out.household, err = s.HouseholdMembers(ctx, id); err != nil {
-				out.err = err
-				return out
-			}
-		}
-		if out.visits, out.visitTotal, err = s.VisitsOfPerson(ctx, id, 0, 100); err != nil {
-			out.err = err
-			return out
-		}
-		if out.needs, err = s.OpenNeeds(ctx, id); err != nil {
-			out.err = err
-			return out
-		}
-		if p.ServiceUnitID != 0 {
-			if u, err := s.Unit(ctx, p.ServiceUnitID); err == nil {
-				out.unit = u.Name
-			}
-		}
-		return out
-	}
+	return m.run(func() func() tea.Cmd {
+		out, err := readDetail(ctx, s, id, villages)
+		return func() tea.Cmd { return d.onLoad(seq, out, err) }
+	})
 }
 
-func (m *Model) onDetail(msg detailMsg) tea.Cmd {
-	d := m.detail
-	if d == nil || msg.seq != d.seq {
+func readDetail(ctx context.Context, s *store.Store, id int64, villages []model.Village) (detailData, error) {
+	var out detailData
+	p, err := s.Person(ctx, id)
+	if err == nil && p.DeletedAt != "" {
+		err = &store.Error{Kind: store.ErrNotFound}
+	}
+	if err != nil {
+		return out, err
+	}
+	out.person = p
+	for _, v := range villages {
+		if v.ID == p.VillageID {
+			out.village = v.Name
+		}
+	}
+	if p.HouseholdID != 0 {
+		if out.household, err = s.HouseholdMembers(ctx, id); err != nil {
+			return out, err
+		}
+	}
+	if out.visits, out.visitTotal, err = s.VisitsOfPerson(ctx, id, 0, 100); err != nil {
+		return out, err
+	}
+	if out.needs, err = s.OpenNeeds(ctx, id); err != nil {
+		return out, err
+	}
+	if p.ServiceUnitID != 0 {
+		if u, err := s.Unit(ctx, p.ServiceUnitID); err == nil {
+			out.unit = u.Name
+		}
+	}
+	return out, nil
+}
+
+func (d *detailScreen) onLoad(seq uint64, data detailData, err error) tea.Cmd {
+	m := d.m
+	if seq != d.seq {
 		return nil
 	}
-	if msg.err != nil {
-		if store.KindOf(msg.err) == store.ErrNotFound {
-			m.detail = nil
-			if m.mode == modeDetail {
-				m.mode = modeList
-			}
+	if err != nil {
+		if store.KindOf(err) == store.ErrNotFound {
+			m.stack.PopTo(d)
+			m.stack.Pop()
 			return tab.StatusError(m.t(i18n.FamGone))
 		}
-		return tab.StatusError(m.errText(msg.err))
+		return tab.StatusError(m.errText(err))
 	}
-	if msg.village == "" {
-		msg.village = d.villageHint
+	if data.village == "" {
+		data.village = d.villageHint
 	}
-	d.msg, d.loaded = msg, true
+	d.msg, d.loaded = data, true
 	d.invalidate()
 	return nil
 }
 
-func (m *Model) detailKey(msg tea.KeyMsg) tea.Cmd {
-	d := m.detail
+func (d *detailScreen) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case reloadMsg:
+		return d.load()
+	case tea.KeyMsg:
+		return d.key(msg)
+	}
+	return nil
+}
+
+// back leaves the detail for the list, or for the tab that opened it.
+func (d *detailScreen) back() tea.Cmd {
+	m := d.m
+	m.stack.PopTo(d)
+	m.stack.Pop()
+	if d.from >= 0 {
+		return tab.Back(d.from)
+	}
+	return m.list.wl.FetchIfMissing()
+}
+
+func (d *detailScreen) key(msg tea.KeyMsg) tea.Cmd {
+	m := d.m
 	k := m.kDet
-	bodyH := max(m.height-2, 1)
+	_, h := m.size()
+	bodyH := max(h-2, 1)
 	switch {
 	case key.Matches(msg, k.Back):
-		m.detail = nil
-		m.mode = modeList
-		return m.fetchIfMissing()
+		return d.back()
 	case key.Matches(msg, k.Up):
 		d.scroll--
 	case key.Matches(msg, k.Down):
@@ -135,15 +177,19 @@ func (m *Model) detailKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Reveal):
 		d.reveal = !d.reveal // the title line says which
 		d.invalidate()
+	case key.Matches(msg, k.History):
+		return m.openHistory(d.id, d.msg.person.Name)
+	case msg.Type == tea.KeyEnter && d.loaded:
+		return m.openVisits(d)
 	case key.Matches(msg, k.Edit), key.Matches(msg, k.Visit), key.Matches(msg, k.Trash):
 		if c := m.refuseWrite(); c != nil {
 			return c
 		}
 		switch {
 		case key.Matches(msg, k.Edit):
-			return m.load(d.id, forEdit, modeDetail)
+			return m.load(d.id, forEdit, d, -1)
 		case key.Matches(msg, k.Visit):
-			return m.load(d.id, forVisit, modeDetail)
+			return m.load(d.id, forVisit, d, -1)
 		}
 		if !d.loaded {
 			return nil
@@ -153,57 +199,22 @@ func (m *Model) detailKey(msg tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
-// kv is one label and value of the detail.
-type kv struct {
-	label, value string
-	long         bool // wraps over the full width
+// visitsKey opens the person's visits to correct one.
+func (m *Model) visitsKey() key.Binding {
+	return key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", m.t(i18n.KeyVisits)))
 }
 
-// kvLines lays out label/value pairs: short ones in a grid (two columns when the window
-// is wide), long ones over the full width, wrapped.
-func kvLines(items []kv, w int) []string {
-	const lw = 14
-	cols := 1
-	if w >= 100 {
-		cols = 2
-	}
-	colW := (w - 2) / cols
-	var out []string
-	var row []string
-	flush := func() {
-		if len(row) > 0 {
-			out = append(out, "  "+strings.Join(row, ""))
-			row = nil
-		}
-	}
-	for _, it := range items {
-		label := textwidth.Fit(textwidth.Clean(it.label), lw)
-		val := textwidth.Clean(it.value)
-		if it.long {
-			flush()
-			vw := max(w-lw-4, 10)
-			wrapped := textwidth.Wrap(val, vw)
-			if len(wrapped) == 0 {
-				wrapped = []string{""}
-			}
-			for i, l := range wrapped {
-				if i == 0 {
-					out = append(out, "  "+styles.Dim.Render(label)+" "+l)
-				} else {
-					out = append(out, "  "+strings.Repeat(" ", lw+1)+l)
-				}
-			}
-			continue
-		}
-		cell := styles.Dim.Render(label) + " " + textwidth.Fit(val, max(colW-lw-2, 4)) + " "
-		row = append(row, cell)
-		if len(row) == cols {
-			flush()
-		}
-	}
-	flush()
-	return out
+func (d *detailScreen) ShortHelp() []key.Binding {
+	k := d.m.kDet
+	return []key.Binding{k.Back, k.Visit, d.m.visitsKey(), k.Edit, k.Reveal, k.Trash}
 }
+
+func (d *detailScreen) Help() []keys.Group {
+	return []keys.Group{{Title: d.m.t(i18n.GroupDetail), Bindings: keys.Dedupe(append(d.m.kDet.Full(), d.m.visitsKey()))}}
+}
+func (d *detailScreen) Modal() bool  { return false }
+func (d *detailScreen) Dirty() bool  { return false }
+func (d *detailScreen) Typing() bool { return false }
 
 func yesNo(m *Model, b bool) string {
 	if b {
@@ -217,6 +228,10 @@ func (m *Model) label(field string) string {
 	switch field {
 	case "VillageID":
 		return m.t(i18n.LabelVillage)
+	case "Household":
+		return m.t(i18n.FormHousehold)
+	case "HouseholdWith":
+		return m.t(i18n.FormHouseholdWith)
 	case "LivesAlone":
 		return m.t(i18n.LabelLivesAlone)
 	case "HonourPlaque":
@@ -247,13 +262,8 @@ func (m *Model) joinLabels(e model.Enum, codes []string) string {
 	return i18n.JoinList(m.env.Lang, out)
 }
 
-func (m *Model) section(title string, w int) []string {
-	return []string{"", styles.Accent.Render(textwidth.Fit(textwidth.Clean(title), w))}
-}
-
 // renderDetail builds the detail's body lines.
-func (m *Model) renderDetail(w int) []string {
-	d := m.detail
+func (m *Model) renderDetail(d *detailScreen, w int) []string {
 	p := d.msg.person
 	lang := m.env.Lang
 	L := m.label
@@ -272,58 +282,58 @@ func (m *Model) renderDetail(w int) []string {
 	var lines []string
 
 	if gaps := model.NeedsCompletion(&p); len(gaps) > 0 {
-		lines = append(lines, m.section(m.t(i18n.DetGaps, len(gaps)), w)...)
+		lines = append(lines, components.Section(m.t(i18n.DetGaps, len(gaps)), w)...)
 		for _, g := range gaps {
 			lines = append(lines, "  "+styles.Warn.Render(textwidth.Fit(g.Message(lang), w-2)))
 		}
 	}
 
-	lines = append(lines, m.section(m.t(i18n.DetBasic), w)...)
-	lines = append(lines, kvLines([]kv{
-		{label: L("IDNumber"), value: id},
-		{label: L("Phones"), value: model.JoinPhones(phones)},
-		{label: L("Sex"), value: en(model.Sexes, p.Sex)},
-		{label: L("BirthDate"), value: p.BirthDate},
-		{label: L("Ethnicity"), value: p.Ethnicity},
-		{label: L("HukouType"), value: en(model.HukouTypes, p.HukouType)},
-		{label: L("VillageID"), value: d.msg.village},
-		{label: L("Status"), value: en(model.PersonStatuses, p.Status)},
-		{label: L("StatusChangedOn"), value: p.StatusChangedOn},
-		{label: L("RegisteredOn"), value: p.RegisteredOn},
-		{label: m.t(i18n.LabelLastVisit), value: p.LastVisitOn},
-		{label: L("ContactNote"), value: p.ContactNote},
-		{label: L("Address"), value: p.Address, long: true},
+	lines = append(lines, components.Section(m.t(i18n.DetBasic), w)...)
+	lines = append(lines, components.KVLines([]components.KV{
+		{Label: L("IDNumber"), Value: id},
+		{Label: L("Phones"), Value: model.JoinPhones(phones)},
+		{Label: L("Sex"), Value: en(model.Sexes, p.Sex)},
+		{Label: L("BirthDate"), Value: p.BirthDate},
+		{Label: L("Ethnicity"), Value: p.Ethnicity},
+		{Label: L("HukouType"), Value: en(model.HukouTypes, p.HukouType)},
+		{Label: L("VillageID"), Value: d.msg.village},
+		{Label: L("Status"), Value: en(model.PersonStatuses, p.Status)},
+		{Label: L("StatusChangedOn"), Value: p.StatusChangedOn},
+		{Label: L("RegisteredOn"), Value: p.RegisteredOn},
+		{Label: m.t(i18n.LabelLastVisit), Value: p.LastVisitOn},
+		{Label: L("ContactNote"), Value: p.ContactNote},
+		{Label: L("Address"), Value: p.Address, Long: true},
 	}, w)...)
 
-	lines = append(lines, m.section(m.t(i18n.DetCategories), w)...)
-	cats := []kv{{label: L("Categories"), value: m.joinLabels(model.Categories, p.Categories), long: true}}
+	lines = append(lines, components.Section(m.t(i18n.DetCategories), w)...)
+	cats := []components.KV{{Label: L("Categories"), Value: m.joinLabels(model.Categories, p.Categories), Long: true}}
 	disability, survivor := false, false
 	for _, c := range p.Categories {
 		disability = disability || model.NeedsDisability(c)
 		survivor = survivor || model.IsSurvivor(c)
 	}
 	if p.HasCategory(model.CatOther) || p.CategoryOther != "" {
-		cats = append(cats, kv{label: L("CategoryOther"), value: p.CategoryOther})
+		cats = append(cats, components.KV{Label: L("CategoryOther"), Value: p.CategoryOther})
 	}
 	if disability || p.DisabilityNature != "" || p.DisabilityGrade != 0 {
 		cats = append(cats,
-			kv{label: L("DisabilityNature"), value: en(model.DisabilityNatures, p.DisabilityNature)},
-			kv{label: L("DisabilityGrade"), value: model.GradeLabel(p.DisabilityGrade, lang)},
-			kv{label: L("DisabilityCertNo"), value: p.DisabilityCertNo})
+			components.KV{Label: L("DisabilityNature"), Value: en(model.DisabilityNatures, p.DisabilityNature)},
+			components.KV{Label: L("DisabilityGrade"), Value: model.GradeLabel(p.DisabilityGrade, lang)},
+			components.KV{Label: L("DisabilityCertNo"), Value: p.DisabilityCertNo})
 	}
 	if survivor || p.MartyrName != "" || p.MartyrRelation != "" {
 		cats = append(cats,
-			kv{label: L("MartyrRelation"), value: en(model.MartyrRelations, p.MartyrRelation)},
-			kv{label: L("MartyrName"), value: p.MartyrName})
+			components.KV{Label: L("MartyrRelation"), Value: en(model.MartyrRelations, p.MartyrRelation)},
+			components.KV{Label: L("MartyrName"), Value: p.MartyrName})
 	}
-	lines = append(lines, kvLines(cats, w)...)
+	lines = append(lines, components.KVLines(cats, w)...)
 	if model.NoPeriodicPension(&p) {
 		lines = append(lines, "  "+styles.Warn.Render(textwidth.Fit(m.t(i18n.DetNoPension), w-2)))
 	}
 
 	needs := d.msg.needs
 	if len(needs) > 0 {
-		lines = append(lines, m.section(m.t(i18n.DetNeeds, len(needs)), w)...)
+		lines = append(lines, components.Section(m.t(i18n.DetNeeds, len(needs)), w)...)
 		for _, n := range needs {
 			line := n.Date + "  " + textwidth.Clean(n.Need)
 			if n.FollowUpOn != "" {
@@ -334,10 +344,10 @@ func (m *Model) renderDetail(w int) []string {
 			}
 		}
 	} else {
-		lines = append(lines, m.section(m.t(i18n.DetNeedsNone), w)...)
+		lines = append(lines, components.Section(m.t(i18n.DetNeedsNone), w)...)
 	}
 
-	lines = append(lines, m.section(m.t(i18n.DetVisits, d.msg.visitTotal), w)...)
+	lines = append(lines, components.Section(m.t(i18n.DetVisits, d.msg.visitTotal), w)...)
 	if len(d.msg.visits) == 0 {
 		lines = append(lines, "  "+m.t(i18n.DetVisitsNone))
 	}
@@ -374,7 +384,7 @@ func (m *Model) renderDetail(w int) []string {
 		lines = append(lines, "  "+styles.Dim.Render(m.t(i18n.DetVisitsMore, rest)))
 	}
 
-	lines = append(lines, m.section(m.t(i18n.DetService), w)...)
+	lines = append(lines, components.Section(m.t(i18n.DetService), w)...)
 	unit := d.msg.unit
 	if p.ServiceUnit != "" {
 		if unit != "" {
@@ -382,14 +392,14 @@ func (m *Model) renderDetail(w int) []string {
 		}
 		unit += p.ServiceUnit
 	}
-	lines = append(lines, kvLines([]kv{
-		{label: L("Relation"), value: en(model.Relations, p.Relation)},
-		{label: L("ServicemanName"), value: p.ServicemanName},
-		{label: L("Rank"), value: en(model.Ranks, p.Rank)},
-		{label: L("ServiceStatus"), value: en(model.ServiceStatuses, p.ServiceStatus)},
-		{label: L("EnlistedOn"), value: p.EnlistedOn},
-		{label: L("DischargedOn"), value: p.DischargedOn},
-		{label: L("ServiceUnit"), value: unit, long: true},
+	lines = append(lines, components.KVLines([]components.KV{
+		{Label: L("Relation"), Value: en(model.Relations, p.Relation)},
+		{Label: L("ServicemanName"), Value: p.ServicemanName},
+		{Label: L("Rank"), Value: en(model.Ranks, p.Rank)},
+		{Label: L("ServiceStatus"), Value: en(model.ServiceStatuses, p.ServiceStatus)},
+		{Label: L("EnlistedOn"), Value: p.EnlistedOn},
+		{Label: L("DischargedOn"), Value: p.DischargedOn},
+		{Label: L("ServiceUnit"), Value: unit, Long: true},
 	}, w)...)
 
 	subsidy := en(model.SubsidyStatuses, p.SubsidyStatus)
@@ -404,18 +414,18 @@ func (m *Model) renderDetail(w int) []string {
 		}
 		subsidy = strings.TrimSpace(subsidy + " " + years)
 	}
-	lines = append(lines, m.section(m.t(i18n.DetCare), w)...)
-	lines = append(lines, kvLines([]kv{
-		{label: L("SubsidyStatus"), value: subsidy},
-		{label: L("PairingCadre"), value: p.PairingCadre},
-		{label: L("SelfCare"), value: en(model.SelfCareLevels, p.SelfCare)},
-		{label: L("Assistance"), value: en(model.Assistances, p.Assistance)},
-		{label: L("LivesAlone"), value: yesNo(m, p.LivesAlone)},
-		{label: L("HonourPlaque"), value: yesNo(m, p.HonourPlaque)},
-		{label: L("PreferentialCard"), value: yesNo(m, p.PreferentialCard)},
-		{label: L("Health"), value: p.Health, long: true},
-		{label: L("Conditions"), value: p.Conditions, long: true},
-		{label: L("Note"), value: p.Note, long: true},
+	lines = append(lines, components.Section(m.t(i18n.DetCare), w)...)
+	lines = append(lines, components.KVLines([]components.KV{
+		{Label: L("SubsidyStatus"), Value: subsidy},
+		{Label: L("PairingCadre"), Value: p.PairingCadre},
+		{Label: L("SelfCare"), Value: en(model.SelfCareLevels, p.SelfCare)},
+		{Label: L("Assistance"), Value: en(model.Assistances, p.Assistance)},
+		{Label: L("LivesAlone"), Value: yesNo(m, p.LivesAlone)},
+		{Label: L("HonourPlaque"), Value: yesNo(m, p.HonourPlaque)},
+		{Label: L("PreferentialCard"), Value: yesNo(m, p.PreferentialCard)},
+		{Label: L("Health"), Value: p.Health, Long: true},
+		{Label: L("Conditions"), Value: p.Conditions, Long: true},
+		{Label: L("Note"), Value: p.Note, Long: true},
 	}, w)...)
 
 	others := 0
@@ -425,9 +435,9 @@ func (m *Model) renderDetail(w int) []string {
 		}
 	}
 	if others == 0 {
-		lines = append(lines, m.section(m.t(i18n.DetHouseholdNone), w)...)
+		lines = append(lines, components.Section(m.t(i18n.DetHouseholdNone), w)...)
 	} else {
-		lines = append(lines, m.section(m.t(i18n.DetHousehold, len(d.msg.household)), w)...)
+		lines = append(lines, components.Section(m.t(i18n.DetHousehold, len(d.msg.household)), w)...)
 		for _, h := range d.msg.household {
 			hid := model.MaskID(h.IDNumber)
 			if d.reveal {
@@ -447,22 +457,21 @@ func (m *Model) renderDetail(w int) []string {
 	}
 
 	lines = append(lines, "")
-	lines = append(lines, kvLines([]kv{
-		{label: m.t(i18n.LabelCreated), value: p.CreatedAt},
-		{label: m.t(i18n.LabelUpdated), value: p.UpdatedAt},
+	lines = append(lines, components.KVLines([]components.KV{
+		{Label: m.t(i18n.LabelCreated), Value: p.CreatedAt},
+		{Label: m.t(i18n.LabelUpdated), Value: p.UpdatedAt},
 	}, w)...)
 	return lines
 }
 
-func (m *Model) detailView() string {
-	d := m.detail
-	w, h := m.width, m.height
+func (d *detailScreen) View(w, h int) string {
+	m := d.m
 	if !d.loaded {
 		return textwidth.Block([]string{"", " " + m.t(i18n.DetLoading)}, w, h)
 	}
 	p := d.msg.person
 	if d.lines == nil || d.linesW != w {
-		d.lines, d.linesW = m.renderDetail(w), w
+		d.lines, d.linesW = m.renderDetail(d, w), w
 	}
 	// Title: name, sex, age, village, status; the reveal state on the right.
 	parts := []string{p.Name, model.Sexes.Label(p.Sex, m.env.Lang)}

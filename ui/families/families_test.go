@@ -57,7 +57,7 @@ func (hs *harness) run(cmd tea.Cmd) {
 			hs.status = append(hs.status, msg)
 			return nil
 		case tab.ChangedMsg:
-			return nil
+			return hs.m.Update(msg) // the root hands every change to every tab, its maker too
 		}
 		return hs.m.Update(msg)
 	})
@@ -149,35 +149,25 @@ func TestNoMatchSaysWhatToDo(t *testing.T) {
 	}
 }
 
-// A result overtaken by a newer query is dropped, whatever order they arrive in.
-func TestStaleResultsDropped(t *testing.T) {
+// One query is in flight at a time: text typed meanwhile is searched for as soon as the
+// answer comes back (that answer, now stale, is dropped), so a burst of IME runes costs
+// one extra query and the list always ends on the newest text.
+func TestOneQueryInFlight(t *testing.T) {
 	hs := newHarness(t, uitest.Seeded(t), 120, 36)
 	m := hs.m
-	m.list.search.Input.SetValue("张")
-	first := m.query(true)
-	m.list.search.Input.SetValue("李四")
-	second := m.query(true)
-	m.Update(second())
-	m.Update(first()) // late: must not replace 李四's page
+	first := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("张")})
+	if first == nil {
+		t.Fatal("typing did not search at once")
+	}
+	if c := m.Update(tea.KeyMsg{Type: tea.KeyBackspace}); c != nil {
+		t.Fatal("a second query started while one was in flight")
+	}
+	if c := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("李四")}); c != nil {
+		t.Fatal("a third query started while one was in flight")
+	}
+	hs.run(first) // the answer for 张 is dropped; 李四 runs at once
 	if got := hs.names(); len(got) != 1 || got[0] != "李四" {
-		t.Fatalf("stale page shown: %v", got)
-	}
-}
-
-// Ticks of the debounce carry their generation; only the newest searches.
-func TestDebounceOnlyNewestTick(t *testing.T) {
-	hs := newHarness(t, uitest.Seeded(t), 120, 36)
-	m := hs.m
-	cmd1 := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("张")})
-	cmd2 := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("三")})
-	if cmd1 == nil || cmd2 == nil {
-		t.Fatal("typing returned no debounce tick")
-	}
-	if c := m.Update(cmd1()); c != nil {
-		t.Error("an old debounce tick started a search")
-	}
-	if c := m.Update(cmd2()); c == nil {
-		t.Error("the newest debounce tick did not search")
+		t.Fatalf("the list does not answer the newest text: %v", got)
 	}
 }
 
@@ -186,14 +176,17 @@ func TestDebounceOnlyNewestTick(t *testing.T) {
 func TestCommandWaitsForSearch(t *testing.T) {
 	hs := newHarness(t, uitest.Seeded(t), 120, 36)
 	m := hs.m
-	// Type without running the debounce tick, then F5 at once.
+	// Type without running the search, then F5 at once.
 	if id, _ := m.list.table.SelectedID(); id == 0 {
 		t.Fatal("no row selected before typing")
 	}
-	m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("张三")}) // 张三 is not the first row
-	hs.key(tea.KeyMsg{Type: tea.KeyF5})
-	if m.mode != modeVisitForm || m.vform == nil || m.vform.person.Name != "张三" {
-		t.Fatalf("F5 did not open 张三's visit form (mode %d)", m.mode)
+	search := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("张三")}) // 张三 is not the first row
+	if c := m.Update(tea.KeyMsg{Type: tea.KeyF5}); c != nil {
+		t.Fatal("F5 acted on the rows of the previous search")
+	}
+	hs.run(search)
+	if m.mode() != modeVisitForm || m.vform() == nil || m.vform().person.Name != "张三" {
+		t.Fatalf("F5 did not open 张三's visit form (mode %d)", m.mode())
 	}
 }
 
@@ -210,8 +203,8 @@ func TestRecordVisitW1(t *testing.T) {
 		}
 	}
 	hs.keyType(tea.KeyCtrlS)
-	if hs.m.mode != modeList {
-		t.Fatalf("after saving the form is still open: mode %d, status %q", hs.m.mode, hs.lastStatus())
+	if hs.m.mode() != modeList {
+		t.Fatalf("after saving the form is still open: mode %d, status %q", hs.m.mode(), hs.lastStatus())
 	}
 	if !strings.Contains(hs.lastStatus(), "已登记走访") {
 		t.Errorf("status %q", hs.lastStatus())
@@ -231,7 +224,7 @@ func TestVisitFormRefusesBadMoney(t *testing.T) {
 	hs := newHarness(t, s, 120, 36)
 	hs.typeText("李四")
 	hs.keyType(tea.KeyF5)
-	f := hs.m.vform.form
+	f := hs.m.vform().form
 	f.Focus("MoneyFen")
 	f.SetValue("MoneyFen", "")
 	hs.typeText("-50")
@@ -240,10 +233,10 @@ func TestVisitFormRefusesBadMoney(t *testing.T) {
 		t.Fatalf("negative money accepted: %q", f.Error("MoneyFen"))
 	}
 	hs.keyType(tea.KeyCtrlS)
-	if hs.m.mode != modeVisitForm {
+	if hs.m.mode() != modeVisitForm {
 		t.Fatal("a visit with a negative amount was saved")
 	}
-	if _, total, _ := s.VisitsOfPerson(context.Background(), hs.m.vform.person.ID, 0, 1); total != 0 {
+	if _, total, _ := s.VisitsOfPerson(context.Background(), hs.m.vform().person.ID, 0, 1); total != 0 {
 		t.Fatal("visit stored")
 	}
 }
@@ -252,7 +245,7 @@ func TestDetailShowsEverything(t *testing.T) {
 	hs := newHarness(t, uitest.Seeded(t), 120, 60)
 	hs.typeText("张三")
 	hs.keyType(tea.KeyEnter)
-	if hs.m.mode != modeDetail {
+	if hs.m.mode() != modeDetail {
 		t.Fatal("Enter did not open the detail")
 	}
 	v := hs.view()
@@ -271,7 +264,7 @@ func TestDetailShowsEverything(t *testing.T) {
 		t.Error("F7 did not reveal the ID and phone")
 	}
 	hs.keyType(tea.KeyEsc)
-	if hs.m.mode != modeList {
+	if hs.m.mode() != modeList {
 		t.Error("Esc did not go back to the list")
 	}
 }
@@ -308,14 +301,14 @@ func TestAddPersonValidatesAtField(t *testing.T) {
 	s := uitest.Seeded(t)
 	hs := newHarness(t, s, 120, 36)
 	hs.keyType(tea.KeyF2)
-	if hs.m.mode != modePersonForm {
+	if hs.m.mode() != modePersonForm {
 		t.Fatal("F2 did not open the form")
 	}
 	hs.typeText("钱七")
 	hs.keyType(tea.KeyEnter)
 	hs.typeText("43052419800101123") // 17 digits
 	hs.keyType(tea.KeyEnter)
-	f := hs.m.pform.form
+	f := hs.m.pform().form
 	if e := fieldErr(f, "IDNumber"); !strings.Contains(e, "18 位") {
 		t.Fatalf("bad ID message %q", e)
 	}
@@ -323,8 +316,8 @@ func TestAddPersonValidatesAtField(t *testing.T) {
 		t.Errorf("message not shown at the field:\n%s", v)
 	}
 	hs.keyType(tea.KeyCtrlS)
-	if hs.m.mode != modePersonForm || f.Focused() != "IDNumber" {
-		t.Fatalf("save with a bad ID: mode %d focus %s", hs.m.mode, f.Focused())
+	if hs.m.mode() != modePersonForm || f.Focused() != "IDNumber" {
+		t.Fatalf("save with a bad ID: mode %d focus %s", hs.m.mode(), f.Focused())
 	}
 	// Fix it: a checksum error first, then the right check digit.
 	f.SetValue("IDNumber", "430524198001011230")
@@ -342,8 +335,8 @@ func TestAddPersonValidatesAtField(t *testing.T) {
 		t.Errorf("birth %q sex %q not filled from the ID", f.Value("BirthDate"), f.Value("Sex"))
 	}
 	hs.keyType(tea.KeyCtrlS)
-	if hs.m.mode != modeDetail {
-		t.Fatalf("not saved: mode %d status %q", hs.m.mode, hs.lastStatus())
+	if hs.m.mode() != modeDetail {
+		t.Fatalf("not saved: mode %d status %q", hs.m.mode(), hs.lastStatus())
 	}
 	if !strings.Contains(hs.lastStatus(), "已新增：钱七") {
 		t.Errorf("status %q", hs.lastStatus())
@@ -359,7 +352,7 @@ func TestAddPersonRefusesLongName(t *testing.T) {
 	hs.keyType(tea.KeyF2)
 	hs.typeText(strings.Repeat("张", 35))
 	hs.keyType(tea.KeyEnter)
-	if e := hs.m.pform.form.Error("Name"); !strings.Contains(e, "太长") {
+	if e := hs.m.pform().form.Error("Name"); !strings.Contains(e, "太长") {
 		t.Fatalf("long name: %q", e)
 	}
 }
@@ -373,20 +366,20 @@ func TestDuplicateWarning(t *testing.T) {
 	hs.keyType(tea.KeyEnter)
 	hs.typeText(uitest.ID("430524", "19580728", "299"))
 	hs.keyType(tea.KeyCtrlS)
-	if hs.m.dialog == nil {
+	if hs.m.stack.Dialog == nil {
 		t.Fatal("no duplicate warning")
 	}
 	if v := hs.view(); !strings.Contains(v, "可能重复") || !strings.Contains(v, "张三") {
 		t.Errorf("warning:\n%s", v)
 	}
 	hs.keyType(tea.KeyEnter) // default: back to the form
-	if hs.m.mode != modePersonForm || hs.m.dialog != nil {
+	if hs.m.mode() != modePersonForm || hs.m.stack.Dialog != nil {
 		t.Fatal("the default answer saved the duplicate")
 	}
 	hs.keyType(tea.KeyCtrlS)
 	hs.keyType(tea.KeyLeft) // to 仍然保存
 	hs.keyType(tea.KeyEnter)
-	if hs.m.mode != modeDetail {
+	if hs.m.mode() != modeDetail {
 		t.Fatalf("save anyway did not save: %q", hs.lastStatus())
 	}
 }
@@ -395,7 +388,7 @@ func TestEscAsksBeforeDiscarding(t *testing.T) {
 	hs := newHarness(t, uitest.Seeded(t), 120, 36)
 	hs.keyType(tea.KeyF2)
 	hs.keyType(tea.KeyEsc) // nothing typed: closes at once
-	if hs.m.mode != modeList {
+	if hs.m.mode() != modeList {
 		t.Fatal("an untouched form asked or stayed")
 	}
 	hs.keyType(tea.KeyF2)
@@ -404,17 +397,17 @@ func TestEscAsksBeforeDiscarding(t *testing.T) {
 		t.Fatal("typing did not make the form dirty")
 	}
 	hs.keyType(tea.KeyEsc)
-	if hs.m.dialog == nil {
+	if hs.m.stack.Dialog == nil {
 		t.Fatal("Esc discarded edits without asking")
 	}
 	hs.keyType(tea.KeyEnter) // default: keep editing
-	if hs.m.mode != modePersonForm || hs.m.pform.form.Value("Name") != "孙八" {
+	if hs.m.mode() != modePersonForm || hs.m.pform().form.Value("Name") != "孙八" {
 		t.Fatal("keep editing lost the form")
 	}
 	hs.keyType(tea.KeyEsc)
 	hs.keyType(tea.KeyLeft)
 	hs.keyType(tea.KeyEnter)
-	if hs.m.mode != modeList {
+	if hs.m.mode() != modeList {
 		t.Fatal("discard did not close the form")
 	}
 }
@@ -428,7 +421,7 @@ func TestEnterNeverSaves(t *testing.T) {
 	for i := 0; i < 60; i++ {
 		hs.keyType(tea.KeyEnter)
 	}
-	if hs.m.mode != modePersonForm {
+	if hs.m.mode() != modePersonForm {
 		t.Fatal("Enter saved the form")
 	}
 	if page, _ := s.SearchPeople(context.Background(), store.PeopleQuery{Text: "周九"}); page.Total != 0 {
@@ -441,17 +434,17 @@ func TestEditPerson(t *testing.T) {
 	hs := newHarness(t, s, 120, 36)
 	hs.typeText("李四")
 	hs.keyType(tea.KeyF4)
-	if hs.m.mode != modePersonForm {
+	if hs.m.mode() != modePersonForm {
 		t.Fatal("F4 did not open the form")
 	}
-	f := hs.m.pform.form
+	f := hs.m.pform().form
 	if f.Value("Name") != "李四" || f.Value("MartyrName") != "李大山" {
 		t.Fatalf("form not filled: %q %q", f.Value("Name"), f.Value("MartyrName"))
 	}
 	f.Focus("PairingCadre")
 	hs.typeText("刘洋")
 	hs.keyType(tea.KeyCtrlS)
-	if hs.m.mode != modeDetail {
+	if hs.m.mode() != modeDetail {
 		t.Fatalf("not saved: %q", hs.lastStatus())
 	}
 	page, _ := s.SearchPeople(context.Background(), store.PeopleQuery{Text: "李四"})
@@ -465,7 +458,7 @@ func TestTrashAsksAndSaysHowToUndo(t *testing.T) {
 	hs := newHarness(t, s, 120, 36)
 	hs.typeText("李四")
 	hs.keyType(tea.KeyDelete)
-	if hs.m.dialog == nil {
+	if hs.m.stack.Dialog == nil {
 		t.Fatal("Delete did not ask")
 	}
 	hs.keyType(tea.KeyEnter)
@@ -480,13 +473,13 @@ func TestTrashAsksAndSaysHowToUndo(t *testing.T) {
 func TestFilterPanel(t *testing.T) {
 	hs := newHarness(t, uitest.Seeded(t), 120, 36)
 	hs.keyType(tea.KeyF3)
-	if hs.m.mode != modeFilter {
+	if hs.m.mode() != modeFilter {
 		t.Fatal("F3 did not open the panel")
 	}
 	hs.typeText("烈") // finds 烈士遗属 in the category list
 	hs.keyType(tea.KeyEnter)
-	if hs.m.mode != modeList || hs.m.list.table.Total() != 1 {
-		t.Fatalf("filter: mode %d, %d rows", hs.m.mode, hs.m.list.table.Total())
+	if hs.m.mode() != modeList || hs.m.list.table.Total() != 1 {
+		t.Fatalf("filter: mode %d, %d rows", hs.m.mode(), hs.m.list.table.Total())
 	}
 	if v := hs.view(); !strings.Contains(v, "筛选：烈士遗属") {
 		t.Errorf("filters not summarised:\n%s", v)
@@ -497,7 +490,7 @@ func TestFilterPanel(t *testing.T) {
 	}
 	// Not visited this year: everyone but 张三.
 	hs.keyType(tea.KeyF3)
-	f := hs.m.panel.form
+	f := hs.m.panel().form
 	f.SetValue("visit", "1")
 	hs.keyType(tea.KeyEnter)
 	if hs.m.list.table.Total() != 5 {
@@ -524,7 +517,7 @@ func TestReadOnlyRefusesWrites(t *testing.T) {
 	hs.m.Update(tab.ReadOnlyMsg{Reason: "damaged"})
 	for _, k := range []tea.KeyType{tea.KeyF2, tea.KeyF4, tea.KeyF5, tea.KeyDelete} {
 		hs.keyType(k)
-		if hs.m.mode != modeList || hs.m.dialog != nil {
+		if hs.m.mode() != modeList || hs.m.stack.Dialog != nil {
 			t.Fatalf("key %v allowed a write on a damaged file", k)
 		}
 	}
@@ -575,8 +568,8 @@ func TestKeysBeforeTheFormOpensGoToIt(t *testing.T) {
 		t.Fatalf("the filter box took keys meant for the form: %q", q)
 	}
 	hs.run(open)
-	if hs.m.mode != modeVisitForm {
-		t.Fatalf("the visit form did not open (mode %d)", hs.m.mode)
+	if hs.m.mode() != modeVisitForm {
+		t.Fatalf("the visit form did not open (mode %d)", hs.m.mode())
 	}
 	if v := hs.view(); !strings.Contains(v, "春节") {
 		t.Errorf("the keys typed early did not reach the form:\n%s", v)

@@ -4,6 +4,10 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
+
+	"shuangyong/ui/keys"
+
 	tea "github.com/charmbracelet/bubbletea"
 
 	"shuangyong/model"
@@ -15,6 +19,7 @@ import (
 // filterPanel is the F3 panel: structured filters on top of the typed text. Nothing is
 // saved here, so Enter applies.
 type filterPanel struct {
+	m    *Model
 	form *components.Form
 }
 
@@ -107,38 +112,59 @@ func (p *filterPanel) setCadres(m *Model, cadres []string) {
 }
 
 func (m *Model) openPanel() tea.Cmd {
-	p := &filterPanel{form: components.NewForm(m.env.Lang, m.t(i18n.FilterTitle), m.panelFields())}
-	p.form.SetSize(m.width, m.height)
+	p := &filterPanel{m: m, form: components.NewForm(m.env.Lang, m.t(i18n.FilterTitle), m.panelFields())}
 	p.fill(m.list.f)
-	m.panel = p
-	m.mode = modeFilter
+	m.stack.Push(p)
 	s, ctx := m.store(), m.env.Ctx
-	return func() tea.Msg {
+	return m.run(func() func() tea.Cmd {
 		c, err := s.PairingCadres(ctx)
-		return cadresMsg{cadres: c, err: err}
-	}
+		return func() tea.Cmd {
+			if err == nil {
+				m.cadres = c
+				p.setCadres(m, c)
+			}
+			return nil
+		}
+	})
 }
 
-func (m *Model) panelKey(msg tea.KeyMsg) tea.Cmd {
-	p := m.panel
-	switch msg.String() {
+func (p *filterPanel) Update(msg tea.Msg) tea.Cmd {
+	m := p.m
+	k, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return nil
+	}
+	switch k.String() {
 	case "enter", "f3", "ctrl+s":
 		if p.form.CheckAll() > 0 {
 			p.form.FocusFirstError()
 			return nil
 		}
 		m.list.f = p.read()
-		m.panel = nil
-		m.mode = modeList
-		return m.query(true)
+		m.stack.PopTo(p)
+		m.stack.Pop()
+		return m.list.query()
 	case "esc":
-		m.panel = nil
-		m.mode = modeList
-		return m.fetchIfMissing()
+		m.stack.PopTo(p)
+		m.stack.Pop()
+		return m.list.wl.FetchIfMissing()
 	case "delete":
 		p.fill(filters{})
 		return tab.Status(m.t(i18n.FamFiltersCleared), false)
 	}
-	p.form.Update(msg)
+	p.form.Update(k)
 	return nil
 }
+
+func (p *filterPanel) View(w, h int) string {
+	p.form.SetSize(w, h)
+	return p.form.View()
+}
+
+func (p *filterPanel) ShortHelp() []key.Binding { return p.m.kPan.Short() }
+func (p *filterPanel) Help() []keys.Group {
+	return []keys.Group{{Title: p.m.t(i18n.GroupPanel), Bindings: p.m.kPan.Short()}}
+}
+func (p *filterPanel) Modal() bool  { return true }
+func (p *filterPanel) Dirty() bool  { return false }
+func (p *filterPanel) Typing() bool { return p.form.Typing() }

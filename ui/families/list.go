@@ -1,6 +1,7 @@
 package families
 
 import (
+	"context"
 	"strconv"
 	"strings"
 	"time"
@@ -12,6 +13,7 @@ import (
 	"shuangyong/store"
 	"shuangyong/ui/components"
 	"shuangyong/ui/i18n"
+	"shuangyong/ui/keys"
 	"shuangyong/ui/styles"
 	"shuangyong/ui/tab"
 	"shuangyong/ui/textwidth"
@@ -44,28 +46,25 @@ type filters struct {
 
 func (f filters) active() bool { return f != filters{} }
 
-type listState struct {
+// listScreen is the tab's bottom screen: the search box over the live-filtered roster.
+// Every keystroke that changes the text searches at once (the shared windowed list keeps
+// one query in flight and runs the newest text when the answer is in).
+type listScreen struct {
+	m      *Model
 	search components.SearchBox
-	table  *components.Table
+	wl     *components.WindowList
+	table  *components.Table // wl.Table
 	f      filters
-
-	tag       int          // debounce generation
-	queried   int          // the debounce generation the newest reset query was made for
-	pending   []tea.KeyMsg // movement and command keys typed before the list caught up with the text
-	resetting bool         // a new search (cursor back to the top) is on its way
-	seq       uint64       // the newest query; older pages are dropped
-	loading   bool
-	loaded    bool // a first page arrived
-	reqOffset int  // window offset of the newest query
-	reqLimit  int
-	lastText  string // the text of the page shown
+	text   string // the text of the newest query
 }
 
-func (l *listState) init(m *Model) {
+func newList(m *Model) *listScreen {
+	l := &listScreen{m: m}
 	l.search = components.SearchBox{Label: m.t(i18n.SearchLabel), Placeholder: m.t(i18n.SearchHint)}
 	l.search.Input.Max = 60
-	l.table = components.NewTable(m.columns())
-	l.reqOffset = -1
+	l.wl = components.NewWindowList(m.env.Ctx, tab.Families, m.columns())
+	l.table = l.wl.Table
+	return l
 }
 
 func (m *Model) columns() []components.Column {
@@ -82,12 +81,7 @@ func (m *Model) columns() []components.Column {
 	}
 }
 
-// margin is how many rows beyond the visible ones a window holds on each side.
-func (l *listState) margin() int { return max(l.table.Rows(), 10) }
-
-func (l *listState) setSize(w, h int) {
-	l.table.SetSize(w, max(h-1, 1))
-}
+func (l *listScreen) setSize(w, h int) { l.table.SetSize(w, max(h-1, 1)) }
 
 // peopleQuery is the store query for the current text and filters.
 func (m *Model) peopleQuery() store.PeopleQuery {
@@ -114,24 +108,24 @@ func (m *Model) peopleQuery() store.PeopleQuery {
 	return q
 }
 
-// query asks the store for the window around the visible rows (the first rows when
-// reset: a new search starts at the top).
-func (m *Model) query(reset bool) tea.Cmd {
-	l := &m.list
-	if reset {
-		l.table.Reset()
-		l.queried = l.tag
-	}
-	l.resetting = reset || (l.resetting && l.loading)
+// query starts a search for the text and filters as they stand (cursor to the top).
+func (l *listScreen) query() tea.Cmd {
+	m := l.m
 	q := m.peopleQuery()
-	q.Offset, q.Limit = l.table.WindowFor(l.margin())
-	seq := m.next()
-	l.seq, l.loading, l.reqOffset, l.reqLimit = seq, true, q.Offset, q.Limit
-	s, ctx := m.store(), m.env.Ctx
-	return func() tea.Msg {
+	l.text = q.Text
+	s := m.store()
+	return l.wl.SetQuery(func(ctx context.Context, off, limit int) (components.Page, error) {
+		q.Offset, q.Limit = off, limit
 		page, err := s.SearchPeople(ctx, q)
-		return pageMsg{seq: seq, reset: reset, page: page, err: err}
-	}
+		out := components.Page{Offset: page.Offset, Total: page.Total}
+		out.IDs = make([]int64, len(page.Rows))
+		out.Rows = make([][]string, len(page.Rows))
+		for i := range page.Rows {
+			out.IDs[i] = page.Rows[i].ID
+			out.Rows[i] = m.cells(&page.Rows[i])
+		}
+		return out, err
+	})
 }
 
 // cells turns a row into the list's cell texts, cleaned for display, once per page.
@@ -186,134 +180,116 @@ func ageOn(birth string, t time.Time) int {
 	return age
 }
 
-func (l *listState) onPage(m *Model, msg pageMsg) tea.Cmd {
-	if msg.seq != l.seq {
-		return nil // overtaken by a newer query
-	}
-	l.loading = false
-	if msg.err != nil {
-		return tab.StatusError(m.errText(msg.err))
-	}
-	l.loaded = true
-	ids := make([]int64, len(msg.page.Rows))
-	rows := make([][]string, len(msg.page.Rows))
-	for i := range msg.page.Rows {
-		ids[i] = msg.page.Rows[i].ID
-		rows[i] = m.cells(&msg.page.Rows[i])
-	}
-	l.table.SetWindow(msg.page.Offset, msg.page.Total, ids, rows)
-	l.lastText = m.peopleQuery().Text
-	l.resetting = false
-	if len(l.pending) > 0 && !l.stale() {
+func (l *listScreen) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case components.PageMsg:
+		cmd, took, err := l.wl.OnPage(msg)
+		if !took {
+			return nil
+		}
+		if err != nil {
+			return tab.StatusError(l.m.errText(err))
+		}
+		cmds := []tea.Cmd{cmd}
 		// Keys typed right after the text: now they apply to what was searched for.
-		keys := l.pending
-		l.pending = nil
-		var cmds []tea.Cmd
-		for _, k := range keys {
-			if m.mode != modeList || m.dialog != nil {
+		for _, k := range l.wl.TakeDeferred() {
+			if l.m.stack.Top() != l || l.m.stack.Dialog != nil || l.m.opening {
 				break // a command opened something: the rest was typed for the list
 			}
-			cmds = append(cmds, m.listKey(k))
+			cmds = append(cmds, l.key(k))
 		}
-		return tea.Batch(append(cmds, m.fetchIfMissing())...)
+		return tea.Batch(cmds...)
+	case reloadMsg:
+		return l.wl.Refresh()
+	case tea.KeyMsg:
+		return l.key(msg)
 	}
-	return m.fetchIfMissing()
+	return nil
 }
 
-// stale reports that the rows on screen do not answer the text typed yet: the debounce
-// has not fired or the new search has not come back. Movement and command keys (arrows,
-// Enter, F4, F5, Delete) then wait, or they would act on the rows of the previous search.
-func (l *listState) stale() bool {
-	return l.tag != l.queried || (l.resetting && l.loading)
+// acts reports movement and command keys: they wait for the rows of the newest search,
+// or they would act on the rows of the previous one.
+func (l *listScreen) acts(msg tea.KeyMsg) bool {
+	k := l.m.kList
+	for _, b := range []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End, k.Open, k.Edit, k.Visit, k.Trash, k.History} {
+		if key.Matches(msg, b) {
+			return true
+		}
+	}
+	return false
 }
 
-// fetchIfMissing queries a new window when the visible rows are not all fetched.
-func (m *Model) fetchIfMissing() tea.Cmd {
-	l := &m.list
-	if !l.table.Missing(l.margin() / 2) {
+func (l *listScreen) key(msg tea.KeyMsg) tea.Cmd {
+	m, k, wl := l.m, l.m.kList, l.wl
+	if l.acts(msg) && !wl.Current() {
+		wl.Defer(msg)
 		return nil
 	}
-	off, _ := l.table.WindowFor(l.margin())
-	if l.loading && off == l.reqOffset {
-		return nil // that window is on its way
-	}
-	return m.query(false)
-}
-
-func (m *Model) listKey(msg tea.KeyMsg) tea.Cmd {
-	l := &m.list
-	k := m.kList
 	switch {
-	case l.stale() && (key.Matches(msg, k.Up) || key.Matches(msg, k.Down) || key.Matches(msg, k.PageUp) ||
-		key.Matches(msg, k.PageDown) || key.Matches(msg, k.Home) || key.Matches(msg, k.End) ||
-		key.Matches(msg, k.Open) || key.Matches(msg, k.Edit) || key.Matches(msg, k.Visit) || key.Matches(msg, k.Trash)):
-		l.pending = append(l.pending, msg)
-		if l.tag != l.queried {
-			return m.query(true) // search now rather than after the pause
-		}
-		return nil
 	case key.Matches(msg, k.Up):
-		l.table.Move(-1)
+		return wl.Move(-1)
 	case key.Matches(msg, k.Down):
-		l.table.Move(1)
+		return wl.Move(1)
 	case key.Matches(msg, k.PageUp):
-		l.table.Move(-max(l.table.Rows()-1, 1))
+		return wl.Page(-1)
 	case key.Matches(msg, k.PageDown):
-		l.table.Move(max(l.table.Rows()-1, 1))
+		return wl.Page(1)
 	case key.Matches(msg, k.Home):
-		l.table.SetCursor(0)
+		return wl.Home()
 	case key.Matches(msg, k.End):
-		l.table.SetCursor(l.table.Total() - 1)
+		return wl.End()
 	case key.Matches(msg, k.Open):
-		id, ok := l.table.SelectedID()
+		id, cells, ok := wl.Selected()
 		if !ok {
 			return tab.StatusError(m.t(i18n.FamNoSelection))
 		}
-		return m.openDetail(id)
+		return m.openDetail(id, cells[colVillage], -1)
 	case key.Matches(msg, k.Clear):
 		if l.search.Clear() {
-			l.tag++
-			return m.query(true)
+			return l.query()
 		}
 		if l.f.active() {
 			l.f = filters{}
-			return tea.Batch(m.query(true), tab.Status(m.t(i18n.FamFiltersCleared), false))
+			return tea.Batch(l.query(), tab.Status(m.t(i18n.FamFiltersCleared), false))
 		}
 		return nil
 	case key.Matches(msg, k.Add):
 		if c := m.refuseWrite(); c != nil {
 			return c
 		}
-		return m.openPersonForm(model.Person{}, modeList)
+		return m.openPersonForm(model.Person{}, "")
 	case key.Matches(msg, k.Filters):
 		return m.openPanel()
+	case msg.Type == tea.KeyF6:
+		return m.openFollowUps()
+	case key.Matches(msg, k.History):
+		id, cells, _ := wl.Selected()
+		name := ""
+		if id != 0 {
+			name = cells[colName]
+		}
+		return m.openHistory(id, name)
 	case key.Matches(msg, k.Edit), key.Matches(msg, k.Visit), key.Matches(msg, k.Trash):
 		if c := m.refuseWrite(); c != nil {
 			return c
 		}
-		id, ok := l.table.SelectedID()
+		id, cells, ok := wl.Selected()
 		if !ok {
 			return tab.StatusError(m.t(i18n.FamNoSelection))
 		}
 		switch {
 		case key.Matches(msg, k.Edit):
-			return m.load(id, forEdit, modeList)
+			return m.load(id, forEdit, nil, -1)
 		case key.Matches(msg, k.Visit):
-			return m.load(id, forVisit, modeList)
+			return m.load(id, forVisit, nil, -1)
 		}
-		cells, _ := l.table.Selected()
 		return m.confirmTrash(id, cells[colName], cells[colVillage])
-	default:
-		changed, _ := l.search.Update(msg)
-		if !changed {
-			return nil
-		}
-		l.pending = nil
-		l.tag++
-		tag := l.tag
-		return tea.Tick(Debounce, func(time.Time) tea.Msg { return debounceMsg{tag: tag} })
 	}
-	return m.fetchIfMissing()
+	if changed, _ := l.search.Update(msg); changed {
+		wl.DropDeferred()
+		return l.query()
+	}
+	return nil
 }
 
 // filterSummary describes the active F3 filters in one line.
@@ -348,33 +324,37 @@ func (m *Model) filterSummary() string {
 	return strings.Join(parts, " ")
 }
 
-func (l *listState) view(m *Model) string {
-	w := m.width
-	right := ""
-	switch {
-	case !l.loaded || (l.stale() && l.loading):
+func (l *listScreen) View(w, h int) string {
+	m := l.m
+	right := m.t(i18n.FamCount, l.table.Total())
+	if !l.wl.Loaded() || (!l.wl.Current() && l.wl.Busy()) {
 		right = m.t(i18n.FamLoading) // a new search is on its way (the index may be warming up)
-	default:
-		right = m.t(i18n.FamCount, l.table.Total())
 	}
 	if l.f.active() {
 		sum := textwidth.Truncate(m.t(i18n.FamFilters, textwidth.Clean(m.filterSummary())), max(w/3, 10))
 		right = sum + styles.Separator + right
 	}
-	lines := []string{l.search.View(w, right)}
 	switch {
-	case !l.loaded:
+	case !l.wl.Loaded():
 		l.table.Empty = []string{m.t(i18n.FamLoading)}
-	case l.table.Total() == 0 && strings.TrimSpace(l.lastText) != "":
-		l.table.Empty = wrapAll(w-2, m.t(i18n.FamNoMatch, textwidth.Clean(l.lastText)), "", m.t(i18n.FamNoMatch2))
+	case l.table.Total() == 0 && strings.TrimSpace(l.text) != "":
+		l.table.Empty = wrapAll(w-2, m.t(i18n.FamNoMatch, textwidth.Clean(l.text)), "", m.t(i18n.FamNoMatch2))
 	case l.table.Total() == 0 && l.f.active():
 		l.table.Empty = wrapAll(w-2, m.t(i18n.FamNoMatchFilter))
 	default:
 		l.table.Empty = wrapAll(w-2, m.t(i18n.FamEmptyRoster), "", m.t(i18n.FamEmptyRoster2))
 	}
-	lines = append(lines, l.table.View())
-	return strings.Join(lines, "\n")
+	return l.search.View(w, right) + "\n" + l.table.View()
 }
+
+func (l *listScreen) ShortHelp() []key.Binding { return l.m.kList.Short() }
+func (l *listScreen) Help() []keys.Group {
+	todo := key.NewBinding(key.WithKeys("f6"), key.WithHelp("F6", l.m.t(i18n.KeyFollowUps)))
+	return []keys.Group{{Title: l.m.t(i18n.GroupList), Bindings: keys.Dedupe(append(l.m.kList.Full(), todo))}}
+}
+func (l *listScreen) Modal() bool  { return false }
+func (l *listScreen) Dirty() bool  { return false }
+func (l *listScreen) Typing() bool { return true }
 
 // wrapAll wraps each paragraph to w cells.
 func wrapAll(w int, paras ...string) []string {

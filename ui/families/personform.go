@@ -1,7 +1,7 @@
 package families
 
 import (
-	"errors"
+	"context"
 	"strconv"
 	"strings"
 
@@ -15,14 +15,16 @@ import (
 	"shuangyong/ui/textwidth"
 )
 
-// personForm is the add/edit form of a person.
+// personForm is the add/edit form of a person: the shared form screen, with the
+// duplicate check before a save.
 type personForm struct {
+	*components.FormScreen
 	form   *components.Form
 	base   model.Person // the record edited (ID and fields the form does not show)
-	from   mode
-	seq    uint64 // the save or duplicate check in flight
-	saving bool
-	dupsOK bool // the user saw the duplicate warning and chose to save
+	dupsOK bool         // the user saw the duplicate warning and chose to save
+	// idBirth and idSex are the birth date and sex last filled in from the ID number:
+	// while they stand as filled, a changed ID number fills them again.
+	idBirth, idSex string
 }
 
 // enumOptions turns an enumeration into pick-list options, with a "not set" first when
@@ -85,8 +87,8 @@ func (m *Model) personFields(p model.Person) []*components.Field {
 	}
 	if !known { // a village no longer on the list: keep it choosable
 		name := ""
-		if m.detail != nil && m.detail.id == p.ID {
-			name = m.detail.msg.village
+		if d := m.detail(); d != nil && d.id == p.ID {
+			name = d.msg.village
 		}
 		if name == "" {
 			name = "#" + strconv.FormatInt(p.VillageID, 10)
@@ -109,6 +111,9 @@ func (m *Model) personFields(p model.Person) []*components.Field {
 		text("ContactNote", model.MaxLineText, ""),
 		pick("VillageID", villages),
 		text("Address", model.MaxLineText, ""),
+		pick("Household", m.householdOptions(p)),
+		{Key: "HouseholdWith", Label: m.t(i18n.FormHouseholdWith), Kind: components.KindText, Max: 40,
+			Placeholder: m.t(i18n.FormHouseholdWithHint), Visible: func(f *components.Form) bool { return f.Value("Household") == "join" }},
 		pick("HukouType", m.enumOptions(model.HukouTypes, true)),
 		{Key: "Categories", Label: m.label("Categories"), Kind: components.KindMulti, Options: m.enumOptions(model.Categories, false)},
 		{Key: "CategoryOther", Label: m.label("CategoryOther"), Kind: components.KindText, Max: model.MaxShortText, Visible: other},
@@ -185,6 +190,11 @@ func personValue(p *model.Person, key string) string {
 		return idOrEmpty(p.VillageID)
 	case "Address":
 		return p.Address
+	case "Household":
+		if p.ID != 0 && p.HouseholdID != 0 {
+			return "keep"
+		}
+		return "alone"
 	case "HukouType":
 		return p.HukouType
 	case "Categories":
@@ -266,6 +276,9 @@ func formPerson(f *components.Form, base model.Person) model.Person {
 	p.ContactNote = v("ContactNote")
 	p.VillageID, _ = strconv.ParseInt(v("VillageID"), 10, 64)
 	p.Address = v("Address")
+	if v("Household") != "keep" {
+		p.HouseholdID = 0 // alone, or the household joined at save
+	}
 	p.HukouType = v("HukouType")
 	p.Categories = f.Values("Categories")
 	visible := func(key string) bool {
@@ -310,8 +323,9 @@ func formPerson(f *components.Form, base model.Person) model.Person {
 	return p
 }
 
-// openPersonForm opens the form on p (a zero Person adds one).
-func (m *Model) openPersonForm(p model.Person, from mode) tea.Cmd {
+// openPersonForm opens the form on p (a zero Person adds one). village names p's
+// village when it is no longer on the settings' list.
+func (m *Model) openPersonForm(p model.Person, village string) tea.Cmd {
 	title := m.t(i18n.FormAddPerson)
 	if p.ID != 0 {
 		title = m.t(i18n.FormEditPerson, textwidth.Clean(p.Name))
@@ -324,16 +338,25 @@ func (m *Model) openPersonForm(p model.Person, from mode) tea.Cmd {
 		f.SetValue(fl.Key, personValue(&p, fl.Key))
 	}
 	f.SetValues("Categories", p.Categories)
-	f.SetSize(m.width, m.height)
-	pf := &personForm{form: f, base: p, from: from}
+	pf := &personForm{FormScreen: components.NewFormScreen(m.env, m.stack, f), form: f, base: p}
 	f.OnLeave = func(f *components.Form, key string) { m.personLeft(pf, key) }
 	f.OnChange = func(f *components.Form, key string) {
 		if key == "Categories" {
 			m.personNotes(pf)
 		}
 	}
-	m.pform = pf
-	m.mode = modePersonForm
+	pf.Validate = func(f *components.Form) []model.Problem {
+		p := formPerson(f, pf.base)
+		ps := model.ValidatePerson(&p, m.now()).Errors
+		if f.Value("Household") == "join" && strings.TrimSpace(f.Value("HouseholdWith")) == "" {
+			ps = append(ps, model.Problem{Field: "HouseholdWith", Code: "required",
+				Zh: i18n.T(model.Zh, i18n.FormHouseholdWithEmpty), En: i18n.T(model.En, i18n.FormHouseholdWithEmpty)})
+		}
+		return ps
+	}
+	pf.Save = func(*components.Form) tea.Cmd { return m.savePerson(pf) }
+	pf.Closed = m.list.wl.FetchIfMissing
+	m.stack.Push(pf)
 	m.personNotes(pf)
 	return nil
 }
@@ -344,6 +367,9 @@ func (m *Model) openPersonForm(p model.Person, from mode) tea.Cmd {
 // notes about what is still missing.
 func (m *Model) personLeft(pf *personForm, key string) {
 	f := pf.form
+	if key == "IDNumber" {
+		m.fillFromID(pf)
+	}
 	p := formPerson(f, pf.base)
 	ps := model.ValidatePerson(&p, m.now())
 	if fl := f.Field(key); fl != nil && fl.Kind == components.KindText && fl.Check != nil && f.Error(key) != "" {
@@ -359,16 +385,8 @@ func (m *Model) personLeft(pf *personForm, key string) {
 	}
 	f.SetError(key, msg)
 	if msg == "" {
-		if fl := f.Field(key); fl != nil && fl.Kind == components.KindText {
-			f.SetValue(key, personValue(&p, key))
-		}
-		if key == "IDNumber" && p.IDNumber != "" {
-			if f.Value("BirthDate") == "" {
-				f.SetValue("BirthDate", p.BirthDate)
-			}
-			if f.Value("Sex") == "" {
-				f.SetValue("Sex", p.Sex)
-			}
+		if fl := f.Field(key); fl != nil && fl.Kind == components.KindText && key != "HouseholdWith" {
+			f.SetValue(key, personValue(&p, key)) // the normalised value (not a field of the person: left as typed)
 		}
 	}
 	// A field that depends on this one may now be right or wrong (sex against ID).
@@ -386,6 +404,53 @@ func (m *Model) personLeft(pf *personForm, key string) {
 	m.personNotes(pf)
 }
 
+// fillFromID fills birth date and sex from a valid ID number: when they are empty, or
+// still what an earlier ID number filled in (the ID was corrected: so are they).
+func (m *Model) fillFromID(pf *personForm) {
+	f := pf.form
+	info, err := model.ParseIDNumber(f.Value("IDNumber"), m.now())
+	if err != nil {
+		return
+	}
+	if b := f.Value("BirthDate"); b == "" || b == pf.idBirth {
+		f.SetValue("BirthDate", info.BirthDate)
+		f.SetError("BirthDate", "")
+		pf.idBirth = info.BirthDate
+	}
+	if sx := f.Value("Sex"); sx == "" || sx == pf.idSex {
+		f.SetValue("Sex", info.Sex)
+		f.SetError("Sex", "")
+		pf.idSex = info.Sex
+	}
+}
+
+// householdOptions are the choices of the form's 户 field: keep the household p is in
+// (naming its other members when the detail has them), live alone, or join someone's.
+func (m *Model) householdOptions(p model.Person) []components.Option {
+	var opts []components.Option
+	if p.ID != 0 && p.HouseholdID != 0 {
+		label := m.t(i18n.FormHouseholdKeep)
+		if d := m.detail(); d != nil && d.id == p.ID {
+			var names []string
+			for _, h := range d.msg.household {
+				if h.ID != p.ID {
+					names = append(names, h.Name)
+				}
+			}
+			if len(names) > 3 {
+				names = append(names[:3], "...")
+			}
+			if len(names) > 0 {
+				label = m.t(i18n.FormHouseholdKeepWith, i18n.JoinList(m.env.Lang, names))
+			}
+		}
+		opts = append(opts, components.Option{Value: "keep", Label: label})
+	}
+	return append(opts,
+		components.Option{Value: "alone", Label: m.t(i18n.FormHouseholdAlone)},
+		components.Option{Value: "join", Label: m.t(i18n.FormHouseholdJoin)})
+}
+
 // personNotes shows the gaps (待补充) of the record at their fields.
 func (m *Model) personNotes(pf *personForm) {
 	f := pf.form
@@ -394,204 +459,199 @@ func (m *Model) personNotes(pf *personForm) {
 	for _, g := range model.NeedsCompletion(&p) {
 		f.SetNote(g.Field, g.Message(m.env.Lang))
 	}
+	if len(m.villages) == 0 {
+		f.SetNote("VillageID", m.t(i18n.FormNoVillages)) // a blank file: say where they come from
+	}
 }
 
-// load reads a person (and for a visit, the amount to offer) before opening a form.
-func (m *Model) load(id int64, why purpose, from mode) tea.Cmd {
+// load reads a person (and for a visit, the amount to offer) before opening a form over
+// the screen on top now (the list, or detail). back is the tab to return to after the
+// form (-1: this one).
+func (m *Model) load(id int64, why purpose, detail *detailScreen, back tab.ID) tea.Cmd {
 	seq := m.next()
 	m.openSeq = seq
 	m.opening, m.early = true, nil
+	top := m.stack.Top()
 	s, ctx := m.store(), m.env.Ctx
-	return func() tea.Msg {
+	return m.run(func() func() tea.Cmd {
 		p, err := s.Person(ctx, id)
 		if err == nil && p.DeletedAt != "" {
 			err = &store.Error{Kind: store.ErrNotFound}
 		}
-		out := openMsg{seq: seq, purpose: why, from: from, person: p, err: err}
+		var amount int64
 		if err == nil && why == forVisit {
-			out.amount, out.err = s.LastAmountFor(ctx, id)
+			amount, err = s.LastAmountFor(ctx, id)
 		}
-		return out
-	}
-}
-
-func (m *Model) onOpen(msg openMsg) tea.Cmd {
-	if msg.seq != m.openSeq {
-		return nil
-	}
-	early := m.early
-	m.opening, m.early = false, nil
-	if msg.err != nil {
-		if store.KindOf(msg.err) == store.ErrNotFound {
-			return tea.Batch(tab.StatusError(m.t(i18n.FamGone)), m.query(false))
-		}
-		return tab.StatusError(m.errText(msg.err))
-	}
-	if m.mode != msg.from {
-		return nil // the user moved on meanwhile
-	}
-	var open tea.Cmd
-	if msg.purpose == forVisit {
-		open = m.openVisitForm(msg.person, msg.amount, msg.from)
-	} else {
-		open = m.openPersonForm(msg.person, msg.from)
-	}
-	cmds := []tea.Cmd{open}
-	for _, k := range early {
-		cmds = append(cmds, m.key(k))
-	}
-	return tea.Batch(cmds...)
-}
-
-// closeForm leaves a form for the screen it was opened from.
-func (m *Model) closeForm(from mode) tea.Cmd {
-	m.pform, m.vform = nil, nil
-	m.mode = from
-	if from == modeDetail && m.detail == nil {
-		m.mode = modeList
-	}
-	return m.fetchIfMissing()
-}
-
-// askDiscard closes a form, asking first when it has edits.
-func (m *Model) askDiscard(f *components.Form, from mode) tea.Cmd {
-	if !f.Dirty() {
-		return m.closeForm(from)
-	}
-	m.ask(components.NewDialog(m.t(i18n.DiscardTitle), m.t(i18n.DiscardBody), m.t(i18n.DiscardYes), m.t(i18n.DiscardNo), false),
-		func(yes bool) tea.Cmd {
-			if yes {
-				return m.closeForm(from)
+		return func() tea.Cmd {
+			if seq != m.openSeq {
+				return nil
 			}
-			return nil
-		})
-	return nil
-}
-
-func (m *Model) personFormKey(msg tea.KeyMsg) tea.Cmd {
-	pf := m.pform
-	if pf.saving {
-		return nil
-	}
-	switch pf.form.Update(msg) {
-	case components.ActionCancel:
-		return m.askDiscard(pf.form, pf.from)
-	case components.ActionSave:
-		return m.savePerson(false)
-	}
-	return nil
-}
-
-// showProblems puts the model's messages at their fields and says how many there are.
-func (m *Model) showProblems(f *components.Form, errs []model.Problem) tea.Cmd {
-	var stray []string
-	for _, e := range errs {
-		if f.Field(e.Field) != nil && f.Error(e.Field) == "" {
-			f.SetError(e.Field, e.Message(m.env.Lang))
-		} else if f.Field(e.Field) == nil {
-			stray = append(stray, m.t(i18n.FormOtherProblem, m.label(e.Field), e.Message(m.env.Lang)))
+			early := m.early
+			m.opening, m.early = false, nil
+			if err != nil {
+				if store.KindOf(err) == store.ErrNotFound {
+					return tea.Batch(tab.StatusError(m.t(i18n.FamGone)), m.list.wl.Refresh())
+				}
+				return tab.StatusError(m.errText(err))
+			}
+			if m.stack.Top() != top {
+				return nil // the user moved on meanwhile
+			}
+			var open tea.Cmd
+			if why == forVisit {
+				open = m.openVisitForm(p, amount, back)
+			} else {
+				village := ""
+				if detail != nil {
+					village = detail.msg.village
+				}
+				open = m.openPersonForm(p, village)
+			}
+			cmds := []tea.Cmd{open}
+			for _, k := range early {
+				cmds = append(cmds, m.Update(k))
+			}
+			return tea.Batch(cmds...)
 		}
-	}
-	f.FocusFirstError()
-	if len(stray) > 0 {
-		return tab.StatusError(strings.Join(stray, "; "))
-	}
-	return tab.StatusError(m.t(i18n.FormHasErrors, max(f.ErrorCount(), 1)))
+	})
 }
 
-// savePerson checks the form, warns of duplicates once, then saves.
-func (m *Model) savePerson(dupsOK bool) tea.Cmd {
-	pf := m.pform
-	f := pf.form
-	f.ClearErrors()
-	f.CheckAll()
-	p := formPerson(f, pf.base)
-	ps := model.ValidatePerson(&p, m.now())
-	if f.ErrorCount() > 0 || !ps.OK() {
-		return m.showProblems(f, ps.Errors)
+// purpose says what a loaded person is for.
+type purpose int
+
+const (
+	forEdit purpose = iota
+	forVisit
+)
+
+// savePerson saves the form's person, after warning once of possible duplicates (the
+// form's fields have passed their checks).
+func (m *Model) savePerson(pf *personForm) tea.Cmd {
+	p := formPerson(pf.form, pf.base)
+	with := ""
+	if pf.form.Value("Household") == "join" {
+		with = strings.TrimSpace(pf.form.Value("HouseholdWith"))
 	}
-	pf.dupsOK = pf.dupsOK || dupsOK
-	seq := m.next()
-	pf.seq, pf.saving = seq, true
 	s, ctx := m.store(), m.env.Ctx
 	if !pf.dupsOK {
-		return func() tea.Msg {
-			dups, err := s.Duplicates(ctx, p)
-			return dupMsg{seq: seq, dups: dups, err: err}
-		}
+		return m.run(func() func() tea.Cmd {
+			_, err := m.householdTarget(ctx, p, with)
+			var dups []model.Person
+			if err == nil {
+				dups, err = s.Duplicates(ctx, p)
+			}
+			return func() tea.Cmd { return m.onDuplicates(pf, dups, err) }
+		})
 	}
-	return func() tea.Msg {
-		var err error
+	return m.run(func() func() tea.Cmd {
 		created := p.ID == 0
-		if created {
-			err = s.CreatePerson(ctx, &p)
-		} else {
-			err = s.UpdatePerson(ctx, &p)
+		joinWith, err := m.householdTarget(ctx, p, with)
+		if err == nil {
+			err = s.SavePerson(ctx, &p, joinWith)
 		}
-		return savedPersonMsg{seq: seq, person: p, created: created, err: err}
-	}
+		return func() tea.Cmd { return m.onSavedPerson(pf, p, created, err) }
+	})
 }
 
-func (m *Model) onDuplicates(msg dupMsg) tea.Cmd {
-	pf := m.pform
-	if pf == nil || msg.seq != pf.seq {
-		return nil
+// householdTarget finds the one person whose household p is to join, from what was typed
+// (a name, initials, the last digits of an ID or phone): none or several found is a
+// problem at the field, naming those found.
+func (m *Model) householdTarget(ctx context.Context, p model.Person, with string) (int64, error) {
+	if with == "" {
+		return 0, nil
 	}
-	pf.saving = false
-	if msg.err != nil {
-		return tab.StatusError(m.errText(msg.err))
+	page, err := m.store().SearchPeople(ctx, store.PeopleQuery{Text: with, Limit: 6})
+	if err != nil {
+		return 0, err
 	}
-	if len(msg.dups) == 0 {
-		return m.savePerson(true)
+	var found []store.PersonRow
+	for _, r := range page.Rows {
+		if r.ID != p.ID {
+			found = append(found, r)
+		}
 	}
+	switch {
+	case len(found) == 0:
+		return 0, householdProblem(i18n.FormHouseholdNone, []any{with})
+	case len(found) > 1:
+		var names []string
+		for i, r := range found {
+			if i == 3 {
+				names = append(names, "...")
+				break
+			}
+			names = append(names, nameVillage(m, r.Name, r.VillageName))
+		}
+		return 0, householdProblem(i18n.FormHouseholdMany, []any{page.Total, i18n.JoinList(m.env.Lang, names)})
+	}
+	return found[0].ID, nil
+}
+
+// householdProblem is a refusal at the 同户人 field, in both languages.
+func householdProblem(k i18n.Key, args []any) error {
+	return &store.ValidationError{Problems: model.Problems{Errors: []model.Problem{{Field: "HouseholdWith",
+		Code: "household", Zh: i18n.T(model.Zh, k, args...), En: i18n.T(model.En, k, args...)}}}}
+}
+
+// nameVillage is 「张三（李家村）」, or the name alone when the village is not known.
+func nameVillage(m *Model, name, village string) string {
+	if strings.TrimSpace(village) == "" {
+		return name
+	}
+	return m.t(i18n.FamNameVillage, name, village)
+}
+
+func (m *Model) onDuplicates(pf *personForm, dups []model.Person, err error) tea.Cmd {
+	if err != nil {
+		return pf.Failed(err)
+	}
+	if len(dups) == 0 {
+		pf.dupsOK = true
+		return m.savePerson(pf)
+	}
+	pf.Resume()
 	var lines []string
-	for i, d := range msg.dups {
+	for i, d := range dups {
 		if i == 3 {
 			lines = append(lines, "...")
 			break
 		}
-		lines = append(lines, m.t(i18n.FamDupLine, d.Name, m.villageName(d.VillageID), model.MaskID(d.IDNumber)))
+		line := nameVillage(m, d.Name, m.villageName(d.VillageID))
+		if d.BirthDate != "" {
+			line += m.t(i18n.FamDupBorn, d.BirthDate)
+		}
+		if d.IDNumber != "" {
+			line += m.t(i18n.FamDupID, model.MaskID(d.IDNumber))
+		}
+		lines = append(lines, line)
 	}
-	m.ask(components.NewDialog(m.t(i18n.FamDupTitle), m.t(i18n.FamDupBody, strings.Join(lines, "\n")),
+	m.stack.Ask(components.NewDialog(m.t(i18n.FamDupTitle), m.t(i18n.FamDupBody, strings.Join(lines, "\n")),
 		m.t(i18n.FamDupYes), m.t(i18n.FamDupNo), false),
 		func(yes bool) tea.Cmd {
-			if yes {
-				return m.savePerson(true)
+			if !yes {
+				return nil
 			}
-			return nil
+			pf.dupsOK = true
+			return pf.SaveNow()
 		})
 	return nil
 }
 
-// saveFailed shows why a save was refused: the fields' problems in the form, anything
-// else in the status line.
-func (m *Model) saveFailed(f *components.Form, err error) tea.Cmd {
-	var ve *store.ValidationError
-	if asValidation(err, &ve) {
-		return m.showProblems(f, ve.Problems.Errors)
+func (m *Model) onSavedPerson(pf *personForm, p model.Person, created bool, err error) tea.Cmd {
+	if err != nil {
+		return pf.Failed(err)
 	}
-	return tab.StatusError(m.errText(err))
-}
-
-func (m *Model) onSavedPerson(msg savedPersonMsg) tea.Cmd {
-	pf := m.pform
-	if pf == nil || msg.seq != pf.seq {
-		return nil
+	pf.Saved()
+	text := m.t(i18n.FamSaved, p.Name)
+	if created {
+		text = m.t(i18n.FamAdded, p.Name)
 	}
-	pf.saving = false
-	if msg.err != nil {
-		return m.saveFailed(pf.form, msg.err)
-	}
-	pf.form.MarkClean()
-	text := m.t(i18n.FamSaved, msg.person.Name)
-	if msg.created {
-		text = m.t(i18n.FamAdded, msg.person.Name)
-	}
-	m.pform = nil
+	cmds := []tea.Cmd{tab.Status(text, true), m.changed(), m.list.wl.Refresh()}
 	// Show the saved record: its detail is the proof it was stored.
-	m.detail = &detailState{id: msg.person.ID, villageHint: m.villageName(msg.person.VillageID)}
-	m.mode = modeDetail
-	return tea.Batch(tab.Status(text, true), tab.Changed(tab.Families), m.loadDetail(msg.person.ID), m.query(false))
+	m.stack.PopTo(pf)
+	m.stack.Pop()
+	if d, ok := m.stack.Top().(*detailScreen); ok && d.id == p.ID {
+		return tea.Batch(append(cmds, d.load())...)
+	}
+	return tea.Batch(append(cmds, m.openDetail(p.ID, m.villageName(p.VillageID), -1))...)
 }
-
-func asValidation(err error, target **store.ValidationError) bool { return errors.As(err, target) }

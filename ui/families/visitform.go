@@ -2,6 +2,7 @@ package families
 
 import (
 	tea "github.com/charmbracelet/bubbletea"
+	"strings"
 
 	"shuangyong/model"
 	"shuangyong/ui/components"
@@ -13,11 +14,13 @@ import (
 // visitForm records one visit to a person (workflow W1): it opens with today's date, the
 // type 走访慰问 (fixed), mode 入户 and the amount last given for the person's category.
 type visitForm struct {
+	*components.FormScreen
 	form   *components.Form
 	person model.Person
-	from   mode
-	seq    uint64
-	saving bool
+	back   tab.ID // the tab to return to after the form (-1: this one)
+	// noMoneyOK: asked once whether a visit with no 慰问金 and no goods is meant (a phone
+	// call is), and the user said yes.
+	noMoneyOK bool
 }
 
 func (m *Model) visitFields() []*components.Field {
@@ -48,8 +51,9 @@ func (m *Model) visitFields() []*components.Field {
 	}
 }
 
-// openVisitForm opens the visit form for p, offering amount (分).
-func (m *Model) openVisitForm(p model.Person, amount int64, from mode) tea.Cmd {
+// openVisitForm opens the visit form for p, offering amount (分). back is the tab to
+// return to when the form is saved or left (-1: this one).
+func (m *Model) openVisitForm(p model.Person, amount int64, back tab.ID) tea.Cmd {
 	f := components.NewForm(m.env.Lang, m.t(i18n.FormVisit, textwidth.Clean(p.Name)), m.visitFields())
 	f.SetValue("Date", m.today())
 	f.SetValue("Occasion", "routine")
@@ -58,11 +62,33 @@ func (m *Model) openVisitForm(p model.Person, amount int64, from mode) tea.Cmd {
 	if amount > 0 {
 		f.SetValue("MoneyFen", model.FormatYuan(amount))
 	}
-	f.SetSize(m.width, m.height)
-	vf := &visitForm{form: f, person: p, from: from}
+	vf := &visitForm{FormScreen: components.NewFormScreen(m.env, m.stack, f), form: f, person: p, back: back}
 	f.OnLeave = func(f *components.Form, key string) { m.visitLeft(vf, key) }
-	m.vform = vf
-	m.mode = modeVisitForm
+	vf.Validate = func(*components.Form) []model.Problem { return m.visitProblems(vf).Errors }
+	vf.Save = func(f *components.Form) tea.Cmd {
+		if !vf.noMoneyOK && strings.TrimSpace(f.Value("MoneyFen")) == "" && strings.TrimSpace(f.Value("Goods")) == "" &&
+			strings.TrimSpace(f.Value("GoodsValueFen")) == "" {
+			vf.Resume()
+			m.stack.Ask(components.NewDialog(m.t(i18n.FamNoMoneyTitle), m.t(i18n.FamNoMoneyBody), m.t(i18n.FamNoMoneyYes), m.t(i18n.FamNoMoneyNo), false),
+				func(yes bool) tea.Cmd {
+					if !yes {
+						f.Focus("MoneyFen")
+						return nil
+					}
+					vf.noMoneyOK = true
+					return vf.SaveNow()
+				})
+			return nil
+		}
+		return m.saveVisit(vf)
+	}
+	vf.Closed = func() tea.Cmd {
+		if back >= 0 {
+			return tab.Back(back)
+		}
+		return m.list.wl.FetchIfMissing()
+	}
+	m.stack.Push(vf)
 	return nil
 }
 
@@ -115,53 +141,29 @@ func (m *Model) visitLeft(vf *visitForm, key string) {
 	}
 }
 
-func (m *Model) visitFormKey(msg tea.KeyMsg) tea.Cmd {
-	vf := m.vform
-	if vf.saving {
-		return nil
-	}
-	switch vf.form.Update(msg) {
-	case components.ActionCancel:
-		return m.askDiscard(vf.form, vf.from)
-	case components.ActionSave:
-		return m.saveVisit()
-	}
-	return nil
-}
-
-func (m *Model) saveVisit() tea.Cmd {
-	vf := m.vform
-	f := vf.form
-	f.ClearErrors()
-	f.CheckAll()
-	ps := m.visitProblems(vf)
-	if f.ErrorCount() > 0 || !ps.OK() {
-		return m.showProblems(f, ps.Errors)
-	}
+func (m *Model) saveVisit(vf *visitForm) tea.Cmd {
 	ev, v := m.formVisit(vf)
-	seq := m.next()
-	vf.seq, vf.saving = seq, true
 	s, ctx, person := m.store(), m.env.Ctx, vf.person
-	return func() tea.Msg {
+	return m.run(func() func() tea.Cmd {
 		err := s.RecordVisit(ctx, &ev, &v)
-		return savedVisitMsg{seq: seq, visit: v, person: person, err: err}
-	}
+		return func() tea.Cmd { return m.onSavedVisit(vf, v, person, err) }
+	})
 }
 
-func (m *Model) onSavedVisit(msg savedVisitMsg) tea.Cmd {
-	vf := m.vform
-	if vf == nil || msg.seq != vf.seq {
-		return nil
+func (m *Model) onSavedVisit(vf *visitForm, v model.Visit, person model.Person, err error) tea.Cmd {
+	if err != nil {
+		return vf.Failed(err)
 	}
-	vf.saving = false
-	if msg.err != nil {
-		return m.saveFailed(vf.form, msg.err)
+	vf.Saved()
+	text := m.t(i18n.FamVisitSaved, person.Name, v.Date, model.FormatMoney(v.MoneyFen))
+	m.stack.PopTo(vf)
+	m.stack.Pop()
+	cmds := []tea.Cmd{tab.Status(text, true), m.changed(), m.list.wl.Refresh()}
+	if d, ok := m.stack.Top().(*detailScreen); ok && d.id == person.ID {
+		cmds = append(cmds, d.load())
 	}
-	vf.form.MarkClean()
-	text := m.t(i18n.FamVisitSaved, msg.person.Name, msg.visit.Date, model.FormatMoney(msg.visit.MoneyFen))
-	cmds := []tea.Cmd{tab.Status(text, true), tab.Changed(tab.Families), m.closeForm(vf.from), m.query(false)}
-	if m.detail != nil && m.detail.id == msg.person.ID {
-		cmds = append(cmds, m.loadDetail(msg.person.ID))
+	if vf.back >= 0 {
+		cmds = append(cmds, tab.Back(vf.back))
 	}
 	return tea.Batch(cmds...)
 }

@@ -28,19 +28,55 @@ const (
 	FamNoSelection    Key = "fam.no_selection"
 	FamFiltersCleared Key = "fam.filters_cleared"
 
-	FamAdded      Key = "fam.added"
-	FamSaved      Key = "fam.saved"
-	FamTrashed    Key = "fam.trashed"
-	FamVisitSaved Key = "fam.visit_saved"
-	FamTrashTitle Key = "fam.trash_title"
-	FamTrashBody  Key = "fam.trash_body"
-	FamTrashYes   Key = "fam.trash_yes"
-	FamDupTitle   Key = "fam.dup_title"
-	FamDupBody    Key = "fam.dup_body"
-	FamDupLine    Key = "fam.dup_line"
-	FamDupYes     Key = "fam.dup_yes"
-	FamDupNo      Key = "fam.dup_no"
-	FamGone       Key = "fam.gone"
+	FamAdded       Key = "fam.added"
+	FamSaved       Key = "fam.saved"
+	FamTrashed     Key = "fam.trashed"
+	FamVisitSaved  Key = "fam.visit_saved"
+	FamTrashTitle  Key = "fam.trash_title"
+	FamTrashBody   Key = "fam.trash_body"
+	FamTrashYes    Key = "fam.trash_yes"
+	FamDupTitle    Key = "fam.dup_title"
+	FamDupBody     Key = "fam.dup_body"
+	FamDupBorn     Key = "fam.dup_born"
+	FamDupID       Key = "fam.dup_id"
+	FamNameVillage Key = "fam.name_village"
+
+	FormHousehold          Key = "form.household"
+	FormHouseholdKeep      Key = "form.household.keep"
+	FormHouseholdKeepWith  Key = "form.household.keep_with"
+	FormHouseholdAlone     Key = "form.household.alone"
+	FormHouseholdJoin      Key = "form.household.join"
+	FormHouseholdWith      Key = "form.household.with"
+	FormHouseholdWithHint  Key = "form.household.with_hint"
+	FormHouseholdWithEmpty Key = "form.household.with_empty"
+	FormHouseholdNone      Key = "form.household.none"
+	FormHouseholdMany      Key = "form.household.many"
+	FormNoVillages         Key = "form.no_villages"
+	FamNoMoneyTitle        Key = "fam.no_money.title"
+	KeyVisits              Key = "key.visits"
+	KeyFollowUps           Key = "key.follow_ups"
+	KeyFollowVisit         Key = "key.follow_visit"
+	KeyResolve             Key = "key.resolve"
+	FuTitle                Key = "fu.title"
+	FuEmpty                Key = "fu.empty"
+	FuColDue               Key = "fu.col.due"
+	FuColWhat              Key = "fu.col.what"
+	FuColFrom              Key = "fu.col.from"
+	FuColLate              Key = "fu.col.late"
+	FuFollowUp             Key = "fu.follow_up"
+	FuOverdue              Key = "fu.overdue"
+	FuResolvedHow          Key = "fu.resolved_how"
+	FuResolved             Key = "fu.resolved"
+	KeyEditVisit           Key = "key.edit_visit"
+	VisTitle               Key = "vis.title"
+	VisNeedOpen            Key = "vis.need_open"
+	VisNeedResolved        Key = "vis.need_resolved"
+	FamNoMoneyBody         Key = "fam.no_money.body"
+	FamNoMoneyYes          Key = "fam.no_money.yes"
+	FamNoMoneyNo           Key = "fam.no_money.no"
+	FamDupYes              Key = "fam.dup_yes"
+	FamDupNo               Key = "fam.dup_no"
+	FamGone                Key = "fam.gone"
 
 	DetBasic         Key = "det.basic"
 	DetCategories    Key = "det.categories"
@@ -150,11 +186,46 @@ func init() {
 	add(FamTrashed, "%s 已移到回收站，Ctrl+Z 撤销", "%s moved to the trash; Ctrl+Z undoes")
 	add(FamVisitSaved, "已登记走访：%s，%s，慰问金 %s 元", "Visit recorded: %s, %s, %s yuan")
 	add(FamTrashTitle, "移到回收站", "Move to trash")
-	add(FamTrashBody, "把 %s（%s）移到回收站？\n此人的走访记录会保留；移走后可以按 Ctrl+Z 撤销。", "Move %s (%s) to the trash?\nTheir visits are kept; Ctrl+Z undoes it.")
+	add(FamTrashBody, "把 %s移到回收站？\n此人的走访记录会保留；移走后可以按 Ctrl+Z 撤销。", "Move %s to the trash?\nTheir visits are kept; Ctrl+Z undoes it.")
 	add(FamTrashYes, "移到回收站", "Move to trash")
 	add(FamDupTitle, "可能重复", "Possible duplicate")
 	add(FamDupBody, "花名册里已有相似的记录：\n%s\n仍要保存吗？", "The roster already has similar records:\n%s\nSave anyway?")
-	add(FamDupLine, "%s，%s，身份证 %s", "%s, %s, ID %s")
+	add(FamDupBorn, "，%s 出生", ", born %s")
+	add(FamDupID, "，身份证 %s", ", ID %s")
+	add(FamNameVillage, "%s（%s）", "%s (%s)")
+	add(FormHousehold, "户", "Household")
+	add(FormHouseholdKeep, "保持不变", "Unchanged")
+	add(FormHouseholdKeepWith, "保持不变（与%s同户）", "Unchanged (with %s)")
+	add(FormHouseholdAlone, "单独一户", "Lives alone")
+	add(FormHouseholdJoin, "与他人同户", "Joins someone's household")
+	add(FormHouseholdWith, "同户人", "Lives with")
+	add(FormHouseholdWithHint, "输入同户人的姓名、拼音首字母或证件号后几位", "name, initials or last digits of their ID")
+	add(FormHouseholdWithEmpty, "请输入同户人的姓名或证件号后几位", "Type the name or last ID digits of the person they live with")
+	add(FormHouseholdNone, "没有找到「%s」，请换个写法（姓名、拼音首字母、证件或电话后几位）", "Nobody matches %q; try the name, initials or last digits of an ID or phone")
+	add(FormHouseholdMany, "找到 %d 人：%s。请多输入几位证件号或电话以区分", "%d people match: %s. Type more digits of the ID or phone to tell them apart")
+	add(KeyVisits, "走访记录", "visits")
+	add(KeyFollowUps, "待办：困难诉求与回访", "to do: needs and follow-ups")
+	add(KeyFollowVisit, "登记回访", "record the follow-up")
+	add(KeyResolve, "诉求已解决", "need resolved")
+	add(FuTitle, "待办（%d 项，最早的在前）：未解决的困难诉求和到期的回访", "To do (%d, oldest first): open needs and follow-ups due")
+	add(FuEmpty, "没有待办：所有困难诉求都已解决，回访都已完成。", "Nothing to do: every need is resolved and every follow-up made.")
+	add(FuColDue, "到期", "Due")
+	add(FuColWhat, "诉求 / 回访", "Need / follow-up")
+	add(FuColFrom, "提出日期", "Raised")
+	add(FuColLate, "逾期", "Late")
+	add(FuFollowUp, "（回访）", "(follow-up)")
+	add(FuOverdue, "逾期", "late")
+	add(FuResolvedHow, "已解决", "Resolved")
+	add(FuResolved, "已标记解决：%s「%s」", "Marked resolved: %s, %q")
+	add(KeyEditVisit, "修改这次走访", "edit the visit")
+	add(VisTitle, "%s 的走访记录（共 %d 次，最近的在前）：Enter 修改、解决诉求或移到回收站", "Visits of %s (%d, newest first): Enter edits, resolves a need or trashes")
+	add(VisNeedOpen, "%s（未解决）", "%s (open)")
+	add(VisNeedResolved, "%s（%s 已解决）", "%s (resolved %s)")
+	add(FamNoMoneyTitle, "没有填写慰问金", "No money recorded")
+	add(FamNoMoneyBody, "这次走访没有填写慰问金和慰问品，将按 0 元记录。\n电话、微信联系或座谈可以这样记；是入户慰问的话请补上金额。", "This visit records no money and no goods: it will count as 0.\nFine for a phone call, WeChat or a forum; for a home visit with gifts, add the amount.")
+	add(FamNoMoneyYes, "按 0 元保存", "Save as 0")
+	add(FamNoMoneyNo, "填写金额", "Add the amount")
+	add(FormNoVillages, "还没有村（社区）列表：按 F9 在设置里添加", "No villages yet: add them in the settings (F9)")
 	add(FamDupYes, "仍然保存", "Save anyway")
 	add(FamDupNo, "返回修改", "Back to the form")
 	add(FamGone, "这个人已不在花名册上（可能已被删除或撤销）。", "This person is no longer on the roster (deleted or undone).")

@@ -124,6 +124,7 @@ const (
 	FormMultiHint  Key = "form.multi_hint"
 	FormFixed      Key = "form.fixed"
 	FormHasErrors  Key = "form.has_errors"
+	FormCut        Key = "form.cut"
 	FormYes        Key = "form.yes"
 	FormNo         Key = "form.no"
 	FormYearBad    Key = "form.year_bad"
@@ -131,11 +132,6 @@ const (
 
 	SearchLabel Key = "search.label"
 	SearchHint  Key = "search.hint"
-
-	UnitsEmptyTitle  Key = "units.empty_title"
-	UnitsEmptyBody   Key = "units.empty_body"
-	EventsEmptyTitle Key = "events.empty_title"
-	EventsEmptyBody  Key = "events.empty_body"
 )
 
 func init() {
@@ -259,6 +255,7 @@ func init() {
 	add(FormPickHint, "左右键选择，或输入文字查找", "Left/Right to choose, or type to find")
 	add(FormMultiHint, "左右键移动，空格勾选，可输入文字查找", "Left/Right to move, Space to tick, type to find")
 	add(FormFixed, "（固定）", "(fixed)")
+	add(FormCut, "输入了 %d 个字，超过长度，只保留了前 %d 个，请核对", "%d characters were typed; only the first %d were kept: please check")
 	add(FormHasErrors, "有 %d 处需要改正，已跳到第一处", "%d fields need correcting; moved to the first")
 	add(FormYes, "是", "Yes")
 	add(FormNo, "否", "No")
@@ -268,8 +265,4 @@ func init() {
 	add(SearchLabel, "查找", "Search")
 	add(SearchHint, "输入姓名、拼音首字母、证件或电话后几位、村名、类别", "type a name, pinyin initials, ID or phone digits, village, category")
 
-	add(UnitsEmptyTitle, "单位", "Units")
-	add(UnitsEmptyBody, "这里将列出驻地部队、武警中队、消防救援站、人武部和各共建单位，以及它们今年参加的活动。单位登记功能还在开发中，暂时还不能在这里录入；人员和走访请在「军属」页登记。", "This tab will list the stationed forces, armed police, fire stations, the armed forces department and partner units, with their events this year. Registering units is still being built; record people and visits on the Families tab meanwhile.")
-	add(EventsEmptyTitle, "活动", "Events")
-	add(EventsEmptyBody, "这里将按年份列出双拥活动（联欢会、座谈会、表彰、走访慰问等）和节日集中走访。活动登记功能还在开发中；单次走访请在「军属」页选中人员后按 F5 登记，会自动记为一次「走访慰问」活动。", "This tab will list the year's events (galas, forums, commendations, visits) and festival campaigns. Recording events is still being built; record a single visit on the Families tab with F5, which files it as a home-visit event.")
 }

@@ -71,6 +71,7 @@ type List struct {
 	Edit      key.Binding
 	Visit     key.Binding
 	Trash     key.Binding
+	History   key.Binding
 	Type      key.Binding // help only: typing filters
 }
 
@@ -89,6 +90,7 @@ func NewList(lang model.Lang) List {
 		Edit:     b(lang, "F4", i18n.KeyEdit, "f4"),
 		Visit:    b(lang, "F5", i18n.KeyVisit, "f5"),
 		Trash:    b(lang, "Delete", i18n.KeyTrash, "delete"),
+		History:  b(lang, "F8", i18n.KeyHistory, "f8"),
 		Type:     key.NewBinding(key.WithKeys(), key.WithHelp(i18n.T(lang, i18n.SearchLabel), i18n.T(lang, i18n.KeyType))),
 	}
 }
@@ -100,7 +102,7 @@ func (l List) Short() []key.Binding {
 
 // Full is the help screen's list of a list's keys.
 func (l List) Full() []key.Binding {
-	return []key.Binding{l.Type, l.Up, l.PageUp, l.Home, l.Open, l.Add, l.Filters, l.Edit, l.Visit, l.Trash, l.Clear}
+	return []key.Binding{l.Type, l.Up, l.PageUp, l.Home, l.Open, l.Add, l.Filters, l.Edit, l.Visit, l.Trash, l.History, l.Clear}
 }
 
 // Detail keys: a record shown in full; nothing is typed here.
@@ -113,6 +115,7 @@ type Detail struct {
 	Visit    key.Binding
 	Reveal   key.Binding
 	Trash    key.Binding
+	History  key.Binding
 }
 
 func NewDetail(lang model.Lang) Detail {
@@ -126,6 +129,7 @@ func NewDetail(lang model.Lang) Detail {
 		Visit:    b(lang, "F5", i18n.KeyVisit, "f5"),
 		Reveal:   b(lang, "F7", i18n.KeyReveal, "f7"),
 		Trash:    b(lang, "Delete", i18n.KeyTrash, "delete"),
+		History:  b(lang, "F8", i18n.KeyHistory, "f8"),
 	}
 }
 
@@ -134,7 +138,7 @@ func (d Detail) Short() []key.Binding {
 }
 
 func (d Detail) Full() []key.Binding {
-	return []key.Binding{d.Back, d.Up, d.PageUp, d.Visit, d.Edit, d.Reveal, d.Trash}
+	return []key.Binding{d.Back, d.Up, d.PageUp, d.Visit, d.Edit, d.Reveal, d.Trash, d.History}
 }
 
 // Form keys. Enter moves on (a pasted line break must never save); only Ctrl+S saves.

@@ -14,6 +14,7 @@ import (
 
 	"shuangyong/model"
 	"shuangyong/store"
+	"shuangyong/ui/i18n"
 	"shuangyong/ui/keys"
 )
 
@@ -81,13 +82,78 @@ func StatusError(text string) tea.Cmd {
 	return func() tea.Msg { return StatusMsg{Text: text, Error: true} }
 }
 
-// ChangedMsg tells every tab that records changed (a save, an undo, demo data): lists and
-// open details reload. From is the tab that made the change (it may already have
-// reloaded), or -1.
-type ChangedMsg struct{ From ID }
+// Kind is a kind of record, named in navigation and change messages.
+type Kind int
 
-// Changed returns a command announcing a change made by tab from.
-func Changed(from ID) tea.Cmd { return func() tea.Msg { return ChangedMsg{From: from} } }
+const (
+	KindPerson Kind = iota + 1
+	KindUnit
+	KindEvent
+	KindVisit
+)
+
+// ChangedMsg tells every tab that records changed (a save, an undo, demo data): lists and
+// open details showing those kinds reload. From is the tab that made the change (it may
+// already have reloaded), or -1. Kinds names what changed; none means anything may have
+// (undo, demo data, settings).
+type ChangedMsg struct {
+	From  ID
+	Kinds []Kind
+}
+
+// Touches reports whether the change may concern records of any of kinds.
+func (m ChangedMsg) Touches(kinds ...Kind) bool {
+	if len(m.Kinds) == 0 {
+		return true
+	}
+	for _, k := range kinds {
+		for _, c := range m.Kinds {
+			if k == c {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Changed returns a command announcing a change made by tab from to records of kinds
+// (none: any kind).
+func Changed(from ID, kinds ...Kind) tea.Cmd {
+	return func() tea.Msg { return ChangedMsg{From: from, Kinds: kinds} }
+}
+
+// OpenMsg asks the tab that keeps a kind of record to show one: the root switches to
+// that tab and hands it the message. NewVisit opens the visit form for a person at once
+// (the 统计 tab's 未走访 list). From is the tab that asked, to return to with Esc.
+type OpenMsg struct {
+	Kind     Kind
+	ID       int64
+	NewVisit bool
+	From     ID
+}
+
+// Target is the tab that keeps the record.
+func (m OpenMsg) Target() ID {
+	switch m.Kind {
+	case KindUnit:
+		return Units
+	case KindEvent:
+		return Events
+	}
+	return Families
+}
+
+// Open returns a command that opens a record where it lives.
+func Open(from ID, kind Kind, id int64) tea.Cmd {
+	return func() tea.Msg { return OpenMsg{Kind: kind, ID: id, From: from} }
+}
+
+// BackMsg asks the root to show tab To again: a record opened from another tab was
+// closed with Esc, and the user goes back to where they came from.
+type BackMsg struct{ To ID }
+
+// Back returns a command that goes back to tab to.
+func Back(to ID) tea.Cmd { return func() tea.Msg { return BackMsg{To: to} } }
 
 // SettingsMsg carries the settings and the village list to every tab, at start and after
 // F9 saves them.
@@ -106,3 +172,30 @@ type SizeMsg struct{ Width, Height int }
 
 // YearMsg tells the root which year a tab has in view (the status line shows it).
 type YearMsg struct{ Year int }
+
+// ErrText explains an error in one line, without I/O: a damaged file is explained as
+// refused writes (finding its newest good backup reads the disk, which the root's
+// background check does off the event loop).
+func ErrText(env Env, err error) string {
+	if store.KindOf(err) == store.ErrDamaged {
+		return i18n.T(env.Lang, i18n.StatusReadOnlyRefused)
+	}
+	return i18n.Error(env.Ctx, env.Lang, err)
+}
+
+// DoneMsg carries the result of a store call back to the event loop, where Apply runs
+// (it may change the tab's state and return what comes next). Run makes one.
+type DoneMsg struct {
+	To    ID
+	Apply func() tea.Cmd
+}
+
+// Target is the tab whose state Apply changes.
+func (m DoneMsg) Target() ID { return m.To }
+
+// Run runs work off the event loop (work calls the store) and applies the closure it
+// returns on the event loop, in tab to. Apply must check that what it changes is still
+// on screen (the user may have moved on).
+func Run(to ID, work func() func() tea.Cmd) tea.Cmd {
+	return func() tea.Msg { return DoneMsg{To: to, Apply: work()} }
+}

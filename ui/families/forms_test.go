@@ -1,0 +1,200 @@
+package families
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"shuangyong/model"
+	"shuangyong/ui/internal/uitest"
+)
+
+// The birth date and sex filled in from an ID number follow a corrected ID; a birth
+// date typed by hand is left alone (and the mismatch is reported).
+func TestCorrectedIDRefillsBirthAndSex(t *testing.T) {
+	hs := newHarness(t, uitest.Seeded(t), 120, 36)
+	hs.keyType(tea.KeyF2)
+	f := hs.m.pform().form
+	hs.typeText("测试甲")
+	hs.keyType(tea.KeyEnter)
+	hs.typeText("11010519491231002x")
+	hs.keyType(tea.KeyEnter)
+	if f.Value("BirthDate") != "1949-12-31" || f.Value("Sex") != "F" {
+		t.Fatalf("first ID: birth %q sex %q", f.Value("BirthDate"), f.Value("Sex"))
+	}
+	f.Focus("IDNumber")
+	f.SetValue("IDNumber", "610104620927690") // an old 15-digit number: upgraded
+	hs.keyType(tea.KeyEnter)
+	if f.Value("BirthDate") != "1962-09-27" || f.Value("Sex") != "F" || f.Error("BirthDate") != "" {
+		t.Fatalf("corrected ID: birth %q sex %q (%q)", f.Value("BirthDate"), f.Value("Sex"), f.Error("BirthDate"))
+	}
+	// A date typed by hand stays, and disagrees.
+	f.SetValue("BirthDate", "1962-09-28")
+	f.Focus("IDNumber")
+	f.SetValue("IDNumber", uitest.ID("430524", "19800101", "123"))
+	hs.keyType(tea.KeyEnter)
+	if f.Value("BirthDate") != "1962-09-28" || f.Value("Sex") != "M" {
+		t.Errorf("hand-typed birth date replaced: %q, sex %q", f.Value("BirthDate"), f.Value("Sex"))
+	}
+}
+
+// A pasted 200-character name is cut at the field's limit and the message says it was.
+func TestCutNameSaysSo(t *testing.T) {
+	hs := newHarness(t, uitest.Seeded(t), 120, 36)
+	hs.keyType(tea.KeyF2)
+	hs.typeText(strings.Repeat("王", 200))
+	hs.keyType(tea.KeyEnter)
+	e := hs.m.pform().form.Error("Name")
+	if !strings.Contains(e, "输入了 200 个字") || !strings.Contains(e, "只保留了前 40 个") {
+		t.Fatalf("cut name message %q", e)
+	}
+}
+
+// A second 张三 with the same birth date and no ID number is caught before it is saved,
+// and the warning has no holes where fields are empty.
+func TestDuplicateByNameAndBirth(t *testing.T) {
+	s := uitest.Seeded(t)
+	ctx := context.Background()
+	first := model.Person{Name: "测试甲", BirthDate: "1950-03-01"}
+	if err := s.CreatePerson(ctx, &first); err != nil {
+		t.Fatal(err)
+	}
+	hs := newHarness(t, s, 120, 36)
+	hs.keyType(tea.KeyF2)
+	f := hs.m.pform().form
+	hs.typeText("测试甲")
+	f.Focus("BirthDate")
+	hs.typeText("1950-03-01")
+	hs.keyType(tea.KeyCtrlS)
+	if hs.m.stack.Dialog == nil {
+		t.Fatal("no duplicate warning")
+	}
+	v := hs.view()
+	if !strings.Contains(v, "测试甲，1950-03-01 出生") || strings.Contains(v, "，，") || strings.Contains(v, "（）") {
+		t.Errorf("duplicate warning:\n%s", v)
+	}
+}
+
+// On a file without villages the village field says where they come from.
+func TestVillageFieldPointsToSettings(t *testing.T) {
+	hs := newHarness(t, uitest.Open(t), 120, 40)
+	hs.keyType(tea.KeyF2)
+	if v := hs.view(); !strings.Contains(v, "按 F9 在设置里添加") {
+		t.Errorf("no hint about villages:\n%s", v)
+	}
+}
+
+// The person form puts someone into another person's household, found by what was typed,
+// in the same save; the detail then lists both.
+func TestJoinHouseholdFromForm(t *testing.T) {
+	s := uitest.Seeded(t)
+	hs := newHarness(t, s, 120, 60)
+	hs.keyType(tea.KeyF2)
+	f := hs.m.pform().form
+	hs.typeText("李秀兰")
+	f.Focus("Household")
+	hs.keyType(tea.KeyRight) // 与他人同户
+	if f.Value("Household") != "join" {
+		t.Fatalf("household choice %q", f.Value("Household"))
+	}
+	hs.keyType(tea.KeyEnter)
+	if f.Focused() != "HouseholdWith" {
+		t.Fatalf("focus %s after choosing to join", f.Focused())
+	}
+	hs.typeText("张")
+	hs.keyType(tea.KeyCtrlS)
+	if e := f.Error("HouseholdWith"); !strings.Contains(e, "找到") {
+		t.Fatalf("several matches not reported at the field: %q (status %q)", e, hs.lastStatus())
+	}
+	f.Focus("HouseholdWith")
+	f.SetValue("HouseholdWith", "李四")
+	hs.keyType(tea.KeyCtrlS)
+	if hs.m.mode() != modeDetail {
+		t.Fatalf("not saved: %q / %q", f.Error("HouseholdWith"), hs.lastStatus())
+	}
+	if v := hs.view(); !strings.Contains(v, "同户成员") || !strings.Contains(v, "李四") {
+		t.Errorf("detail does not list the household:\n%s", v)
+	}
+}
+
+// A visit with no money and no goods is saved only after one question.
+func TestEmptyAmountAsksOnce(t *testing.T) {
+	s := uitest.Seeded(t)
+	hs := newHarness(t, s, 120, 36)
+	hs.typeText("李四")
+	hs.keyType(tea.KeyF5)
+	f := hs.m.vform().form
+	f.SetValue("MoneyFen", "")
+	hs.keyType(tea.KeyCtrlS)
+	if hs.m.stack.Dialog == nil || !strings.Contains(hs.view(), "没有填写慰问金") {
+		t.Fatal("no question about the empty amount")
+	}
+	hs.keyType(tea.KeyEnter) // 填写金额 (the default)
+	if hs.m.mode() != modeVisitForm || f.Focused() != "MoneyFen" {
+		t.Fatalf("did not go back to the amount: mode %d focus %s", hs.m.mode(), f.Focused())
+	}
+	hs.keyType(tea.KeyCtrlS)
+	hs.keyType(tea.KeyLeft) // 按 0 元保存
+	hs.keyType(tea.KeyEnter)
+	if hs.m.mode() != modeList || !strings.Contains(hs.lastStatus(), "已登记走访") {
+		t.Fatalf("not saved: mode %d status %q", hs.m.mode(), hs.lastStatus())
+	}
+}
+
+// A visit is corrected from the person's detail: Enter lists their visits, Enter opens
+// one, the amount is changed and saved, and the list and the file show the new amount.
+func TestEditVisitFromPersonDetail(t *testing.T) {
+	s := uitest.Seeded(t)
+	hs := newHarness(t, s, 120, 36)
+	hs.typeText("张三")
+	hs.keyType(tea.KeyEnter)
+	hs.keyType(tea.KeyEnter)
+	v := hs.view()
+	if !strings.Contains(v, "张三 的走访记录（共 1 次") || !strings.Contains(v, "800.00") {
+		t.Fatalf("visits screen:\n%s", v)
+	}
+	hs.keyType(tea.KeyEnter)
+	top, ok := hs.m.stack.Top().(interface{ Modal() bool })
+	if !ok || !top.Modal() {
+		t.Fatalf("the visit editor did not open:\n%s", hs.view())
+	}
+	f := hs.visitEditorForm()
+	f.Focus("MoneyFen")
+	f.SetValue("MoneyFen", "")
+	hs.typeText("1200")
+	hs.keyType(tea.KeyCtrlS)
+	if v := hs.view(); !strings.Contains(v, "1,200.00") && !strings.Contains(v, "1200.00") {
+		t.Fatalf("the list does not show the new amount (status %q):\n%s", hs.lastStatus(), v)
+	}
+	p := hs.m.detail().msg.person
+	visits, _, err := s.VisitsOfPerson(context.Background(), p.ID, 0, 5)
+	if err != nil || len(visits) != 1 || visits[0].MoneyFen != 120000 {
+		t.Fatalf("stored %+v %v", visits, err)
+	}
+}
+
+// F6 lists the open needs oldest first; F4 marks one resolved today, F5 records the
+// follow-up visit for the person.
+func TestFollowUpsWorkList(t *testing.T) {
+	s := uitest.Seeded(t)
+	hs := newHarness(t, s, 120, 36)
+	hs.keyType(tea.KeyF6)
+	v := hs.view()
+	if !strings.Contains(v, "待办（1 项") || !strings.Contains(v, "屋顶漏雨") || !strings.Contains(v, "张三") {
+		t.Fatalf("work list:\n%s", v)
+	}
+	hs.keyType(tea.KeyF5)
+	if hs.m.mode() != modeVisitForm || hs.m.vform().person.Name != "张三" {
+		t.Fatalf("F5 did not open 张三's visit form")
+	}
+	hs.keyType(tea.KeyEsc)
+	hs.keyType(tea.KeyF4)
+	if !strings.Contains(hs.lastStatus(), "已标记解决：张三") {
+		t.Errorf("status %q", hs.lastStatus())
+	}
+	if v := hs.view(); !strings.Contains(v, "没有待办") {
+		t.Errorf("resolved need still listed:\n%s", v)
+	}
+}
