@@ -147,6 +147,9 @@ func TestDamagedOrForeignFileIsNeverWritten(t *testing.T) {
 			if err := s.CreatePerson(ctx, &p); store.KindOf(err) != store.ErrDamaged {
 				t.Errorf("%s: a write to a damaged file: %v", filepath.Base(c.path), err)
 			}
+			if made, err := s.AutoBackup(ctx); made != "" || err != nil {
+				t.Errorf("%s: a damaged file backed up: %q %v", filepath.Base(c.path), made, err)
+			}
 			s.Close()
 		} else if store.KindOf(err) != c.want {
 			t.Errorf("%s: open %v, want kind %d", filepath.Base(c.path), err, c.want)
