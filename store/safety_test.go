@@ -669,3 +669,28 @@ func TestCheckAfterAKilledWriter(t *testing.T) {
 		t.Errorf("check: %+v %v", r, err)
 	}
 }
+
+// TestZeroedHeaderWithBackupsIsDamaged: a ledger whose first bytes were overwritten is
+// still recognised as the ledger (its backups are beside it) and the message can name
+// the backup; a stray non-SQLite file without backups is simply not a ledger.
+func TestZeroedHeaderWithBackupsIsDamaged(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "z.db")
+	ledger(t, path, 20)
+	raw := read(t, path)
+	copy(raw, make([]byte, 100))
+	os.WriteFile(path, raw, 0o600)
+	if _, err := store.Open(ctx, path, store.Options{}); store.KindOf(err) != store.ErrNotDatabase {
+		t.Errorf("no backups: %v", err)
+	}
+	ledger(t, filepath.Join(dir, "good.db"), 20)
+	os.Mkdir(store.BackupDir(path), 0o700)
+	os.WriteFile(filepath.Join(store.BackupDir(path), "z-20261128-090000.db"), read(t, filepath.Join(dir, "good.db")), 0o600)
+	if _, err := store.Open(ctx, path, store.Options{}); store.KindOf(err) != store.ErrDamaged {
+		t.Errorf("with backups: %v", err)
+	}
+	if !bytes.Equal(read(t, path), raw) {
+		t.Error("the damaged file was written to")
+	}
+}
