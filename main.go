@@ -129,6 +129,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 0
 	case "help", "-h", "--help":
 		fmt.Fprintln(c.stdout, c.t(i18n.CLIUsage, store.DefaultPath()))
+		fmt.Fprintln(c.stdout, c.exportTables()) // every --table, with its sheet
 		return 0
 	case "demo":
 		return c.demo(rest)
@@ -141,7 +142,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "export":
 		return c.export(rest)
 	case "import":
-		return c.fail(c.t(i18n.CLINotYet, cmd))
+		return c.importRoster(rest)
 	}
 	return c.fail(c.t(i18n.CLIUnknownCommand, cmd))
 }
@@ -149,6 +150,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 func (c *cli) usageError(err error) int {
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprintln(c.stdout, c.t(i18n.CLIUsage, store.DefaultPath()))
+		fmt.Fprintln(c.stdout, c.exportTables())
 		return 0
 	}
 	return c.fail(c.flagMessage(err))

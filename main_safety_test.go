@@ -78,7 +78,7 @@ func TestFlagErrorsInChinese(t *testing.T) {
 		want string
 	}{
 		{[]string{"export", "--db"}, "参数 -db 后面缺少内容"},
-		{[]string{"export", "--year", "abc", "-o", "x.xlsx"}, "参数 -year 的值「abc」不对"},
+		{[]string{"export", "--year", "abc", "-o", "x.xlsx"}, "年份「abc」不对"},
 		{[]string{"check", "--bogus"}, "没有参数 -bogus"},
 		{[]string{"--lang", "fr", "check"}, "不支持的语言「fr」"},
 	} {
@@ -260,7 +260,7 @@ func TestExportOntoAFolder(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "f.db")
 	demoFile(t, db)
-	code, _, errOut := cmd(t, "export", "--db", db, "--year", "2026", "-o", dir)
+	code, _, errOut := cmd(t, "export", "--db", db, "--year", "2026", "--format", "xlsx", "-o", dir)
 	if code == 0 || !strings.Contains(errOut, "是一个文件夹") {
 		t.Errorf("export onto a folder: %d %q", code, errOut)
 	}

@@ -53,6 +53,22 @@ var CategoryGroups = []struct {
 	{"伤残", []string{CatDisabledSoldier, CatDisabledMilitia}},
 	{"老兵", []string{CatRuralVeteran60, CatDemobilized, CatSickReturned, CatWarVeteran, CatTestVeteran}},
 	{"三红", []string{CatRedArmy}},
+	// 军属 is what the list's 现役军属 stands for: the family of a serving member.
+	{"军属", []string{CatServingFamily}},
+}
+
+// KinWords are words for the members of one category by their relation (and sex) to the
+// servicemember: 军嫂 is a serving member's wife, 兵妈妈 and 兵爸爸 their parents. Search
+// finds them by category, relation and sex together.
+var KinWords = []struct {
+	Word     string
+	Category string
+	Relation string // a Relations code
+	Sex      string // a Sexes code, "" for either
+}{
+	{"军嫂", CatServingFamily, "spouse", "F"},
+	{"兵妈妈", CatServingFamily, "mother", ""},
+	{"兵爸爸", CatServingFamily, "father", ""},
 }
 
 // CategoriesOfWord returns the category codes a word stands for: a code, a full label,

@@ -102,6 +102,10 @@ type Item struct {
 	Name     string
 	Quantity int64
 	Unit     string
+	// Parent is the place + 1, among the event's Items, of the item this one is a
+	// breakdown of (其中: 接收军转干部 21 名 → 男同志 18 名, 女同志 3 名); 0 for none. The tally
+	// keeps a breakdown with its parent (DOMAIN.md §4, rule 9).
+	Parent int
 }
 
 // Event is one activity.

@@ -96,7 +96,11 @@ type Village struct {
 
 // Settings are the office-wide choices made in F9.
 type Settings struct {
-	Office   string // 填报单位
+	Office string // 填报单位
+	// Township is the township's (street's) name, 乡镇（街道）名称, for the titles of the
+	// tally (「青山镇2026年度双拥工作统计表」); "" uses Office. It may differ from the
+	// 填报单位, e.g. its 退役军人服务站.
+	Township string
 	Operator string // written into the change history
 	// DefaultAmountFen is the usual 慰问金 per category, in 分.
 	DefaultAmountFen map[string]int64

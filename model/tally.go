@@ -1,48 +1,129 @@
 package model
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
-// The yearly tally (SPEC.md §5) as a value: what store/tally computes for a year, what the
-// 统计 tab shows, what store/sheet writes and what SummaryDraft turns into prose.
+// The tally (SPEC.md §5) of a period — a year or a range of years — as a value: what
+// store/tally computes, what the 统计 tab shows, what store/sheet writes and what
+// SummaryDraft turns into prose. The counting rules are DOMAIN.md §4's "Counting rules
+// (decided)"; the rule numbers below are theirs.
 //
-// Counting units (DOMAIN.md §4) are kept apart everywhere:
+// Counting units are kept apart everywhere:
 //
 //   - 人次 (Visits): visits, each live visit once. A person visited three times is 3 人次.
 //   - 人 (People): distinct people. The same person visited three times is 1 人.
-//   - 户 (Households): distinct households of the people counted. A person's household is
-//     the household recorded on the visit (Visit.HouseholdKey: the household id, or the
-//     negated person id for someone not grouped with anyone), so two people of one
-//     household visited the same year are 2 人 and 1 户.
-//   - 场/次 (Events): events, each live event once.
+//   - 户 (Households): distinct households of the people counted, as the people are grouped
+//     now (rule 4: the person's household, or the person alone when not grouped), so two
+//     people of one household visited in the period are 2 人 and 1 户.
+//   - 场/次 (Events): events, each live event once, counted by the event's own date (rule 3);
+//     visits count by theirs. A campaign dated 30 December with a visit on 2 January is one
+//     走访慰问 event of the first year, and a visit of the second.
 //
-// Categories: a person may hold several categories. Rows by category count a person (or a
+// Categories (rule 4): a person may hold several categories, and is counted with the
+// categories they hold now in every table — the roster, coverage and the visits alike, so
+// the coverage and the visits tables never disagree. Rows by category count a person (or a
 // visit) under every category they hold, so category rows may add up to more than the
-// total; the total row counts each person and each visit exactly once. Visits are counted
-// under the categories copied onto the visit when it was saved (the person as they were);
-// the roster is counted under the people's categories as they are now (the ledger keeps
-// no history of categories). A visit or person with no category at all is counted under
+// total (Roster.MultiCategory says how many people hold more than one); the total row counts each person
+// and each visit exactly once. A person with no category at all is counted under
 // NoCategory, which tables show only when it is not zero.
 //
-// Trash: nothing in the trash is counted — not trashed people (on the roster), visits or
-// events. Visits of a person who was later moved to the trash still happened and still
-// count in the visits table; the person no longer counts on the roster.
+// 走访慰问 events (rule 2) take their figures from their visits: in the events table their
+// participants are the visits (人次) and their money is 慰问金 + 慰问品 of the visits, by the
+// visits' dates, so the 走访慰问 row always equals the visits table. Participants, military
+// participants and money typed on an event count only for the other event types.
 //
-// The roll (在册): a live person is on the roll at the end of year Y when
+// Trash (rule 7): nothing in the trash counts — not trashed people, visits, events or
+// units, and not the visits of a trashed person (restoring the person restores them). A
+// row is never labelled from the trash: people of a trashed village count as having none.
 //
-//	registered on or before 31 December Y (or with no registration date), and
-//	their status is 在册 (active), or it changed from 在册 after 31 December Y.
+// The roll (在册, rule 5): a live person is on the roll at the end of a period when
 //
-// A person whose status is 迁出/死亡/停发 with no recorded date of the change is taken to
-// have left before any year the ledger tallies: they are on no year's roll and removed in no
-// year. New in year Y: registered during Y. Removed in year Y: status no longer 在册, changed
-// during Y. So for every category: on the roll at the end of Y−1 (Start) + New − Removed =
-// on the roll at the end of Y (Count), the identity county forms check. For the current year
+//	registered on or before its last day (or with no registration date), and
+//	their status is 在册 or 停发, or it changed to 迁出/死亡 after that day.
+//
+// 停发 stops a payment, not membership of the roster: such people are visited and counted,
+// and shown as 「其中停发N人」 (RosterRow.Stopped). A person whose status is 迁出/死亡 with no
+// recorded date of the change is taken to have left before any period the ledger tallies.
+// New in a period: registered during it. Removed (本年减少): status 迁出 or 死亡, changed
+// during it. So for every category: on the roll before the period (Start) + New − Removed
+// = on the roll at its end (Count), the identity county forms check. For the current year
 // "the end of the year" is in effect today: status changes are recorded when they happen.
 //
-// Coverage (走访覆盖率): of the people on the roll at the end of the year, those with at least
-// one live visit during the year, divided by all of them. People who left the roll during
-// the year are in neither number (whether they were visited before they left or not), so
-// the list of people not visited is exactly the people still to visit.
+// Coverage (走访覆盖率): of the people on the roll at the end of the period, those with at
+// least one live visit during it, divided by all of them. People who left the roll during
+// the period are in neither number, so the list of people not visited is exactly the
+// people still to visit.
+
+// Period is what a tally covers: the years From to To, both included (From == To for one
+// year; 「近五年来」 is 2019–2023).
+type Period struct{ From, To int }
+
+// YearPeriod is the period of one year.
+func YearPeriod(year int) Period { return Period{From: year, To: year} }
+
+// Single reports whether the period is one year.
+func (p Period) Single() bool { return p.From == p.To }
+
+// Years is the number of years the period covers.
+func (p Period) Years() int { return p.To - p.From + 1 }
+
+// Valid reports whether the period is a year or a range of years the ledger can hold.
+func (p Period) Valid() bool { return p.From >= 1900 && p.To <= 9999 && p.From <= p.To }
+
+// Before is the period of the same length just before p (the comparison of the headline).
+func (p Period) Before() Period { return Period{From: p.From - p.Years(), To: p.From - 1} }
+
+// Start and End are the first and the last day of the period, ISO.
+func (p Period) Start() string { return yearStart(p.From) }
+func (p Period) End() string   { return yearEnd(p.To) }
+
+// Contains reports whether an ISO date falls in the period.
+func (p Period) Contains(iso string) bool {
+	return iso != "" && iso >= p.Start() && iso <= p.End()
+}
+
+// Zh writes the period as headings do: 「2025年」, 「2019年至2023年」.
+func (p Period) Zh() string {
+	if p.Single() {
+		return strconv.Itoa(p.From) + "年"
+	}
+	return strconv.Itoa(p.From) + "年至" + strconv.Itoa(p.To) + "年"
+}
+
+// En writes the period in English: "2025", "2019-2023" (a hyphen, not a dash: the dash
+// has an ambiguous width in terminals).
+func (p Period) En() string {
+	if p.Single() {
+		return strconv.Itoa(p.From)
+	}
+	return strconv.Itoa(p.From) + "-" + strconv.Itoa(p.To)
+}
+
+// Label is Zh or En.
+func (p Period) Label(lang Lang) string {
+	if lang == En {
+		return p.En()
+	}
+	return p.Zh()
+}
+
+// ParsePeriod reads "2025" or "2019-2023" (also with "–" or "~"); ok is false for anything
+// else, a range that runs backwards, or years outside 1900–9999.
+func ParsePeriod(s string) (Period, bool) {
+	for _, sep := range []string{"-", "–", "~", "至"} {
+		if a, b, found := strings.Cut(s, sep); found {
+			from, err1 := strconv.Atoi(strings.TrimSpace(a))
+			to, err2 := strconv.Atoi(strings.TrimSpace(b))
+			p := Period{From: from, To: to}
+			return p, err1 == nil && err2 == nil && p.Valid()
+		}
+	}
+	y, err := strconv.Atoi(strings.TrimSpace(s))
+	p := YearPeriod(y)
+	return p, err == nil && p.Valid()
+}
 
 // NoCategory is the category code under which visits and people without any category are
 // counted. It is not one of Categories' codes and never stored.
@@ -91,7 +172,7 @@ const (
 	MTotal        Measure = "total"        // 慰问金 + 慰问品, 分
 	MCovered      Measure = "covered"      // on the roll and visited (人)
 	MNotVisited   Measure = "not_visited"  // on the roll and not visited (人)
-	MRounds       Measure = "rounds"       // 走访慰问 rounds: events that reached people
+	MRounds       Measure = "rounds"       // 走访慰问次数: 走访慰问 events dated in the period
 	MEvents       Measure = "events"       // 场/次
 	MActivities   Measure = "activities"   // events other than 走访慰问 (场/次)
 	MParticipants Measure = "participants" // participants (人次 as recorded on events)
@@ -123,10 +204,13 @@ var Measures = Enum{
 // IsMoney reports whether a measure is an amount in 分.
 func (m Measure) IsMoney() bool { return m == MMoney || m == MGoods || m == MTotal }
 
-// Tally is the yearly tally of SPEC.md §5 for one year. Slices are in the order tables
-// show them; everything is plain data (copy freely).
+// Tally is the tally of SPEC.md §5 for a year or a range of years. Slices are in the order
+// tables show them; everything is plain data (copy freely). Quarters and months of a range
+// add up the same quarter (month) of each of its years.
 type Tally struct {
-	Year int
+	Year int // the first year of the period
+	// ToYear is its last year (Year for a tally of one year; 0 is read as Year).
+	ToYear int
 	// AsOf is the ISO date the tally was computed on; for the current year the figures
 	// are "so far".
 	AsOf string
@@ -138,9 +222,22 @@ type Tally struct {
 	SupportFrom Support // 拥政爱民: units in to_local events
 	Months      [12]MonthFigures
 
-	Headline Headline // this year's headline figures
-	Previous Headline // the same figures for Year−1
+	Headline Headline // this period's headline figures
+	// Previous holds the same figures for the year before; a range has none (Year 0):
+	// 「近五年来」 figures are not compared.
+	Previous Headline
 }
+
+// Period is the period the tally covers.
+func (t Tally) Period() Period {
+	if t.ToYear == 0 {
+		return YearPeriod(t.Year)
+	}
+	return Period{From: t.Year, To: t.ToYear}
+}
+
+// HasPrevious reports whether the tally carries the figures of the year before.
+func (t Tally) HasPrevious() bool { return t.Previous.Year != 0 }
 
 // Roster is 优抚对象基本情况: people per category and per village.
 type Roster struct {
@@ -149,6 +246,10 @@ type Roster struct {
 	Rows []RosterRow
 	// Total counts people once each (Category ""), whatever their number of categories.
 	Total RosterRow
+	// MultiCategory is the number of people on the roll at the end of the period holding
+	// two categories or more: why the category rows may add up to more than Total.Count
+	// (「其中N人兼有两类身份」).
+	MultiCategory int
 	// Columns are the category codes of the village × category table: those with anyone
 	// on the roll at the end of the year, in Categories order (NoCategory last).
 	Columns []string
@@ -165,7 +266,8 @@ type RosterRow struct {
 	Category string
 	Count    int // on the roll at the end of the year
 	New      int // registered during the year
-	Removed  int // left the roll during the year
+	Removed  int // left the roll during the period (迁出, 死亡)
+	Stopped  int // of Count, people whose payments are stopped (停发)
 }
 
 // Start is the number on the roll at the end of the previous year: Count − New + Removed.
@@ -234,9 +336,6 @@ type VisitTally struct {
 	Rows []VisitRow
 	// Total counts each visit, person and household once (Category "").
 	Total VisitRow
-	// Rounds is the number of distinct events that reached at least one person during the
-	// year (a festival campaign is one round; a visit recorded on its own is one).
-	Rounds int
 	// Coverage of the whole roll.
 	Coverage Coverage
 }
@@ -273,12 +372,13 @@ func FormatPermille(p int) string {
 	return s + "%"
 }
 
-// EventFigures are the event figures of one cell.
+// EventFigures are the event figures of one cell. For 走访慰问 (rule 2) Participants are
+// the visits (人次) and MoneyFen their 慰问金 + 慰问品; Military is 0.
 type EventFigures struct {
 	Events       int   // 场/次
-	Participants int64 // as recorded on the events
+	Participants int64 // as recorded on the events (走访慰问: the visits)
 	Military     int64 // of them military
-	MoneyFen     int64 // money spent
+	MoneyFen     int64 // money spent (走访慰问: given in the visits)
 }
 
 // Get returns one measure of the figures.
@@ -305,29 +405,43 @@ func (f *EventFigures) add(g EventFigures) {
 
 // ItemTotal is a counted item summed over events: 鞋垫 276 双. Items are summed by name and
 // counting unit together: 标语 100 幅 and 标语 3 条 stay apart.
+//
+// An item may be a breakdown (其中) of another item of its event (rule 9: 接收军转干部 21 名,
+// 其中 男同志 18 名、女同志 3 名): ParentName and ParentUnit name that item, and lists keep it
+// right after its parent. Lists are in a stable order: by event type (EventTypes order),
+// then the order the items were first entered — never by code point.
 type ItemTotal struct {
 	Name     string
 	Unit     string
 	Quantity int64
 	Events   int // events that recorded it
+
+	ParentName, ParentUnit string // the item this one breaks down ("" for none)
 }
+
+// IsBreakdown reports whether the item is a breakdown of another.
+func (it ItemTotal) IsBreakdown() bool { return it.ParentName != "" || it.ParentUnit != "" }
 
 // EventRow is one event type's events (Type "" in EventTally.Total: all events).
 type EventRow struct {
 	Type     string
 	Quarters [4]EventFigures
 	Year     EventFigures
-	Items    []ItemTotal // sorted by name, then unit
+	Items    []ItemTotal // in ItemTotal's order
 }
 
 // EventTally is 双拥活动 by type.
 type EventTally struct {
-	// Rows has a row for each type with events during the year, in EventTypes order.
-	// 走访慰问 events are included as recorded; their people and money are counted in
-	// VisitTally.
-	Rows  []EventRow
+	// Rows has a row for each type with events (or, for 走访慰问, visits) during the
+	// period, in EventTypes order. The 走访慰问 row's participants and money are its
+	// visits' (rule 2): the visits table's 人次 and 合计.
+	Rows []EventRow
+	// Total is every row, 走访慰问 included (「合计（含走访慰问）」).
 	Total EventRow
-	// Items sums every item over all events, sorted by name, then unit.
+	// Activities is every row but 走访慰问 (「双拥活动合计（不含走访慰问）」): the scope of the
+	// headline's 双拥活动场次, 参加人数 and 活动经费.
+	Activities EventRow
+	// Items sums every item over all events, in ItemTotal's order.
 	Items []ItemTotal
 }
 
@@ -378,20 +492,20 @@ func (u UnitSupport) Get(m Measure) (int64, bool) {
 	return 0, false
 }
 
-// Support is per-unit support in one direction.
+// Support is per-unit support in one direction (rule 6). Only military-side units (驻地部队,
+// 武警, 消防救援, 人武部, 民兵组织) are ever listed: a school, village or office is never
+// "supported" or "supporting".
 //
-// 拥军 (SupportTo): events of direction to_military; a unit is counted for an event when its
-// role is 慰问对象 (recipient) or 共建 (partner), or whatever its role when it is a military
-// unit (驻地部队, 武警, 消防救援, 人武部, 民兵组织).
+// 拥军 (SupportTo): per military unit, the events of direction to_military it takes part in,
+// whatever its role, except 走访慰问 events — those take help to families, reported once as
+// 慰问金/慰问品 in the visits, not as support to the unit that co-hosted them.
 //
-// 拥政爱民 (SupportFrom): events of direction to_local; a unit is counted for an event when
-// its role is 主办, 协办 or 共建, or whatever its role when it is a military unit — the units
-// that helped the locality.
+// 拥政爱民 (SupportFrom): per military unit, the events of direction to_local it hosts or
+// co-hosts (主办, 协办) — the units that helped the locality.
 //
-// An event counts once under each unit it names (with all its participants, money and
-// items), so the rows may add up to more than Total, which counts each event that names at
-// least one counted unit once. Events naming no such unit (a visit to a family, say) are in
-// neither.
+// An event counts once under each unit it names (with all its participants, its 活动经费
+// and items), so the rows may add up to more than Total, which counts each event that
+// names at least one counted unit once, and its money once. Trashed units count nowhere.
 type Support struct {
 	Direction string
 	// Rows are sorted by events (most first), then by name.
@@ -410,16 +524,16 @@ func (s Support) Unit(id int64) (UnitSupport, bool) {
 }
 
 // CountsForSupport reports whether a unit of the given kind and role counts for an event of
-// the given direction (see Support).
-func CountsForSupport(direction, role, kind string) bool {
-	if SideOf(kind) == SideMilitary {
-		return true
+// the given direction and type (see Support).
+func CountsForSupport(direction, eventType, role, kind string) bool {
+	if SideOf(kind) != SideMilitary || kind == "" {
+		return false
 	}
 	switch direction {
 	case DirToMilitary:
-		return role == "recipient" || role == "partner"
+		return eventType != EventVisit
 	case DirToLocal:
-		return role == "host" || role == "cohost" || role == "partner"
+		return role == "host" || role == "cohost"
 	}
 	return false
 }
@@ -434,9 +548,10 @@ type MonthFigures struct {
 type Headline struct {
 	Year       int
 	OnRoll     int // on the roll at the end of the year
+	Stopped    int // of them 停发
 	New        int
 	Removed    int
-	Rounds     int // events that reached people (走访慰问次数)
+	Rounds     int // 走访慰问 events dated in the period (走访慰问次数, rule 3)
 	Visits     int // 人次
 	People     int // distinct 人
 	Households int // distinct 户
@@ -577,13 +692,25 @@ func SumEvents(fs ...EventFigures) EventFigures {
 // Roll status of a person for a year, as the tally defines it (see the top of this file).
 // store/tally computes the same in SQL; tests hold the two together.
 
-// OnRollAtEnd reports whether p is on the roll at the end of year.
+// OnRollAtEnd reports whether p is on the roll at the end of year (rule 5: 停发 is on it).
 func OnRollAtEnd(p *Person, year int) bool {
 	end := yearEnd(year)
 	if p.DeletedAt != "" || (p.RegisteredOn != "" && p.RegisteredOn > end) {
 		return false
 	}
-	return p.Status == StatusActive || p.Status == "" || (p.StatusChangedOn != "" && p.StatusChangedOn > end)
+	return p.Status == StatusActive || p.Status == StatusStopped || p.Status == "" ||
+		(p.StatusChangedOn != "" && p.StatusChangedOn > end)
+}
+
+// StoppedAtEnd reports whether p is on the roll at the end of year with payments stopped.
+func StoppedAtEnd(p *Person, year int) bool {
+	return OnRollAtEnd(p, year) && p.Status == StatusStopped && (p.StatusChangedOn == "" || p.StatusChangedOn <= yearEnd(year))
+}
+
+// leaves reports whether a status takes a person off the roll (迁出, 死亡, or a status this
+// program does not know).
+func leaves(status string) bool {
+	return status != StatusActive && status != StatusStopped && status != ""
 }
 
 // NewInYear reports whether p was registered during year.
@@ -593,7 +720,7 @@ func NewInYear(p *Person, year int) bool {
 
 // RemovedInYear reports whether p left the roll during year.
 func RemovedInYear(p *Person, year int) bool {
-	return p.DeletedAt == "" && p.Status != StatusActive && p.Status != "" && inYear(p.StatusChangedOn, year)
+	return p.DeletedAt == "" && leaves(p.Status) && inYear(p.StatusChangedOn, year)
 }
 
 func yearEnd(year int) string   { return pad4(year) + "-12-31" }

@@ -77,7 +77,10 @@ func TestRollRules(t *testing.T) {
 		{"moved out this year", Person{Status: StatusMovedOut, StatusChangedOn: "2026-01-01", RegisteredOn: "2000-01-01"}, 2026, false, false, true},
 		{"moved out next year", Person{Status: StatusMovedOut, StatusChangedOn: "2027-03-01", RegisteredOn: "2000-01-01"}, 2026, true, false, false},
 		{"died, date unknown", Person{Status: StatusDead, RegisteredOn: "2000-01-01"}, 2026, false, false, false},
-		{"new and gone the same year", Person{Status: StatusStopped, StatusChangedOn: "2026-08-01", RegisteredOn: "2026-02-01"}, 2026, false, true, true},
+		{"new and gone the same year", Person{Status: StatusDead, StatusChangedOn: "2026-08-01", RegisteredOn: "2026-02-01"}, 2026, false, true, true},
+		// Rule 5: 停发 stops a payment, not membership of the roster.
+		{"stopped this year", Person{Status: StatusStopped, StatusChangedOn: "2026-08-01", RegisteredOn: "2026-02-01"}, 2026, true, true, false},
+		{"stopped, date unknown", Person{Status: StatusStopped, RegisteredOn: "2000-01-01"}, 2026, true, false, false},
 		{"trashed", Person{Status: StatusActive, DeletedAt: "2026-05-01 10:00:00"}, 2026, false, false, false},
 	} {
 		if got := OnRollAtEnd(&c.p, c.year); got != c.onRoll {
@@ -92,22 +95,28 @@ func TestRollRules(t *testing.T) {
 	}
 }
 
+// Rule 6: only military-side units are ever listed; 拥军 counts them whatever their role,
+// except on 走访慰问 events; 拥政爱民 counts those hosting or co-hosting.
 func TestCountsForSupport(t *testing.T) {
 	for _, c := range []struct {
-		dir, role, kind string
-		want            bool
+		dir, typ, role, kind string
+		want                 bool
 	}{
-		{DirToMilitary, "recipient", UnitStationed, true},
-		{DirToMilitary, "host", UnitPAFD, true}, // a military unit counts whatever its role
-		{DirToMilitary, "host", UnitWomens, false},
-		{DirToMilitary, "partner", UnitEnterprise, true},
-		{DirToLocal, "host", UnitFireRescue, true},
-		{DirToLocal, "recipient", UnitVillage, false},
-		{DirToLocal, "cohost", UnitSchool, true},
-		{"", "host", UnitSchool, false},
+		{DirToMilitary, EventTroopVisit, "recipient", UnitStationed, true},
+		{DirToMilitary, EventGala, "host", UnitPAFD, true}, // a military unit counts whatever its role
+		{DirToMilitary, EventVisit, "cohost", UnitPAFD, false},
+		{DirToMilitary, EventGala, "host", UnitWomens, false},
+		{DirToMilitary, EventGala, "partner", UnitEnterprise, false},
+		{DirToMilitary, EventGala, "partner", UnitSchool, false},
+		{DirToLocal, EventArmyForLocal, "host", UnitFireRescue, true},
+		{DirToLocal, EventArmyForLocal, "cohost", UnitPAFD, true},
+		{DirToLocal, EventArmyForLocal, "recipient", UnitStationed, false},
+		{DirToLocal, EventArmyForLocal, "recipient", UnitVillage, false},
+		{DirToLocal, EventArmyForLocal, "cohost", UnitSchool, false},
+		{"", EventGala, "host", UnitStationed, false},
 	} {
-		if got := CountsForSupport(c.dir, c.role, c.kind); got != c.want {
-			t.Errorf("%s %s %s = %v", c.dir, c.role, c.kind, got)
+		if got := CountsForSupport(c.dir, c.typ, c.role, c.kind); got != c.want {
+			t.Errorf("%s %s %s %s = %v", c.dir, c.typ, c.role, c.kind, got)
 		}
 	}
 }

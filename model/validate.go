@@ -418,6 +418,9 @@ func ValidateEvent(e *Event, today time.Time) Problems {
 		} else if it.Quantity > MaxCount {
 			ps.addError(problem("Items", CodeTooLarge, "第 "+n+" 项物品的数量太大，请核对", "Item "+n+": the quantity is too large"))
 		}
+		if it.Parent < 0 || it.Parent > len(e.Items) || it.Parent == i+1 {
+			ps.addError(problem("Items", CodeUnknown, "第 "+n+" 项物品的“其中”所属项不存在", "Item "+n+" is a breakdown of an item the event does not have"))
+		}
 	}
 
 	ps.cleanText("Title", &e.Title, MaxLineText)

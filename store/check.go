@@ -93,7 +93,11 @@ func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 // read-only for the rest of the run: every later write is refused with the damage.
 func (s *Store) QuickCheck(ctx context.Context) error {
 	var line string
-	if err := s.db.QueryRowContext(ctx, "PRAGMA quick_check(1)").Scan(&line); err != nil {
+	// On a snapshot (snapshot.go) when there can be one: searches do not wait for it.
+	err := s.withSnapshot(ctx, func(db *sql.DB) error {
+		return db.QueryRowContext(ctx, "PRAGMA quick_check(1)").Scan(&line)
+	})
+	if err != nil {
 		err = s.classify(err)
 		if KindOf(err) == ErrDamaged {
 			s.setReadOnly(err)
@@ -157,8 +161,12 @@ func (s *Store) Backup(ctx context.Context, dir string) (string, error) {
 	}
 	final := filepath.Join(dir, ledgerBase(s.path)+"-"+s.Now().Format(backupStampLayout)+".db")
 	tmp := final + ".tmp"
-	if err := vacuumInto(ctx, s.db, tmp); err != nil {
+	err = s.withSnapshot(ctx, func(db *sql.DB) error { return vacuumInto(ctx, db, tmp) }) // searches do not wait for it
+	if err != nil {
 		removeWithJournals(tmp)
+		if ctx.Err() != nil {
+			return "", ctx.Err()
+		}
 		if e := s.classify(err); KindOf(e) == ErrDamaged || KindOf(e) == ErrInUse || KindOf(e) == ErrCancelled {
 			return "", e
 		}

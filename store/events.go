@@ -88,8 +88,8 @@ func (w *writer) writeEventChildren(e *model.Event) error {
 		}
 	}
 	for i, it := range e.Items {
-		if _, err := w.exec("INSERT INTO event_items(event_id, pos, name, quantity, unit) VALUES(?, ?, ?, ?, ?)",
-			e.ID, i, it.Name, it.Quantity, it.Unit); err != nil {
+		if _, err := w.exec("INSERT INTO event_items(event_id, pos, name, quantity, unit, parent) VALUES(?, ?, ?, ?, ?, ?)",
+			e.ID, i, it.Name, it.Quantity, it.Unit, it.Parent); err != nil {
 			return err
 		}
 	}
@@ -220,14 +220,14 @@ func (s *Store) Event(ctx context.Context, id int64) (model.Event, error) {
 		e.Units = append(e.Units, u)
 	}
 	rows.Close()
-	rows, err = s.db.QueryContext(ctx, "SELECT name, quantity, unit FROM event_items WHERE event_id = ? ORDER BY pos", id)
+	rows, err = s.db.QueryContext(ctx, "SELECT name, quantity, unit, coalesce(parent, 0) FROM event_items WHERE event_id = ? ORDER BY pos", id)
 	if err != nil {
 		return e, s.classify(err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var it model.Item
-		if err := rows.Scan(&it.Name, &it.Quantity, &it.Unit); err != nil {
+		if err := rows.Scan(&it.Name, &it.Quantity, &it.Unit, &it.Parent); err != nil {
 			return e, err
 		}
 		e.Items = append(e.Items, it)

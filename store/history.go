@@ -33,7 +33,7 @@ const (
 var childTables = map[string][]struct{ table, key, cols string }{
 	EntEvent: {
 		{"event_units", "event_id", "unit_id, role"},
-		{"event_items", "event_id", "pos, name, quantity, unit"},
+		{"event_items", "event_id", "pos, name, quantity, unit, parent"},
 	},
 }
 
@@ -50,6 +50,10 @@ type writer struct {
 	people   map[int64]bool // people whose search entry must be refreshed
 	rebuild  bool           // the whole search index must be rebuilt (village or unit renamed)
 }
+
+// rebuildAbove is the number of people touched by one change above which the search
+// index is rebuilt rather than patched entry by entry.
+const rebuildAbove = 5000
 
 // write runs fn in one transaction. Nothing is saved unless fn returns nil and the commit
 // succeeds.
@@ -69,9 +73,14 @@ func (s *Store) write(ctx context.Context, fn func(w *writer) error) error {
 	if err := fn(w); err != nil {
 		return s.classify(err)
 	}
-	// Read the refreshed search entries inside the transaction, apply them after commit.
+	// Read the refreshed search entries inside the transaction, apply them after commit;
+	// after a change of thousands of people (undoing an import) rebuilding is cheaper.
+	if len(w.people) > rebuildAbove {
+		w.rebuild = true
+	}
 	var entries []*personEntry
-	if !w.rebuild && len(w.people) > 0 && s.people.isLoaded() {
+	loaded := s.people.isLoaded()
+	if !w.rebuild && len(w.people) > 0 && loaded {
 		ids := make([]int64, 0, len(w.people))
 		for id := range w.people {
 			ids = append(ids, id)
@@ -90,7 +99,7 @@ func (s *Store) write(ctx context.Context, fn func(w *writer) error) error {
 	if w.rebuild {
 		s.people.invalidate()
 	} else if len(w.people) > 0 {
-		s.people.apply(w.people, entries)
+		s.people.apply(w.people, entries, loaded)
 	}
 	return nil
 }
@@ -208,7 +217,7 @@ type querier interface {
 // cannot be written back).
 func (s *Store) loadColumns(ctx context.Context) error {
 	s.tables = map[string][]string{}
-	for _, t := range []string{EntPerson, EntUnit, EntPairing, EntEvent, EntVisit, EntVillage, EntHousehold} {
+	for _, t := range []string{EntPerson, EntUnit, EntPairing, EntEvent, EntVisit, EntVillage, EntHousehold, EntCampaign, EntRoster} {
 		rows, err := s.db.QueryContext(ctx, "SELECT name FROM pragma_table_info(?) ORDER BY cid", t)
 		if err != nil {
 			return err
@@ -311,19 +320,6 @@ func (s *Store) undoTarget(ctx context.Context, q querier) (int64, error) {
 	return target, nil
 }
 
-// NextUndo says what Undo would reverse now, without changing anything (for the status
-// line's "Ctrl+Z 撤销：…"); the error is Undo's when there is nothing it may undo.
-func (s *Store) NextUndo(ctx context.Context) (UndoResult, error) {
-	var res UndoResult
-	target, err := s.undoTarget(ctx, s.db)
-	if err != nil {
-		return res, s.classify(err)
-	}
-	err = s.db.QueryRowContext(ctx, `SELECT action, entity, summary, (SELECT count(*) FROM history WHERE change_id = ?1)
-		FROM history WHERE change_id = ?1 ORDER BY id LIMIT 1`, target).Scan(&res.Action, &res.Entity, &res.Summary, &res.Rows)
-	return res, s.classify(err)
-}
-
 // Undo reverses the newest change not yet undone, as one new change in the history.
 func (s *Store) Undo(ctx context.Context) (UndoResult, error) {
 	var res UndoResult
@@ -332,8 +328,27 @@ func (s *Store) Undo(ctx context.Context) (UndoResult, error) {
 		if err != nil {
 			return err
 		}
+		// An import puts people into households and villages it made in the same change;
+		// checking foreign keys at the commit lets its rows be put back in any order.
+		if _, err := w.exec("PRAGMA defer_foreign_keys = ON"); err != nil {
+			return err
+		}
+		// An import's inserts are taken back in bulk; its other rows one by one below.
+		var imported int
+		if err := w.tx.QueryRowContext(ctx, "SELECT count(*) FROM history WHERE change_id = ? AND action = ?", target, ActImport).Scan(&imported); err != nil {
+			return err
+		}
+		skip := ""
+		if imported > 0 {
+			n, err := w.undoImportInserts(target)
+			if err != nil {
+				return err
+			}
+			res.Rows += n
+			skip = " AND action <> '" + ActInsert + "'"
+		}
 		rows, err := w.tx.QueryContext(ctx, `SELECT id, entity, row_id, action, summary, before, after FROM history
-			WHERE change_id = ? ORDER BY id DESC`, target)
+			WHERE change_id = ?`+skip+` ORDER BY id DESC`, target)
 		if err != nil {
 			return err
 		}
@@ -357,7 +372,11 @@ func (s *Store) Undo(ctx context.Context) (UndoResult, error) {
 			return err
 		}
 		for _, st := range steps {
-			if st.entity == EntSetting {
+			if st.action == ActImport {
+				// The marker of an import: nothing to put back; it names the change.
+				res.Action, res.Entity, res.Summary = st.action, st.entity, st.summary
+				continue
+			} else if st.entity == EntSetting {
 				if err := w.putSetting(st.summary, st.before); err != nil {
 					return err
 				}

@@ -39,6 +39,7 @@ type Store struct {
 	sessionStart int64
 
 	people *peopleIndex
+	snaps  snapshots           // read-only connections onto the frozen file, for long reads (snapshot.go)
 	tables map[string][]string // entity → its columns, for history snapshots
 }
 
@@ -521,6 +522,7 @@ func (s *Store) Close() error {
 	if s == nil || s.db == nil {
 		return nil
 	}
+	s.snaps.closeAndWait() // a checkpoint at close would write the file under a snapshot's reader
 	if s.ReadOnly() == nil {
 		// optimize may write statistics: never into a damaged or read-only file.
 		_, _ = s.db.Exec("PRAGMA optimize")
@@ -584,13 +586,17 @@ func (s *Store) now() string { return s.Now().Format("2006-01-02 15:04:05") }
 func (s *Store) Today() string { return s.Now().Format("2006-01-02") }
 
 // ReadTx runs fn in a read transaction: a consistent snapshot for reports and exports.
+// It reads a snapshot of the file when there can be one (snapshot.go), so that searches
+// and saves do not wait for it.
 func (s *Store) ReadTx(ctx context.Context, fn func(*sql.Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return s.classify(err)
-	}
-	defer tx.Rollback()
-	return s.classify(fn(tx))
+	return s.withSnapshot(ctx, func(db *sql.DB) error {
+		tx, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+		if err != nil {
+			return s.classify(err)
+		}
+		defer tx.Rollback()
+		return s.classify(fn(tx))
+	})
 }
 
 // DB exposes the handle to sub-packages that read (reports, exports, bulk loading).

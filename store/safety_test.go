@@ -575,14 +575,14 @@ func TestUndoOnlyThisRun(t *testing.T) {
 	if err := s.CreatePerson(ctx, &q); err != nil {
 		t.Fatal(err)
 	}
-	if next, err := s.NextUndo(ctx); err != nil || next.Action != store.ActInsert || next.Rows != 1 {
-		t.Errorf("next undo: %+v %v", next, err)
+	if next, ok, err := s.NextUndo(ctx); err != nil || !ok || next.Action != store.ActInsert || next.Rows != 1 {
+		t.Errorf("next undo: %+v %v %v", next, ok, err)
 	}
 	if _, err := s.Undo(ctx); err != nil {
 		t.Errorf("undo of this run's change: %v", err)
 	}
-	if _, err := s.NextUndo(ctx); !errors.Is(err, store.ErrEarlierRun) {
-		t.Errorf("next undo after undoing this run's only change: %v", err)
+	if _, ok, err := s.NextUndo(ctx); ok || err != nil {
+		t.Errorf("next undo after undoing this run's only change: %v %v", ok, err)
 	}
 	if _, err := s.Person(ctx, p.ID); err != nil {
 		t.Errorf("the earlier run's person is gone: %v", err)

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"math"
 	"strings"
 	"sync"
@@ -15,21 +16,62 @@ import (
 // matched against and the fields the structured filters test. It is 64 bytes, and there
 // is one per person: every field counts at county scale.
 type personEntry struct {
-	// text holds four strings in one allocation: the lower-case text to match (name,
-	// village, category labels, serviceman, unit, cadre, martyr, address), the pinyin keys
-	// (each preceded by a space), the digits of the ID and phone numbers, and the pinyin
-	// sort key. ends marks where the first three stop.
+	// text holds four strings in one allocation: the lower-case text to match (hay: the
+	// fields of hayFields, in that order, each followed by 0x1f), the pinyin keys (each
+	// preceded by a space: initials, full pinyin, other readings), the digits of the ID
+	// and phone numbers, and the pinyin sort key. ends marks where the first three stop.
 	text        string
 	id          int64
-	villageSort int64
 	villageID   int64
+	villageSort int32  // the village's sort (clamped), noVillageSort without one
 	cats        uint32 // bit i = model.Categories[i]
 	cadre       uint32 // codes in the index's codebook
 	status      uint32
 	lastVisit   int32 // yyyymmdd, 0 for never (see dateNum)
 	ends        [3]uint16
-	openNeeds   bool
-	incomplete  bool
+	nameEnd     uint16 // hay[:nameEnd] is the name
+	weakStart   uint16 // hay[weakStart:] is the address and the pairing cadre (tierWeak)
+	// flags: the relation (index in model.Relations plus one, 0 for none) and sex, for
+	// kin words (军嫂); open needs; a record with gaps (待补充).
+	flags uint8
+}
+
+func (e *personEntry) openNeeds() bool  { return e.flags&flagOpenNeeds != 0 }
+func (e *personEntry) incomplete() bool { return e.flags&flagIncomplete != 0 }
+
+// hayFields are the fields of an entry's hay, in order: a match's field is the number of
+// separators before it. The order is the ranking's (tiers in search_rank.go): the name,
+// then what identifies someone nearly as well, then the address and the pairing cadre,
+// which match too much (1单元, every person a cadre pairs) to count unless nothing else
+// does. strings.Index then finds a word in its best field first.
+var hayFields = [...]MatchField{
+	MatchName, MatchServiceman, MatchMartyr, MatchUnit, MatchCategory, MatchUnit, MatchVillage, MatchCategory,
+	MatchAddress, MatchCadre,
+}
+
+// weakFields is the number of fields at the end of hayFields that rank tierWeak.
+const weakFields = 2
+
+const (
+	kinRelation    = 0x0f // the index in model.Relations, plus one; 0 for none
+	kinFemale      = 0x10
+	kinMale        = 0x20
+	flagOpenNeeds  = 0x40
+	flagIncomplete = 0x80
+)
+
+func kinOf(relation, sex string) uint8 {
+	var k uint8
+	if i := model.Relations.Index(relation); i >= 0 && i < kinRelation {
+		k = uint8(i + 1)
+	}
+	switch sex {
+	case "F":
+		k |= kinFemale
+	case "M":
+		k |= kinMale
+	}
+	return k
 }
 
 // maxMatchText bounds the matched parts of an entry's text (ends are 16-bit). Nobody's
@@ -135,13 +177,15 @@ func entryLess(a, b *personEntry) bool {
 // entrySelect reads people alone (one table scan); villages, units and open needs are
 // small lookups joined in Go. Text the index only searches is concatenated by SQLite:
 // every column handed to Go costs an allocation, and at 100 000 people that is most of
-// the time it takes to build the index. char(31) separates the parts.
+// the time it takes to build the index. char(31) separates the parts; the text column
+// holds the first five of hayFields and the last two (scan puts the rest between).
 const entrySelect = `SELECT id, coalesce(village_id, 0), coalesce(service_unit_id, 0), py_sort,
 	py_initials || ' ' || py_full || ' ' || py_alt, categories,
-	lower(name || char(31) || serviceman_name || char(31) || service_unit || char(31) || pairing_cadre || char(31) ||
-		martyr_name || char(31) || address || char(31) || category_other),
+	lower(name || char(31) || serviceman_name || char(31) || martyr_name || char(31) || service_unit || char(31) ||
+		category_other || char(31) || address || char(31) || pairing_cadre),
 	id_number || ' ' || phones, pairing_cadre, status, last_visit_on, disability_grade,
-	disability_nature || char(31) || martyr_relation || char(31) || martyr_name || char(31) || serviceman_name || char(31) || category_other
+	disability_nature || char(31) || martyr_relation || char(31) || martyr_name || char(31) || serviceman_name ||
+		char(31) || category_other || char(31) || relation || char(31) || sex
 	FROM people WHERE deleted_at = ''`
 
 // entryContext holds the lookups entries are joined with.
@@ -153,7 +197,7 @@ type entryContext struct {
 	codes       *codebook
 }
 
-const noVillageSort = 1 << 40 // people without a village come last
+const noVillageSort = math.MaxInt32 // people without a village come last
 
 func loadEntryContext(ctx context.Context, q querier, ids []int64, codes *codebook) (*entryContext, error) {
 	ec := &entryContext{villageName: map[int64]string{}, villageSort: map[int64]int64{},
@@ -221,34 +265,53 @@ func (ec *entryContext) scan(rows *sql.Rows) (*personEntry, error) {
 	}
 	e.villageSort = noVillageSort
 	if sort, ok := ec.villageSort[e.villageID]; ok {
-		e.villageSort = sort
+		e.villageSort = int32(min(max(sort, math.MinInt32), math.MaxInt32-1))
 	}
-	e.openNeeds = ec.openNeeds[e.id]
+	if ec.openNeeds[e.id] {
+		e.flags |= flagOpenNeeds
+	}
 	p.Categories = splitNonEmpty(cats, ",")
+	// text is name, serviceman, martyr, service unit, category_other | address, cadre:
+	// the unit, the village and the category labels go at the bar.
+	cut := 0
+	for i := 0; i < 5; i++ {
+		j := strings.IndexByte(text[cut:], 0x1f)
+		if j < 0 {
+			return nil, fmt.Errorf("person %d: search text has too few parts", e.id)
+		}
+		cut += j + 1
+	}
 	var hay strings.Builder
 	hay.Grow(len(text) + 64)
-	hay.WriteString(text)
+	hay.WriteString(text[:cut])
+	hay.WriteString(strings.ToLower(ec.unitText[unitID]))
 	hay.WriteByte(0x1f)
-	for _, s := range []string{ec.villageName[e.villageID], ec.unitText[unitID]} {
-		if s != "" {
-			hay.WriteString(strings.ToLower(s))
-			hay.WriteByte(0x1f)
-		}
-	}
+	hay.WriteString(strings.ToLower(ec.villageName[e.villageID]))
+	hay.WriteByte(0x1f)
 	for _, c := range p.Categories {
 		if i := model.Categories.Index(c); i >= 0 {
 			e.cats |= 1 << uint(i)
-			hay.WriteString(model.Categories[i].Zh)
-			hay.WriteByte(0x1f)
+			hay.WriteString(categoryText(i))
+			hay.WriteByte(' ')
 		}
 	}
+	hay.WriteByte(0x1f)
+	weak := hay.Len()
+	hay.WriteString(text[cut:])
+	hay.WriteByte(0x1f)
 	keys := " " + strings.Join(strings.Fields(pinyin), " ")
 	e.cadre, e.status, e.lastVisit = ec.codes.code(cadre), ec.codes.code(status), dateNum(lastVisit)
-	newEntryText(&e, hay.String(), keys, phoneDigits(digits), pySort)
-	if f := strings.Split(gapFields, "\x1f"); len(f) == 5 {
+	h := hay.String()
+	newEntryText(&e, h, keys, phoneDigits(digits), pySort)
+	e.nameEnd = uint16(min(strings.IndexByte(h, 0x1f), int(e.ends[0])))
+	e.weakStart = uint16(min(weak, int(e.ends[0])))
+	if f := strings.Split(gapFields, "\x1f"); len(f) == 7 {
 		p.DisabilityNature, p.MartyrRelation, p.MartyrName, p.ServicemanName, p.CategoryOther = f[0], f[1], f[2], f[3], f[4]
+		e.flags |= kinOf(f[5], f[6])
 	}
-	e.incomplete = len(model.NeedsCompletion(&p)) > 0
+	if len(model.NeedsCompletion(&p)) > 0 {
+		e.flags |= flagIncomplete
+	}
 	return &e, nil
 }
 
@@ -292,4 +355,72 @@ func loadEntries(ctx context.Context, q querier, ids []int64, codes *codebook) (
 		out = append(out, e)
 	}
 	return out, rows.Err()
+}
+
+// categoryTexts are the words each category is found by in the hay: its full label and
+// its short label (what the list's 类别 column shows: 烈属, 农村老兵…), lower-cased.
+var categoryTexts = func() []string {
+	out := make([]string, len(model.Categories))
+	for i, c := range model.Categories {
+		out[i] = strings.ToLower(c.Zh)
+		if short := model.CategoryShort(c.Code, model.Zh); short != c.Zh && !strings.Contains(c.Zh, short) {
+			out[i] += " " + strings.ToLower(short)
+		}
+	}
+	return out
+}()
+
+func categoryText(i int) string { return categoryTexts[i] }
+
+// loadAllEntries reads every live person's entry, in parts read at once on as many
+// connections as db has (a snapshot has snapshotConns): reading rows through the driver
+// is most of a build's time, and a second core halves it. On the store's one connection
+// the parts are read one after the other.
+func loadAllEntries(ctx context.Context, db *sql.DB, parts int, codes *codebook) ([]*personEntry, error) {
+	ec, err := loadEntryContext(ctx, db, nil, codes)
+	if err != nil {
+		return nil, err
+	}
+	var maxID int64
+	if err := db.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) FROM people").Scan(&maxID); err != nil {
+		return nil, err
+	}
+	parts = max(1, min(parts, int(maxID)))
+	type part struct {
+		entries []*personEntry
+		err     error
+	}
+	results := make([]part, parts)
+	var wg sync.WaitGroup
+	for i := range parts {
+		lo, hi := maxID*int64(i)/int64(parts), maxID*int64(i+1)/int64(parts)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			rows, err := db.QueryContext(ctx, entrySelect+" AND id > ? AND id <= ?", lo, hi)
+			if err != nil {
+				results[i].err = err
+				return
+			}
+			defer rows.Close()
+			for rows.Next() {
+				e, err := ec.scan(rows)
+				if err != nil {
+					results[i].err = err
+					return
+				}
+				results[i].entries = append(results[i].entries, e)
+			}
+			results[i].err = rows.Err()
+		}()
+	}
+	wg.Wait()
+	var out []*personEntry
+	for _, r := range results {
+		if r.err != nil {
+			return nil, r.err
+		}
+		out = append(out, r.entries...)
+	}
+	return out, nil
 }

@@ -2,12 +2,15 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"math/bits"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"shuangyong/model"
 )
 
 // peopleIndex answers people queries from memory: one entry per live person, kept in
@@ -18,18 +21,30 @@ import (
 //     word starts from the rarest of its characters;
 //   - grams: each run of three digits of an ID or phone number → the entries containing
 //     it, so "5678" starts from the entries with "567" or "678";
-//   - pinyin: every initials/full/alternate key, sorted, so "zs" is a range.
+//   - pinyin: every initials/full/alternate key, sorted, so "zs" is a range;
+//   - cats: each category → its people, for words that name categories (三属, 军嫂).
 //
-// Candidates are then checked exactly (substring, prefix, filters) and marked in a bitmap
-// by roster rank, which yields the total and the window in order without sorting.
+// Candidates are then checked exactly (substring, prefix, filters), ranked (the tiers of
+// search_rank.go) and marked in one bitmap by roster rank per tier, which yields the total
+// and the window in order without sorting.
 //
 // Entries live in slots. A save does not move anything: the person's old slot is marked
 // dead (lists still mention it and skip it) and the fresh entry takes a new slot at the end;
 // when dead slots pile up the lists are rebuilt from the live entries.
+//
+// The index is built without holding its lock (from a snapshot of the file when there is
+// one: snapshot.go), so searches and saves never wait for a build: until it is in, the
+// store answers from SQL (searchSQL). People saved meanwhile are listed in pending and
+// their entries read again once the index is in.
 type peopleIndex struct {
 	mu sync.RWMutex
 	indexData
 	codes *codebook // of the entries' cadres and statuses; outlives rebuilds
+
+	building bool           // a build is under way (guarded by mu)
+	stale    bool           // invalidated during the build: its result is out of date
+	pending  map[int64]bool // people whose entries are to be read again
+	buildMu  sync.Mutex     // one build at a time
 }
 
 // indexData is everything the lock guards, apart so that it can be reset in one go.
@@ -40,16 +55,52 @@ type indexData struct {
 	slotOf map[int64]int32 // person id → live slot
 	order  []int32         // live slots in roster order
 	rank   []int32         // slot → position in order
-	runes  map[rune]*postings
+	runes  map[rune]*runeLists
 	grams  [1000]postings
-	pinyin []pinyinKey // sorted by key
+	cats   [32]postings // by category bit, for words that name categories (三属, 军嫂)
+	pinyin []pinyinKey  // sorted by key
 	dead   int
 }
 
 type pinyinKey struct {
 	key  string
 	slot int32
+	kind uint8 // 0 the initials, 1 the full pinyin, 2 another reading (ranked lower)
 }
+
+// runeLists are the slots listing a character by the best place it occurs in: the whole
+// name, the name's start, elsewhere in the name, another field, or only the address or
+// the pairing cadre. A one-character search (张, 村) then has its ranking (search_rank.go's
+// tiers) from the lists alone, without reading tens of thousands of entries. Each slot is
+// listed once per character, as with one list. The category labels are left out: words
+// found in them are looked up by category (catsContaining), which the label's common
+// characters (军, 属, 残疾) would otherwise drown.
+type runeLists [5]postings
+
+const (
+	inWhole = iota
+	inNameStart
+	inName
+	inOther
+	inWeak
+)
+
+// runeTiers are the tiers of a one-character word in each of runeLists.
+var runeTiers = [5]tier{tierExact, tierPrefix, tierName, tierOther, tierWeak}
+
+func (r *runeLists) len() int {
+	if r == nil {
+		return 0
+	}
+	n := 0
+	for i := range r {
+		n += r[i].len()
+	}
+	return n
+}
+
+// catsField is the index in hayFields of the category labels.
+const catsField = 7
 
 func newPeopleIndex() *peopleIndex { return &peopleIndex{codes: newCodebook()} }
 
@@ -59,16 +110,24 @@ func (ix *peopleIndex) isLoaded() bool {
 	return ix.loaded
 }
 
+func (ix *peopleIndex) isBuilding() bool {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.building
+}
+
 func (ix *peopleIndex) invalidate() {
 	ix.mu.Lock()
 	ix.indexData = indexData{}
+	ix.stale = ix.building
 	ix.mu.Unlock()
 }
 
-// build replaces the index by one over entries (in any order). Callers hold the lock.
-func (ix *peopleIndex) build(entries []*personEntry) {
+// build replaces the index by one over entries (in any order). Callers hold the lock, or
+// own ix alone.
+func (ix *indexData) build(entries []*personEntry) {
 	sort.Slice(entries, func(i, j int) bool { return entryLess(entries[i], entries[j]) })
-	ix.indexData = indexData{loaded: true, slotOf: make(map[int64]int32, len(entries)), runes: map[rune]*postings{},
+	*ix = indexData{loaded: true, slotOf: make(map[int64]int32, len(entries)), runes: map[rune]*runeLists{},
 		slots: make([]*personEntry, 0, len(entries)), order: make([]int32, 0, len(entries))}
 	for _, e := range entries {
 		ix.order = append(ix.order, ix.add(e))
@@ -82,11 +141,13 @@ func (ix *peopleIndex) build(entries []*personEntry) {
 // packLists moves every list into one exactly sized array. Lists grown by appends keep
 // up to half their capacity unused, a third of the index at county scale; packed lists
 // are capped, so a later append copies just that list out.
-func (ix *peopleIndex) packLists() {
+func (ix *indexData) packLists() {
 	total := 0
-	for _, p := range ix.runes {
-		if !p.common(len(ix.slots)) {
-			total += len(p.deltas)
+	for _, r := range ix.runes {
+		for i := range r {
+			if !r[i].common(len(ix.slots)) {
+				total += len(r[i].deltas)
+			}
 		}
 	}
 	for g := range ix.grams {
@@ -94,36 +155,70 @@ func (ix *peopleIndex) packLists() {
 			total += len(ix.grams[g].deltas)
 		}
 	}
+	for c := range ix.cats {
+		if !ix.cats[c].common(len(ix.slots)) {
+			total += len(ix.cats[c].deltas)
+		}
+	}
 	arena := make([]byte, 0, total)
-	for _, p := range ix.runes {
-		p.pack(len(ix.slots), &arena)
+	for _, r := range ix.runes {
+		for i := range r {
+			r[i].pack(len(ix.slots), &arena)
+		}
 	}
 	for g := range ix.grams {
 		ix.grams[g].pack(len(ix.slots), &arena)
 	}
+	for c := range ix.cats {
+		ix.cats[c].pack(len(ix.slots), &arena)
+	}
 }
 
 // add gives e a new slot and lists it; the caller places it in order and sorts pinyin.
-func (ix *peopleIndex) add(e *personEntry) int32 {
+func (ix *indexData) add(e *personEntry) int32 {
 	slot := int32(len(ix.slots))
 	ix.slots = append(ix.slots, e)
 	ix.slotOf[e.id] = slot
 	hay := e.hay()
+	var seen [48]rune // the characters listed so far (spilling into a slice when more)
+	listed := seen[:0]
+	field := 0
 	for i, r := range hay {
-		if r == 0x1f || strings.ContainsRune(hay[:i], r) {
-			continue // one listing per distinct character
+		if r == 0x1f {
+			field++
+			continue
 		}
+		if field == catsField || slices.Contains(listed, r) {
+			continue // one listing per distinct character; labels are found by category
+		}
+		listed = append(listed, r)
 		p := ix.runes[r]
 		if p == nil {
-			p = &postings{}
+			p = &runeLists{}
 			ix.runes[r] = p
 		}
-		p.add(slot)
+		// The first occurrence is in the best field: hayFields are in ranking order.
+		switch {
+		case i == 0 && int(e.nameEnd) == utf8.RuneLen(r):
+			p[inWhole].add(slot)
+		case i == 0:
+			p[inNameStart].add(slot)
+		case i < int(e.nameEnd):
+			p[inName].add(slot)
+		case i < int(e.weakStart):
+			p[inOther].add(slot)
+		default:
+			p[inWeak].add(slot)
+		}
 	}
 	for _, g := range digitGrams(e.digits()) {
 		ix.grams[g].add(slot)
 	}
+	for c := e.cats; c != 0; c &= c - 1 {
+		ix.cats[bits.TrailingZeros32(c)].add(slot)
+	}
 	// Keys are substrings of the entry's text: no copies.
+	k := uint8(0)
 	for rest := e.pinyin(); rest != ""; {
 		rest = rest[1:] // the space before each key
 		end := strings.IndexByte(rest, ' ')
@@ -131,7 +226,8 @@ func (ix *peopleIndex) add(e *personEntry) int32 {
 			end = len(rest)
 		}
 		if end > 0 {
-			ix.pinyin = append(ix.pinyin, pinyinKey{rest[:end], slot})
+			ix.pinyin = append(ix.pinyin, pinyinKey{rest[:end], slot, min(k, 2)})
+			k++
 		}
 		rest = rest[end:]
 	}
@@ -156,7 +252,7 @@ func digitGrams(s string) []int {
 	return out
 }
 
-func (ix *peopleIndex) reRank() {
+func (ix *indexData) reRank() {
 	if cap(ix.rank) < len(ix.slots) {
 		ix.rank = make([]int32, len(ix.slots), len(ix.slots)*5/4+16)
 	}
@@ -167,11 +263,20 @@ func (ix *peopleIndex) reRank() {
 }
 
 // apply replaces the entries of the touched people by their fresh entries (absent from
-// fresh: trashed or gone).
-func (ix *peopleIndex) apply(touched map[int64]bool, fresh []*personEntry) {
+// fresh: trashed or gone). A save that could not read fresh entries (the index was not in
+// when it did) passes haveFresh=false: the people are then read again later (pending).
+func (ix *peopleIndex) apply(touched map[int64]bool, fresh []*personEntry, haveFresh bool) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	if !ix.loaded {
+	if !ix.loaded || !haveFresh {
+		if ix.loaded || ix.building {
+			if ix.pending == nil {
+				ix.pending = map[int64]bool{}
+			}
+			for id := range touched {
+				ix.pending[id] = true
+			}
+		}
 		return
 	}
 	for id := range touched {
@@ -217,27 +322,129 @@ func (ix *peopleIndex) apply(touched map[int64]bool, fresh []*personEntry) {
 	ix.reRank()
 }
 
-// ensureLoaded builds the index on first use.
+// ensureLoaded builds the index on first use, and reads again the entries of people saved
+// while it was built.
 func (s *Store) ensureLoaded(ctx context.Context) error {
-	if s.people.isLoaded() {
-		return nil
+	ix := s.people
+	if !ix.isLoaded() {
+		if err := s.buildIndex(ctx); err != nil {
+			return err
+		}
 	}
+	return s.refreshPending(ctx)
+}
+
+// buildIndex reads every live person and puts the new index in. The lock is only taken
+// to put it in: searches meanwhile are answered from SQL, saves list their people in
+// pending.
+func (s *Store) buildIndex(ctx context.Context) error {
+	ix := s.people
+	ix.buildMu.Lock()
+	defer ix.buildMu.Unlock()
+	for {
+		ix.mu.Lock()
+		if ix.loaded {
+			ix.mu.Unlock()
+			return nil
+		}
+		// From here on a save lists its people in pending: the build may have read them
+		// before the save.
+		ix.building, ix.stale, ix.pending = true, false, nil
+		ix.mu.Unlock()
+
+		var data indexData
+		err := s.withSnapshot(ctx, func(db *sql.DB) error {
+			parts := 1
+			if db != s.db {
+				parts = snapshotConns
+			}
+			entries, err := loadAllEntries(ctx, db, parts, ix.codes)
+			if err == nil {
+				data.build(entries)
+			}
+			return err
+		})
+		if afterBuildRead != nil {
+			afterBuildRead()
+		}
+
+		ix.mu.Lock()
+		ix.building = false
+		if err != nil {
+			ix.mu.Unlock()
+			return s.classify(err)
+		}
+		if !ix.stale {
+			ix.indexData = data
+			ix.mu.Unlock()
+			return nil
+		}
+		ix.mu.Unlock() // a village or unit was renamed meanwhile: build again
+	}
+}
+
+// startBuild starts building the index in the background unless a build is under way: a
+// search typed before WarmSearch was called (or after a rename dropped the index) is
+// answered from SQL, not made to wait for the build.
+func (s *Store) startBuild() {
 	ix := s.people
 	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	if ix.loaded {
+	if ix.loaded || ix.building {
+		ix.mu.Unlock()
+		return
+	}
+	ix.building = true // until buildIndex takes over: one build at a time
+	ix.mu.Unlock()
+	ctx := s.snaps.background()
+	go func() {
+		_ = s.ensureLoaded(ctx) // a failure is met again by the next search
+	}()
+}
+
+// afterBuildRead, when set (by tests), runs between reading the file and putting the new
+// index in: a save made there is one the build missed.
+var afterBuildRead func()
+
+// refreshPending reads again the entries of the people saved while the index was built
+// (or whose save could not read them). It reads and applies while holding the store's
+// connection, so that no save commits in between: its own, newer entries are applied
+// after these, never before.
+func (s *Store) refreshPending(ctx context.Context) error {
+	ix := s.people
+	ix.mu.RLock()
+	n := len(ix.pending)
+	ix.mu.RUnlock()
+	if n == 0 {
 		return nil
 	}
-	entries, err := loadEntries(ctx, s.db, nil, ix.codes)
+	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return s.classify(err)
 	}
-	ix.build(entries)
+	defer conn.Close()
+	ix.mu.Lock()
+	touched := ix.pending
+	ix.pending = nil
+	ix.mu.Unlock()
+	if len(touched) == 0 {
+		return nil
+	}
+	ids := make([]int64, 0, len(touched))
+	for id := range touched {
+		ids = append(ids, id)
+	}
+	entries, err := loadEntries(ctx, conn, ids, ix.codes)
+	if err != nil {
+		ix.apply(touched, nil, false) // back to pending
+		return s.classify(err)
+	}
+	ix.apply(touched, entries, true)
 	return nil
 }
 
 // WarmSearch builds the search index now (the TUI calls it in the background after the
-// first screen, so that the first keystroke does not wait for it).
+// first screen, so that the first keystroke does not wait for it). Searches made while it
+// runs are answered from SQL.
 func (s *Store) WarmSearch(ctx context.Context) error {
 	if err := s.ensureLoaded(ctx); err != nil {
 		return err
@@ -254,14 +461,18 @@ func (s *Store) ShrinkCache(ctx context.Context) {
 	_, _ = s.db.ExecContext(ctx, "PRAGMA shrink_memory")
 }
 
-// candList is the slots that may match a word — a character's or digit group's postings,
-// or the slots of a range of pinyin keys (in key order) — exact when every slot in it does
-// match the word, so the word need not be checked again.
+// candList is the slots that may match a word: a character's, digit group's or
+// category's postings, or the slots of a range of pinyin keys (in key order). When the
+// query is that one word and every slot listed matches it in a known tier, tier says so
+// and the entries need not be read; otherwise (tierCheck) each is matched and ranked.
 type candList struct {
 	slots *postings
 	list  []int32
-	exact bool
+	tier  tier
 }
+
+// tierCheck marks a candidate list whose slots must be matched and ranked one by one.
+const tierCheck tier = 255
 
 func (c candList) len() int { return c.slots.len() + len(c.list) }
 
@@ -288,23 +499,68 @@ func (ix *peopleIndex) candidates(w word) (lists []candList, all bool) {
 				best = &ix.grams[g]
 			}
 		}
-		return []candList{{slots: best, exact: len(w.text) == 3}}, false
+		t := tierCheck
+		if len(w.text) == 3 {
+			t = tierOther
+		}
+		return []candList{{slots: best, tier: t}}, false
 	case wordPinyin:
 		lo := sort.Search(len(ix.pinyin), func(i int) bool { return ix.pinyin[i].key >= w.text })
-		var fromPinyin []int32
+		var byTier [3][]int32 // exact, prefix, another reading
 		for i := lo; i < len(ix.pinyin) && strings.HasPrefix(ix.pinyin[i].key, w.text); i++ {
-			fromPinyin = append(fromPinyin, ix.pinyin[i].slot)
+			k := ix.pinyin[i]
+			t := tierName
+			if k.kind < 2 {
+				t = tierPrefix
+				if k.key == w.text {
+					t = tierExact
+				}
+			}
+			byTier[t] = append(byTier[t], k.slot)
+		}
+		for t, l := range byTier {
+			lists = append(lists, candList{list: l, tier: tier(t)})
 		}
 		// Letters may also be part of the text itself (a unit's designation, an address).
-		return []candList{{list: fromPinyin, exact: true}, {slots: ix.rarest(w.text), exact: utf8.RuneCountInString(w.text) == 1}}, false
+		return append(lists, ix.runeCands(w.text)...), false
 	}
-	return []candList{{slots: ix.rarest(w.text), exact: utf8.RuneCountInString(w.text) == 1}}, false
+	lists = ix.runeCands(w.text)
+	for i := range model.Categories {
+		if strings.Contains(categoryTexts[i], w.text) { // a label or short label holds the word
+			lists = append(lists, candList{slots: &ix.cats[i], tier: tierOther})
+		}
+	}
+	for c := w.cats; c != 0; c &= c - 1 { // the word stands for categories (三属, 军嫂)
+		t := tierOther
+		if w.kinRel != 0 || w.kinSex != 0 {
+			t = tierCheck // the relation and sex are in the entry
+		}
+		lists = append(lists, candList{slots: &ix.cats[bits.TrailingZeros32(c)], tier: t})
+	}
+	return lists, false
 }
 
-// rarest returns the shortest list among the characters of s (nil if one never occurs).
-func (ix *peopleIndex) rarest(s string) *postings {
-	var best *postings
-	first := true
+// runeCands returns the lists of the rarest character of s. For one character, a slot
+// listed with it matches in its list's tier; longer words are checked.
+func (ix *peopleIndex) runeCands(s string) []candList {
+	r := ix.rarest(s)
+	if r == nil {
+		return nil
+	}
+	one := utf8.RuneCountInString(s) == 1
+	lists := make([]candList, len(r))
+	for i := range r {
+		lists[i] = candList{slots: &r[i], tier: tierCheck}
+		if one {
+			lists[i].tier = runeTiers[i]
+		}
+	}
+	return lists
+}
+
+// rarest returns the lists of the rarest character of s (nil if one never occurs).
+func (ix *peopleIndex) rarest(s string) *runeLists {
+	var best *runeLists
 	for _, r := range s {
 		if r == utf8.RuneError {
 			continue
@@ -313,29 +569,52 @@ func (ix *peopleIndex) rarest(s string) *postings {
 		if p.len() == 0 {
 			return nil
 		}
-		if first || p.len() < best.len() {
-			best, first = p, false
+		if best == nil || p.len() < best.len() {
+			best = p
 		}
 	}
 	return best
 }
 
-// search returns the total of matching people and the ids of the window.
-func (ix *peopleIndex) search(q PeopleQuery, text textMatcher, catMask uint32) (total int, window []int64) {
+// found is a search's answer from the index: the total, the window's people and what
+// matched each of them.
+type found struct {
+	total    int
+	ids      []int64
+	fields   []MatchField
+	weakOnly bool // nothing matched but addresses and pairing cadres
+}
+
+// search finds the people matching q, ranks them (tiers, search_rank.go) and returns the
+// window.
+func (ix *peopleIndex) search(q PeopleQuery, text textMatcher, catMask uint32) found {
 	cadre, status, since := ix.codes.lookup(q.Cadre), ix.codes.lookup(q.Status), dateNum(q.NotVisitedSince)
-	keep := func(e *personEntry, skipWord int) bool {
+	keep := func(e *personEntry) bool {
 		return !(catMask != 0 && e.cats&catMask == 0 ||
 			q.VillageID != 0 && e.villageID != q.VillageID ||
 			q.Cadre != "" && e.cadre != cadre ||
 			q.Status != "" && e.status != status ||
 			q.NotVisitedSince != "" && e.lastVisit >= since ||
-			q.HasOpenNeeds && !e.openNeeds ||
-			q.Incomplete && !e.incomplete) && text.match(e, skipWord)
+			q.HasOpenNeeds && !e.openNeeds() ||
+			q.Incomplete && !e.incomplete())
 	}
-	// The word with the fewest candidates drives; every candidate is then checked whole.
+	var out found
+	if len(text.words) == 0 { // filters only: the roster in order
+		for _, sl := range ix.order {
+			if keep(ix.slots[sl]) {
+				if out.total >= q.Offset && len(out.ids) < q.Limit {
+					out.ids = append(out.ids, ix.slots[sl].id)
+				}
+				out.total++
+			}
+		}
+		out.fields = make([]MatchField, len(out.ids))
+		return out
+	}
+	// The word with the fewest candidates drives; every candidate is then ranked whole.
 	var driver []candList
-	driverWord, size := -1, -1
-	for wi, w := range text.words {
+	size := -1
+	for _, w := range text.words {
 		lists, all := ix.candidates(w)
 		if all {
 			continue
@@ -345,51 +624,96 @@ func (ix *peopleIndex) search(q PeopleQuery, text textMatcher, catMask uint32) (
 			n += l.len()
 		}
 		if size < 0 || n < size {
-			driver, driverWord, size = lists, wi, n
+			driver, size = lists, n
 		}
 	}
-	if size < 0 { // no word to look up: walk the roster in order
+	// One bitmap by roster rank per tier: the window is read from them tier by tier,
+	// already in roster order within each, without sorting. A slot may be marked in
+	// several (listed under a key and a character): its best tier counts.
+	words := (len(ix.order) + 63) / 64
+	bitmaps := make([]uint64, int(tiers+1)*words)
+	seen, byTier := bitmaps[:words], bitmaps[words:]
+	check := func(sl int32) {
+		e := ix.slots[sl]
+		if e == nil {
+			return
+		}
+		r := ix.rank[sl]
+		if seen[r>>6]&(1<<(r&63)) != 0 {
+			return
+		}
+		seen[r>>6] |= 1 << (r & 63)
+		if !keep(e) {
+			return
+		}
+		if t, _, ok := text.rank(e); ok {
+			byTier[int(t)*words+int(r>>6)] |= 1 << (r & 63)
+		}
+	}
+	filtered := catMask != 0 || q.VillageID != 0 || q.Cadre != "" || q.Status != "" || q.NotVisitedSince != "" ||
+		q.HasOpenNeeds || q.Incomplete
+	if size < 0 { // no word to look up: try the whole roster
 		for _, sl := range ix.order {
-			if keep(ix.slots[sl], -1) {
-				if total >= q.Offset && len(window) < q.Limit {
-					window = append(window, ix.slots[sl].id)
+			check(sl)
+		}
+	} else {
+		for _, l := range driver {
+			if l.tier == tierCheck || len(text.words) > 1 {
+				l.each(check)
+				continue
+			}
+			mark := byTier[int(l.tier)*words : int(l.tier+1)*words]
+			l.each(func(sl int32) {
+				e := ix.slots[sl]
+				if e == nil || filtered && !keep(e) {
+					return
 				}
-				total++
-			}
-		}
-		return total, window
-	}
-	ranks := make([]uint64, (len(ix.order)+63)/64)
-	for _, l := range driver {
-		skip := -1
-		if l.exact {
-			skip = driverWord
-		}
-		l.each(func(sl int32) {
-			e := ix.slots[sl]
-			if e == nil {
-				return
-			}
-			r := ix.rank[sl]
-			if ranks[r>>6]&(1<<(r&63)) == 0 && keep(e, skip) {
-				ranks[r>>6] |= 1 << (r & 63)
-			}
-		})
-	}
-	for wi, word := range ranks {
-		n := bits.OnesCount64(word)
-		if total+n <= q.Offset || len(window) >= q.Limit {
-			total += n
-			continue
-		}
-		for word != 0 {
-			b := bits.TrailingZeros64(word)
-			word &^= 1 << b
-			if total >= q.Offset && len(window) < q.Limit {
-				window = append(window, ix.slots[ix.order[wi*64+b]].id)
-			}
-			total++
+				r := ix.rank[sl]
+				mark[r>>6] |= 1 << (r & 63)
+			})
 		}
 	}
-	return total, window
+	var counts [tiers]int
+	for w := 0; w < words; w++ {
+		var better uint64
+		for t := range int(tiers) {
+			b := byTier[t*words+w] &^ better
+			byTier[t*words+w] = b
+			better |= b
+			counts[t] += bits.OnesCount64(b)
+		}
+	}
+	last := tierWeak
+	if counts[tierWeak] > 0 {
+		strong := 0
+		for t := tierExact; t < tierWeak; t++ {
+			strong += counts[t]
+		}
+		if strong > 0 {
+			last = tierOther // weak matches only when nothing better matches
+		} else {
+			out.weakOnly = true
+		}
+	}
+	for t := tierExact; t <= last; t++ {
+		for wi, word := range byTier[int(t)*words : int(t+1)*words] {
+			n := bits.OnesCount64(word)
+			if out.total+n <= q.Offset || len(out.ids) >= q.Limit {
+				out.total += n
+				continue
+			}
+			for word != 0 {
+				b := bits.TrailingZeros64(word)
+				word &^= 1 << b
+				if out.total >= q.Offset && len(out.ids) < q.Limit {
+					e := ix.slots[ix.order[wi*64+b]]
+					_, f, _ := text.rank(e)
+					out.ids = append(out.ids, e.id)
+					out.fields = append(out.fields, f)
+				}
+				out.total++
+			}
+		}
+	}
+	return out
 }

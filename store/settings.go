@@ -12,6 +12,7 @@ import (
 // Setting keys.
 const (
 	keyOffice         = "office"
+	keyTownship       = "township"
 	keyOperator       = "operator"
 	keyDefaultAmounts = "default_amounts"
 	keySetupDone      = "setup_done"
@@ -63,6 +64,9 @@ func (s *Store) Settings(ctx context.Context) (model.Settings, error) {
 	if st.Operator, err = s.setting(ctx, s.db, keyOperator); err != nil {
 		return st, s.classify(err)
 	}
+	if st.Township, err = s.setting(ctx, s.db, keyTownship); err != nil {
+		return st, s.classify(err)
+	}
 	amounts, err := s.setting(ctx, s.db, keyDefaultAmounts)
 	if err != nil {
 		return st, s.classify(err)
@@ -86,6 +90,10 @@ func (s *Store) SaveSettings(ctx context.Context, st model.Settings) error {
 	if err != nil {
 		return &Error{Kind: ErrInvalid, Err: err}
 	}
+	township, err := model.CleanText("Township", st.Township, 60)
+	if err != nil {
+		return &Error{Kind: ErrInvalid, Err: err}
+	}
 	amounts := ""
 	if len(st.DefaultAmountFen) > 0 {
 		for k, v := range st.DefaultAmountFen {
@@ -103,6 +111,9 @@ func (s *Store) SaveSettings(ctx context.Context, st model.Settings) error {
 			return err
 		}
 		if err := w.saveSetting(keyOperator, operator); err != nil {
+			return err
+		}
+		if err := w.saveSetting(keyTownship, township); err != nil {
 			return err
 		}
 		if err := w.saveSetting(keyDefaultAmounts, amounts); err != nil {

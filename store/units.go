@@ -98,6 +98,9 @@ func (w *writer) summaryOf(entity string, id int64) (string, error) {
 		EntVisit:  "SELECT v.date || ' ' || p.name FROM visits v JOIN people p ON p.id = v.person_id WHERE v.id = ?",
 		EntPairing: `SELECT a.name || ' - ' || b.name FROM pairings x JOIN units a ON a.id = x.unit_a
 			JOIN units b ON b.id = x.unit_b WHERE x.id = ?`,
+		EntCampaign: "SELECT CASE WHEN title <> '' THEN title ELSE date END FROM events WHERE id = ?",
+		EntRoster: `SELECT e.title || ' ' || p.name FROM campaign_roster r JOIN events e ON e.id = r.event_id
+			JOIN people p ON p.id = r.person_id WHERE r.id = ?`,
 	}[entity]
 	var s string
 	err := w.tx.QueryRowContext(w.ctx, q, id).Scan(&s)

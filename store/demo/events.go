@@ -300,10 +300,11 @@ func (g *gen) campaignEvent(c *campaign) (*event, []*visit) {
 		if v.signed && p.age(g) >= 80 && g.r.IntN(4) == 0 {
 			v.note = "家属代签"
 		}
-		ev.money += v.money + v.goodsFen
 		vs = append(vs, v)
 	}
-	ev.participants = int64(len(vs))
+	// No participants or money on the campaign itself: a user ticks people off and the
+	// tally takes a 走访慰问 event's figures from its visits (DOMAIN.md §4, rule 2); totals
+	// typed here would hide a tally that read them.
 	ev.updated = g.stamp(c.effEnd + 1) // the tick-off of the last visit touched the round
 	return ev, vs
 }
@@ -484,9 +485,6 @@ func (g *gen) otherEvent(typ string, y int) *event {
 			continue
 		}
 		q := is.lo + g.r.Int64N(is.hi-is.lo+1)
-		if is.name == "出动官兵" && ev.military > 0 {
-			q = ev.military // the soldiers who turned out are the military participants
-		}
 		ev.items = append(ev.items, item{name: is.name, unit: is.unit, qty: q})
 	}
 	if g.r.IntN(4) == 0 {
@@ -651,10 +649,9 @@ func (g *gen) routineVisit(y int) (*event, *visit) {
 			place = g.villages[p.village].name
 		}
 		ev := &event{day: day, typ: model.EventVisit, occasion: occasion, title: model.EventTypes.Label(model.EventVisit, model.Zh) + " " + p.name,
-			place: place, organiser: g.unitName(model.UnitGovernment, 1, "青山镇退役军人服务站"), direction: model.DirToMilitary,
-			participants: 1, money: v.money + v.goodsFen}
-		if ev.money > 0 {
-			ev.source = "财政拨款"
+			place: place, organiser: g.unitName(model.UnitGovernment, 1, "青山镇退役军人服务站"), direction: model.DirToMilitary}
+		if v.money+v.goodsFen > 0 {
+			ev.source = "财政拨款" // the figures are the visit's (rule 2); where the money came from is the event's
 		}
 		ev.created = g.stamp(day + g.r.IntN(3))
 		v.ev = ev

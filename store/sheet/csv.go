@@ -88,7 +88,9 @@ func csvField(v any) string {
 		if !v.ok {
 			return labelNoBase
 		}
-		return pctText(v.permille)
+		return changeText(v.permille)
+	case date:
+		return string(v)
 	case string:
 		return csvText(v)
 	}

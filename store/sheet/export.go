@@ -36,6 +36,8 @@ const DefaultTable = "visits"
 // Options say what to export.
 type Options struct {
 	Year int
+	// ToYear is the last year of a range (「近五年来」: Year 2019, ToYear 2023); 0 for one year.
+	ToYear int
 	// Format is FormatXLSX, FormatCSV or FormatText; "" chooses by Path's extension
 	// (.csv, .txt; anything else is a workbook).
 	Format string
@@ -73,6 +75,11 @@ func Tables() []TableInfo {
 // ErrOptions is wrapped by the errors about unusable Options.
 var ErrOptions = errors.New("export options")
 
+// ErrPublicNotVisited is the error of asking for the list of people not visited in the
+// 公示版, which leaves it out (a work list, not something to post: SPEC §5). It wraps
+// ErrOptions.
+var ErrPublicNotVisited = fmt.Errorf("%w: the public version has no list of people not visited", ErrOptions)
+
 // FormatOf returns the format Options.Format "" means for a path.
 func FormatOf(path string) string {
 	switch strings.ToLower(filepath.Ext(path)) {
@@ -84,7 +91,15 @@ func FormatOf(path string) string {
 	return FormatXLSX
 }
 
-// Export writes the tally of opt.Year to opt.Path.
+// Period is the period the options export.
+func (o Options) Period() model.Period {
+	if o.ToYear == 0 {
+		return model.YearPeriod(o.Year)
+	}
+	return model.Period{From: o.Year, To: o.ToYear}
+}
+
+// Export writes the tally of opt.Period() to opt.Path.
 func Export(ctx context.Context, s *store.Store, opt Options) error {
 	if opt.Format == "" {
 		opt.Format = FormatOf(opt.Path)
@@ -98,12 +113,15 @@ func Export(ctx context.Context, s *store.Store, opt Options) error {
 	switch {
 	case opt.Path == "":
 		return fmt.Errorf("%w: no file given", ErrOptions)
-	case opt.Year < 1900 || opt.Year > 9999:
-		return fmt.Errorf("%w: year %d", ErrOptions, opt.Year)
+	case !opt.Period().Valid():
+		return fmt.Errorf("%w: year %s", ErrOptions, opt.Period().En())
 	case opt.Format != FormatXLSX && opt.Format != FormatCSV && opt.Format != FormatText:
 		return fmt.Errorf("%w: format %q (xlsx, csv or text)", ErrOptions, opt.Format)
 	case opt.Path == "-" && (opt.Out == nil || opt.Format == FormatXLSX):
 		return fmt.Errorf("%w: only text and CSV go to standard output", ErrOptions)
+	}
+	if opt.Format == FormatCSV && opt.Public && opt.Table == "not_visited" {
+		return ErrPublicNotVisited
 	}
 	if opt.Format == FormatCSV {
 		known := false
@@ -122,11 +140,15 @@ func Export(ctx context.Context, s *store.Store, opt Options) error {
 	today := s.Today()
 	return writeTo(opt, func(w io.Writer) error {
 		return s.ReadTx(ctx, func(tx *sql.Tx) error {
-			t, err := tally.ComputeIn(ctx, tx, opt.Year, today)
+			t, err := tally.ComputeIn(ctx, tx, opt.Period(), today)
 			if err != nil {
 				return err
 			}
-			e := &exporter{ctx: ctx, tx: tx, opt: opt, t: t, office: st.Office, operator: st.Operator, today: today}
+			township := st.Township
+			if township == "" {
+				township = st.Office
+			}
+			e := &exporter{ctx: ctx, tx: tx, opt: opt, t: t, office: st.Office, township: township, operator: st.Operator, today: today}
 			switch opt.Format {
 			case FormatText:
 				return writeText(w, t)
@@ -136,6 +158,14 @@ func Export(ctx context.Context, s *store.Store, opt Options) error {
 			return e.xlsx(w)
 		})
 	})
+}
+
+// title is the title row of every sheet.
+func title(township string, p model.Period) string {
+	if p.Single() {
+		return fmt.Sprintf(titleFormat, township, p.From)
+	}
+	return fmt.Sprintf(titleRangeFormat, township, p.From, p.To)
 }
 
 // writeTo writes the export to opt.Out for "-", else to the file.
@@ -220,6 +250,7 @@ type exporter struct {
 	opt              Options
 	t                model.Tally
 	office, operator string
+	township         string // for the title: 乡镇（街道）名称, else the 填报单位
 	today            string
 	done, total      int
 }
@@ -237,7 +268,12 @@ func (e *exporter) details() ([]*detail, error) {
 		return nil, err
 	}
 	p := privacy{public: e.opt.Public}
-	return []*detail{visitsDetail(e.opt.Year, p, l), eventsDetail(e.opt.Year), notVisitedDetail(e.opt.Year, p, l)}, nil
+	out := []*detail{visitsDetail(e.opt.Period(), p, l), eventsDetail(e.opt.Period())}
+	if !e.opt.Public {
+		// The list of people not visited is a work list, not something to post (SPEC §5).
+		out = append(out, notVisitedDetail(e.opt.Period(), p, l))
+	}
+	return out, nil
 }
 
 // emitter wraps a row writer with progress and cancellation, every 1000 rows.
@@ -270,7 +306,7 @@ func (e *exporter) xlsx(w io.Writer) error {
 		e.total += counts[i]
 	}
 	e.progress(0)
-	b, err := newBook(fmt.Sprintf(titleFormat, e.office, e.opt.Year), e.office, model.FormatDateZh(e.today), e.operator, e.opt.Public)
+	b, err := newBook(title(e.township, e.opt.Period()), e.office, model.FormatDateZh(e.today), e.operator, e.opt.Public)
 	if err != nil {
 		return err
 	}

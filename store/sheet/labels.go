@@ -6,8 +6,10 @@ package sheet
 // types, unit kinds, measures) come from model.
 
 const (
-	// titleFormat is the title row of every sheet: 填报单位 + year.
-	titleFormat = "%s%d年度双拥工作统计表"
+	// titleFormat is the title row of every sheet: the township (乡镇（街道）名称, else the
+	// 填报单位) + the period: 「青山镇2026年度双拥工作统计表」, 「青山镇2019年至2023年双拥工作统计表」.
+	titleFormat      = "%s%d年度双拥工作统计表"
+	titleRangeFormat = "%s%d年至%d年双拥工作统计表"
 
 	labelOffice   = "填报单位："
 	labelDate     = "填报日期："
@@ -19,13 +21,16 @@ const (
 	pageFooter    = "&C第 &P 页，共 &N 页"
 	pageHeaderInt = "&R内部资料 注意保密"
 
-	labelTotal     = "合计"
-	labelYear      = "全年"
-	labelNoVillage = "（未填村）"
-	labelYes       = "是"
-	labelNo        = "否"
-	labelNoBase    = "—"
-	labelAllTypes  = "全部类型"
+	labelTotal = "合计"
+	// The 双拥活动 table's two totals (rule 1: where two scopes exist, the label says which).
+	labelTotalWithVisits = "合计（含走访慰问）"
+	labelActivitiesTotal = "双拥活动合计（不含走访慰问）"
+	labelYear            = "全年"
+	labelNoVillage       = "（未填村）"
+	labelYes             = "是"
+	labelNo              = "否"
+	labelNoBase          = "—"
+	labelAllTypes        = "全部类型"
 )
 
 // Sheet names (at most 31 characters, none of : \ / ? * [ ]) and table titles. The key
@@ -60,6 +65,7 @@ const (
 	hNew          = "本年新增（人）"
 	hRemoved      = "本年减少（人）"
 	hCount        = "年末在册（人）"
+	hStopped      = "其中停发（人）"
 	hVillage      = "村（社区）"
 	hVillageTotal = "合计（人）"
 	hPeriod       = "时段"
@@ -120,6 +126,18 @@ const (
 	hLastVisit   = "最近走访日期"
 )
 
+// rangeWords are the headers and labels of a tally over a range of years, where "year"
+// words would be wrong (rule 10: every table works for a range).
+var rangeWords = map[string]string{
+	hThisYear: "本期", hStart: "期初在册（人）", hNew: "期内新增（人）", hRemoved: "期内减少（人）", hCount: "期末在册（人）",
+	labelYear: "全期",
+	// A quarter of a range adds up that quarter of each of its years.
+	"第一季度": "各年第一季度", "第二季度": "各年第二季度", "第三季度": "各年第三季度", "第四季度": "各年第四季度",
+	"1月": "各年1月", "2月": "各年2月", "3月": "各年3月", "4月": "各年4月", "5月": "各年5月", "6月": "各年6月",
+	"7月": "各年7月", "8月": "各年8月", "9月": "各年9月", "10月": "各年10月", "11月": "各年11月", "12月": "各年12月",
+	"本年度未走访的在册优抚对象": "期内未走访的在册优抚对象",
+}
+
 // Units of the headline figures.
 var headlineUnits = map[string]string{
 	"on_roll": "人", "new": "人", "removed": "人", "rounds": "次", "visits": "人次", "people": "人",
@@ -133,9 +151,9 @@ const labelCoverage = "走访覆盖率"
 // Notes under tables: what the figures mean, in a line each.
 var (
 	noteCategories = "说明：一人具有多个优抚类别的，在各类别中分别统计；合计栏每人只计一次。"
-	noteRoll       = "说明：年末在册指年底状态为在册的人员；本年减少指本年内迁出、死亡或停发的人员。"
-	noteVisits     = "说明：人次按走访记录计；人数、户数按不同的人、户计，同一人多次走访只计一人；全年人数不是各季度之和。"
+	noteRoll       = "说明：年末在册指年底状态为在册或停发的人员（停发只停待遇，仍在册、仍走访）；本年减少指本年内迁出、死亡的人员。类别、户按人员现在的记录统计。"
+	noteVisits     = "说明：人次按走访记录计；人数、户数按不同的人、户计，同一人多次走访只计一人；全年人数不是各季度之和。类别、户按人员现在的记录统计；已删除人员的走访不计。"
 	noteCoverage   = "说明：覆盖率＝本年已走访的年末在册人数÷年末在册人数。"
-	noteEvents     = "说明：走访慰问类活动的人数和金额见走访慰问表；汇总表中的双拥活动不含走访慰问。"
-	noteSupport    = "说明：同一活动涉及多个单位的，在各单位中分别统计；合计栏每场活动只计一次。"
+	noteEvents     = "说明：活动按活动日期计。走访慰问的参加人数为走访人次、金额为慰问金与慰问品折价之和，与走访慰问表一致；“双拥活动合计（不含走访慰问）”即汇总表的双拥活动。"
+	noteSupport    = "说明：只列部队方单位（驻地部队、武警、消防救援、人武部、民兵组织）。拥军情况不含走访慰问活动（慰问金、慰问品见走访慰问表），金额为活动经费；拥政爱民只计部队单位主办或协办的活动。同一活动涉及多个单位的，在各单位中分别统计；合计栏每场活动及其金额只计一次。"
 )

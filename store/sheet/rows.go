@@ -99,6 +99,13 @@ func (x *sheetRows) cell(b []byte, col, style int, v any) []byte {
 	case money:
 		b = append(b, `><v>`...)
 		b = appendYuan(b, int64(v))
+	case date:
+		n, ok := v.serial()
+		if !ok {
+			return appendInlineString(b, string(v))
+		}
+		b = append(b, `><v>`...)
+		b = strconv.AppendInt(b, n, 10)
 	default:
 		return appendInlineString(b, fmt.Sprint(v))
 	}

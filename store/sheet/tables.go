@@ -3,6 +3,7 @@ package sheet
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"shuangyong/model"
 )
@@ -17,12 +18,27 @@ type (
 	code string
 	// ratio is a share, written as a percentage; "—" when den is 0.
 	ratio struct{ num, den int }
-	// pct is a change in tenths of a percent, written "12.5%"; ok false writes "—".
+	// pct is a change in tenths of a percent, written "+12.5%" (changeText); ok false
+	// writes "—".
 	pct struct {
 		permille int
 		ok       bool
 	}
+	// date is an ISO date (2026-11-29): a real date cell shown yyyy-mm-dd in the workbook,
+	// so that Excel and WPS sort and filter it as a date; the text itself in CSV. A value
+	// that is not a whole date (a year-month, junk) stays text.
+	date string
 )
+
+// serial is the date's Excel serial number (days since 1899-12-30); ok is false for text
+// that is not a real date of 1900–9999.
+func (d date) serial() (int64, bool) {
+	t, err := time.Parse("2006-01-02", string(d))
+	if err != nil || t.Year() < 1900 {
+		return 0, false
+	}
+	return int64(t.Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)).Hours() / 24), true
+}
 
 // kind is what a column holds: it chooses the cell style and how widths are fitted.
 type kind int
@@ -34,6 +50,7 @@ const (
 	kMoney
 	kCode
 	kRatio
+	kDate
 )
 
 type column struct {
@@ -88,34 +105,88 @@ func catLabel(code string) string {
 	return model.CategoryLabel(code, model.Zh)
 }
 
+// itemsText writes items in their order, a breakdown marked 其中 after its parent (rule 9):
+// 接收军转干部21名、其中男同志18名、其中女同志3名.
 func itemsText(items []model.ItemTotal) string {
 	var out []string
 	for _, it := range items {
-		out = append(out, it.Name+strconv.FormatInt(it.Quantity, 10)+it.Unit)
+		out = append(out, itemName(it)+strconv.FormatInt(it.Quantity, 10)+it.Unit)
 	}
 	return strings.Join(out, "、")
 }
 
-// tallyTables lays the tally out as the tables of the workbook, in order.
+// itemName is an item's name in tables: a breakdown reads 「其中男同志」.
+func itemName(it model.ItemTotal) string {
+	if it.IsBreakdown() {
+		return "其中" + it.Name
+	}
+	return it.Name
+}
+
+// tallyTables lays the tally out as the tables of the workbook, in order. A range of years
+// has no comparison columns, and its headers speak of the period (rangeWords).
 func tallyTables(t model.Tally) []*table {
-	return []*table{headlineTable(t), rosterTable(t), villagesTable(t), visitsTable(t), coverageTable(t),
+	out := []*table{headlineTable(t), rosterTable(t), villagesTable(t), visitsTable(t), coverageTable(t),
 		eventsTable(t), itemsTable(t), supportTable(t, "support_to", t.SupportTo), supportTable(t, "support_from", t.SupportFrom),
 		monthsTable(t)}
+	if !t.Period().Single() {
+		for _, tb := range out {
+			forRange(tb)
+		}
+	}
+	return out
+}
+
+// forRange rewrites a table's year words for a range of years.
+func forRange(tb *table) {
+	for i, c := range tb.cols {
+		if w, ok := rangeWords[c.head]; ok {
+			tb.cols[i].head = w
+		}
+	}
+	for _, r := range tb.rows {
+		for i, v := range r {
+			if s, ok := v.(string); ok {
+				if w, ok := rangeWords[s]; ok {
+					r[i] = w
+				}
+			}
+		}
+	}
+	if w, ok := rangeWords[tb.title]; ok {
+		tb.title = w
+	}
 }
 
 func headlineTable(t model.Tally) *table {
 	tb := newTable("headline", nil,
 		column{head: hMeasure}, column{head: hUnit}, column{head: hThisYear, kind: kMoney},
 		column{head: hLastYear, kind: kMoney}, column{head: hDelta, kind: kMoney}, column{head: hDeltaPct})
+	if !t.HasPrevious() {
+		// A range is not compared (model.Tally.Previous).
+		tb.cols = tb.cols[:3]
+	}
 	for _, c := range t.Changes() {
 		label := model.Measures.Label(string(c.Measure), model.Zh)
 		unit := headlineUnits[string(c.Measure)]
 		p, ok := c.Permille()
+		if !t.HasPrevious() {
+			if c.Measure.IsMoney() {
+				tb.add(label, unit, money(c.Now))
+			} else {
+				tb.add(label, unit, c.Now)
+			}
+			continue
+		}
 		if c.Measure.IsMoney() {
 			tb.add(label, unit, money(c.Now), money(c.Before), money(c.Delta()), pct{p, ok})
 		} else {
 			tb.add(label, unit, c.Now, c.Before, c.Delta(), pct{p, ok})
 		}
+	}
+	if !t.HasPrevious() {
+		tb.add(labelCoverage, "%", ratio{t.Headline.Covered, t.Headline.OnRoll})
+		return tb
 	}
 	tb.add(labelCoverage, "%", ratio{t.Headline.Covered, t.Headline.OnRoll}, ratio{t.Previous.Covered, t.Previous.OnRoll}, "", "")
 	return tb
@@ -124,12 +195,15 @@ func headlineTable(t model.Tally) *table {
 func rosterTable(t model.Tally) *table {
 	tb := newTable("roster", []string{noteCategories, noteRoll},
 		column{head: hCategory}, column{head: hStart, kind: kInt}, column{head: hNew, kind: kInt},
-		column{head: hRemoved, kind: kInt}, column{head: hCount, kind: kInt})
+		column{head: hRemoved, kind: kInt}, column{head: hCount, kind: kInt}, column{head: hStopped, kind: kInt})
 	for _, r := range t.Roster.Rows {
-		tb.add(catLabel(r.Category), r.Start(), r.New, r.Removed, r.Count)
+		tb.add(catLabel(r.Category), r.Start(), r.New, r.Removed, r.Count, r.Stopped)
 	}
 	r := t.Roster.Total
-	tb.addTotal(labelTotal, r.Start(), r.New, r.Removed, r.Count)
+	tb.addTotal(labelTotal, r.Start(), r.New, r.Removed, r.Count, r.Stopped)
+	if n := t.Roster.MultiCategory; n > 0 {
+		tb.notes = append(tb.notes, "其中"+strconv.Itoa(n)+"人兼有两类及以上身份，在各类别中分别统计，故各类别之和大于合计。")
+	}
 	return tb
 }
 
@@ -218,7 +292,8 @@ func eventsTable(t model.Tally) *table {
 	for _, r := range t.Events.Rows {
 		rows(model.EventTypes.Label(r.Type, model.Zh), r, false)
 	}
-	rows(labelTotal, t.Events.Total, true)
+	rows(labelActivitiesTotal, t.Events.Activities, true)
+	rows(labelTotalWithVisits, t.Events.Total, true)
 	return tb
 }
 
@@ -228,11 +303,11 @@ func itemsTable(t model.Tally) *table {
 		column{head: hItemEvents, kind: kInt})
 	for _, r := range t.Events.Rows {
 		for _, it := range r.Items {
-			tb.add(model.EventTypes.Label(r.Type, model.Zh), it.Name, it.Unit, it.Quantity, it.Events)
+			tb.add(model.EventTypes.Label(r.Type, model.Zh), itemName(it), it.Unit, it.Quantity, it.Events)
 		}
 	}
 	for _, it := range t.Events.Items {
-		tb.addTotal(labelAllTypes, it.Name, it.Unit, it.Quantity, it.Events)
+		tb.addTotal(labelAllTypes, itemName(it), it.Unit, it.Quantity, it.Events)
 	}
 	return tb
 }
@@ -261,3 +336,6 @@ func monthsTable(t model.Tally) *table {
 	tb.addTotal(labelTotal, acts, visits)
 	return tb
 }
+
+// changeText writes a change as rule 10 asks: one decimal, signed (+9.0%, −0.3%).
+func changeText(permille int) string { return model.FormatChange(permille) }

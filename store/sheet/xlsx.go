@@ -42,8 +42,9 @@ func textWidth(s string) int {
 // styles are the workbook's cell styles.
 type styles struct {
 	title, sub, infoL, infoR, markInt, markPub, header, note, footer int
-	text, long, integer, money, code, ratio                          int
+	text, long, integer, money, code, ratio, date                    int
 	tText, tInt, tMoney, tRatio                                      int
+	change, tChange                                                  int // a signed change, one decimal (rule 10)
 }
 
 func newStyles(f *excelize.File) (styles, error) {
@@ -54,7 +55,7 @@ func newStyles(f *excelize.File) (styles, error) {
 	font := func(size float64, bold bool, color string) *excelize.Font {
 		return &excelize.Font{Family: "宋体", Size: size, Bold: bold, Color: color}
 	}
-	moneyFmt, ratioFmt := "#,##0.00", "0.0%"
+	moneyFmt, ratioFmt, dateFmt, changeFmt := "#,##0.00", "0.0%", "yyyy-mm-dd", "+0.0%;-0.0%;0.0%"
 	mk := func(dst *int, st *excelize.Style) {
 		if err == nil {
 			*dst, err = f.NewStyle(st)
@@ -81,10 +82,13 @@ func newStyles(f *excelize.File) (styles, error) {
 	cell(&s.money, false, 0, &moneyFmt, "right", false)
 	cell(&s.code, false, 49, nil, "left", false) // "@": text, so Excel never turns digits into a number
 	cell(&s.ratio, false, 0, &ratioFmt, "right", false)
+	cell(&s.date, false, 0, &dateFmt, "center", false)
 	cell(&s.tText, true, 0, nil, "center", false)
 	cell(&s.tInt, true, 1, nil, "right", false)
 	cell(&s.tMoney, true, 0, &moneyFmt, "right", false)
 	cell(&s.tRatio, true, 0, &ratioFmt, "right", false)
+	cell(&s.change, false, 0, &changeFmt, "right", false)
+	cell(&s.tChange, true, 0, &changeFmt, "right", false)
 	return s, err
 }
 
@@ -101,6 +105,8 @@ func (s styles) column(k kind) int {
 		return s.code
 	case kRatio:
 		return s.ratio
+	case kDate:
+		return s.date
 	}
 	return s.text
 }
@@ -128,9 +134,9 @@ func (s styles) cell(v any, total bool) excelize.Cell {
 		return excelize.Cell{StyleID: pick(s.ratio, s.tRatio), Value: float64(v.num) / float64(v.den)}
 	case pct:
 		if !v.ok {
-			return excelize.Cell{StyleID: pick(s.ratio, s.tRatio), Value: labelNoBase}
+			return excelize.Cell{StyleID: pick(s.change, s.tChange), Value: labelNoBase}
 		}
-		return excelize.Cell{StyleID: pick(s.ratio, s.tRatio), Value: float64(v.permille) / 1000}
+		return excelize.Cell{StyleID: pick(s.change, s.tChange), Value: float64(v.permille) / 1000}
 	case string:
 		return excelize.Cell{StyleID: pick(s.text, s.tText), Value: v}
 	}
@@ -150,6 +156,8 @@ func display(v any) string {
 		return string(v)
 	case ratio, pct:
 		return "100.0%"
+	case date:
+		return string(v)
 	case string:
 		return v
 	}

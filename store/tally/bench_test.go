@@ -32,8 +32,24 @@ func BenchmarkRecords(b *testing.B) {
 	s := tallytest.OpenDemo(b)
 	ctx := context.Background()
 	for b.Loop() {
-		if _, err := Records(ctx, s, tallytest.BenchYear, Figure{Section: model.SecVisits, Measure: model.MVisits}, 0, 50); err != nil {
+		if _, err := Records(ctx, s, model.YearPeriod(tallytest.BenchYear), Figure{Section: model.SecVisits, Measure: model.MVisits}, 0, 50); err != nil {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkTallyRange computes the tally of five years of the demo file (「近五年来」).
+// Target: ≤ 1 s (SPEC.md §7).
+func BenchmarkTallyRange(b *testing.B) {
+	s := tallytest.OpenDemo(b)
+	ctx := context.Background()
+	p := model.Period{From: tallytest.BenchYear - 4, To: tallytest.BenchYear}
+	var t model.Tally
+	var err error
+	for b.Loop() {
+		if t, err = ComputePeriod(ctx, s, p); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(t.Headline.Visits), "visits")
 }

@@ -9,15 +9,34 @@ import (
 )
 
 // events makes the events table and the activities per month from events_year, grouped by
-// type and date (the index's own order: no sorting), and the year before's activities.
+// year, type and date (the index's own order: no sorting), and the year before's
+// activities. Events count by their own date (rule 3). The 走访慰问 row takes its
+// participants and money from the visits of the period (rule 2), by the visits' quarters,
+// so it equals the visits table whatever was typed on the events.
 func (c *computer) events() error {
 	t := c.t
+	args := append(yearsArgs(c.period), sql.Named("visit", model.EventVisit))
+	// 走访慰问 events (most of a county's) are only counted: their figures are the visits'.
+	// Reading them apart spares four aggregate steps on each. (The type is compared as a
+	// range: an equality lets the planner drop it from the GROUP BY, which then no longer
+	// follows the index and is sorted.)
 	rows, err := c.tx.QueryContext(c.ctx, `SELECT type, date, count(*), sum(participants), sum(military_participants), sum(money_fen),
-		min(id), max(id) FROM events WHERE year = ? AND deleted_at = '' GROUP BY type, date`, c.year)
+		min(id), max(id) FROM events WHERE year BETWEEN @y1 AND @y2 AND type <> @visit AND deleted_at = '' GROUP BY year, type, date
+		UNION ALL
+		SELECT type, date, count(*), 0, 0, 0, min(id), max(id) FROM events
+		WHERE year BETWEEN @y1 AND @y2 AND type >= @visit AND type <= @visit AND deleted_at = '' GROUP BY year, type, date`, args...)
 	if err != nil {
 		return err
 	}
 	byType := map[string]*model.EventRow{}
+	row := func(typ string) *model.EventRow {
+		r := byType[typ]
+		if r == nil {
+			r = &model.EventRow{Type: typ}
+			byType[typ] = r
+		}
+		return r
+	}
 	var typ, date string
 	var f model.EventFigures
 	var lo, hi int64
@@ -35,19 +54,24 @@ func (c *computer) events() error {
 		if q == 0 {
 			continue
 		}
-		r := byType[typ]
-		if r == nil {
-			r = &model.EventRow{Type: typ}
-			byType[typ] = r
-		}
-		r.Quarters[q-1] = model.SumEvents(r.Quarters[q-1], f)
-		if typ != model.EventVisit {
+		r := row(typ)
+		if typ == model.EventVisit {
+			f = model.EventFigures{Events: f.Events} // the figures are the visits' (below)
+		} else {
 			t.Months[m-1].Activities += f.Events
 		}
+		r.Quarters[q-1] = model.SumEvents(r.Quarters[q-1], f)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return err
+	}
+	if vt := t.Visits.Total; vt.Year.Visits > 0 || byType[model.EventVisit] != nil {
+		r := row(model.EventVisit)
+		for q := range r.Quarters {
+			r.Quarters[q].Participants = int64(vt.Quarters[q].Visits)
+			r.Quarters[q].MoneyFen = vt.Quarters[q].TotalFen()
+		}
 	}
 
 	// Rows in EventTypes order; types unknown to this program (written by a newer one)
@@ -67,50 +91,75 @@ func (c *computer) events() error {
 		r.Year = model.SumEvents(r.Quarters[:]...)
 		t.Events.Rows = append(t.Events.Rows, *r)
 	}
-	var total model.EventRow
+	var total, acts model.EventRow
 	h := &t.Headline
 	for _, r := range t.Events.Rows {
 		for q := 0; q < 4; q++ {
 			total.Quarters[q] = model.SumEvents(total.Quarters[q], r.Quarters[q])
+			if r.Type != model.EventVisit {
+				acts.Quarters[q] = model.SumEvents(acts.Quarters[q], r.Quarters[q])
+			}
 		}
-		if r.Type != model.EventVisit {
-			h.Activities += r.Year.Events
-			h.Participants += r.Year.Participants
-			h.Military += r.Year.Military
-			h.ActivityFen += r.Year.MoneyFen
+		if r.Type == model.EventVisit {
+			h.Rounds = r.Year.Events
 		}
 	}
 	total.Year = model.SumEvents(total.Quarters[:]...)
-	t.Events.Total = total
+	acts.Year = model.SumEvents(acts.Quarters[:]...)
+	t.Events.Total, t.Events.Activities = total, acts
+	h.Activities, h.Participants, h.Military, h.ActivityFen = acts.Year.Events, acts.Year.Participants, acts.Year.Military, acts.Year.MoneyFen
 
+	if !c.period.Single() {
+		return nil
+	}
 	p := &t.Previous
-	return c.tx.QueryRowContext(c.ctx, `SELECT count(*), coalesce(sum(participants), 0), coalesce(sum(military_participants), 0),
-		coalesce(sum(money_fen), 0) FROM events WHERE year = ? AND deleted_at = '' AND type <> ?`, c.year-1, model.EventVisit).
-		Scan(&p.Activities, &p.Participants, &p.Military, &p.ActivityFen)
+	return c.tx.QueryRowContext(c.ctx, `SELECT count(*) FILTER (WHERE type <> @visit),
+		coalesce(sum(participants) FILTER (WHERE type <> @visit), 0), coalesce(sum(military_participants) FILTER (WHERE type <> @visit), 0),
+		coalesce(sum(money_fen) FILTER (WHERE type <> @visit), 0), count(*) FILTER (WHERE type = @visit)
+		FROM events WHERE year = @year AND deleted_at = ''`, sql.Named("year", c.period.From-1), sql.Named("visit", model.EventVisit)).
+		Scan(&p.Activities, &p.Participants, &p.Military, &p.ActivityFen, &p.Rounds)
 }
 
 // eventItem is an item of one event.
 type eventItem struct {
 	name, unit string
 	quantity   int64
+	id         int64 // event_items.id: the order items were entered
+	pos        int   // its place in its event
+	parent     int   // the place + 1 of the item it breaks down (0: none)
+	typeRank   int   // its event's type in EventTypes order
+
+	pname, punit string // the parent's name and unit, once resolved
 }
 
-// itemSums sums items by name and unit, counting each event once per item.
+// itemKey identifies an item total: its name and unit, and those of its parent (a breakdown
+// is summed apart from the same name at the top level).
+type itemKey [4]string
+
+func (it eventItem) key() itemKey { return itemKey{it.name, it.unit, it.pname, it.punit} }
+
+// itemSums sums items by key, counting each event once per item, and remembers where each
+// key sorts: its first type, then the first time it was entered (rule 9).
 type itemSums struct {
-	byKey map[[2]string]*model.ItemTotal
-	last  map[[2]string]int64
+	byKey map[itemKey]*model.ItemTotal
+	last  map[itemKey]int64
+	order map[itemKey][2]int64
 }
 
 func (s *itemSums) add(eventID int64, it eventItem) {
 	if s.byKey == nil {
-		s.byKey, s.last = map[[2]string]*model.ItemTotal{}, map[[2]string]int64{}
+		s.byKey, s.last, s.order = map[itemKey]*model.ItemTotal{}, map[itemKey]int64{}, map[itemKey][2]int64{}
 	}
-	k := [2]string{it.name, it.unit}
+	k := it.key()
 	tot := s.byKey[k]
+	o := [2]int64{int64(it.typeRank), it.id}
 	if tot == nil {
-		tot = &model.ItemTotal{Name: it.name, Unit: it.unit}
+		tot = &model.ItemTotal{Name: it.name, Unit: it.unit, ParentName: it.pname, ParentUnit: it.punit}
 		s.byKey[k] = tot
 		s.last[k] = -1
+		s.order[k] = o
+	} else if old := s.order[k]; o[0] < old[0] || (o[0] == old[0] && o[1] < old[1]) {
+		s.order[k] = o
 	}
 	tot.Quantity += it.quantity
 	if s.last[k] != eventID {
@@ -119,27 +168,85 @@ func (s *itemSums) add(eventID int64, it eventItem) {
 	}
 }
 
-// list returns the sums sorted by name, then unit.
+// list returns the sums in order: top-level items by type, then first entry, each
+// followed by its breakdowns (in the same order).
 func (s *itemSums) list() []model.ItemTotal {
 	if s == nil || len(s.byKey) == 0 {
 		return nil
 	}
-	out := make([]model.ItemTotal, 0, len(s.byKey))
-	for _, t := range s.byKey {
-		out = append(out, *t)
+	keys := make([]itemKey, 0, len(s.byKey))
+	for k := range s.byKey {
+		keys = append(keys, k)
 	}
-	return sortItems(out)
+	sort.Slice(keys, func(i, j int) bool {
+		a, b := s.order[keys[i]], s.order[keys[j]]
+		if a != b {
+			return a[0] < b[0] || (a[0] == b[0] && a[1] < b[1])
+		}
+		return strings.Join(keys[i][:], "\x1f") < strings.Join(keys[j][:], "\x1f")
+	})
+	children := map[[2]string][]itemKey{}
+	for _, k := range keys {
+		if k[2] != "" || k[3] != "" {
+			children[[2]string{k[2], k[3]}] = append(children[[2]string{k[2], k[3]}], k)
+		}
+	}
+	out := make([]model.ItemTotal, 0, len(keys))
+	done := map[itemKey]bool{}
+	var emit func(k itemKey)
+	emit = func(k itemKey) {
+		if done[k] {
+			return
+		}
+		done[k] = true
+		out = append(out, *s.byKey[k])
+		for _, ch := range children[[2]string{k[0], k[1]}] {
+			emit(ch)
+		}
+	}
+	for _, k := range keys {
+		if k[2] == "" && k[3] == "" {
+			emit(k)
+		}
+	}
+	for _, k := range keys { // breakdowns whose parent is itself a breakdown elsewhere
+		emit(k)
+	}
+	return out
 }
 
-// sortItems sorts items by name, then unit.
-func sortItems(items []model.ItemTotal) []model.ItemTotal {
-	sort.Slice(items, func(i, j int) bool {
-		if items[i].Name != items[j].Name {
-			return items[i].Name < items[j].Name
+// resolveParents fills in the parent's name and unit of each breakdown item, from the
+// items of the same event.
+func resolveParents(items []eventItem, events []int64) {
+	at := make(map[[2]int64]int, len(items))
+	for k, it := range items {
+		at[[2]int64{events[k], int64(it.pos)}] = k
+	}
+	for k := range items {
+		it := &items[k]
+		if it.parent <= 0 || it.parent-1 == it.pos {
+			continue
 		}
-		return items[i].Unit < items[j].Unit
-	})
-	return items
+		if p, ok := at[[2]int64{events[k], int64(it.parent - 1)}]; ok {
+			it.pname, it.punit = items[p].name, items[p].unit
+		}
+	}
+}
+
+// typeRanks gives each event type its place in EventTypes (unknown types last).
+var typeRanks = func() map[string]int {
+	m := map[string]int{}
+	for i, code := range model.EventTypes.Codes() {
+		m[code] = i
+	}
+	return m
+}()
+
+func typeRank(typ string) int {
+	if r, ok := typeRanks[typ]; ok {
+		return r
+	}
+	return len(typeRanks)
 }
 
 // unitRoles are the roles of units in events, by their packed index; "" for a role this
@@ -147,14 +254,14 @@ func sortItems(items []model.ItemTotal) []model.ItemTotal {
 var unitRoles = []string{"host", "cohost", "recipient", "partner", ""}
 
 // itemsAndSupport sums the items (per type and overall) and makes the per-unit tables.
-// The year's events are joined once to event_items and once to event_units (index
+// The period's events are joined once to event_items and once to event_units (index
 // probes); the joined rows come back packed (or row by row, see the package comment) and
 // are summed in Go, where an event's items are added to each unit it counts for.
 func (c *computer) itemsAndSupport() error {
 	t := c.t
-	units := map[int64][2]string{} // id → name, kind
+	units := map[int64][2]string{} // id → name, kind; live units only (rule 7)
 	var maxUnit int64
-	rows, err := c.tx.QueryContext(c.ctx, "SELECT id, name, kind FROM units")
+	rows, err := c.tx.QueryContext(c.ctx, "SELECT id, name, kind FROM units WHERE deleted_at = ''")
 	if err != nil {
 		return err
 	}
@@ -174,10 +281,77 @@ func (c *computer) itemsAndSupport() error {
 	}
 
 	// Items.
+	var items []eventItem
+	var itemEvents []int64
+	var itemTypes []string
+	itemsFrom := ` FROM events e CROSS JOIN event_items i ON i.event_id = e.id WHERE e.year BETWEEN @y1 AND @y2 AND e.deleted_at = ''`
+	unitsFrom := ` FROM events e CROSS JOIN event_units eu ON eu.event_id = e.id WHERE e.year BETWEEN @y1 AND @y2 AND e.deleted_at = ''`
+	args := append(yearsArgs(c.period), sql.Named("lo", c.minEvent), sql.Named("hi", c.maxEvent))
+	if n := c.t.Events.Total.Year.Events; !noIDRange && n > 0 && c.maxEvent-c.minEvent < 2*int64(n) {
+		// The period's events have ids close together (they were entered about when they
+		// happened): read the items and units of that id range in id order and look up
+		// each event by id, in order too, which costs less than seeking each event's
+		// items and units in turn.
+		itemsFrom = ` FROM event_items i CROSS JOIN events e ON e.id = i.event_id
+			WHERE i.event_id BETWEEN @lo AND @hi AND e.year BETWEEN @y1 AND @y2 AND e.deleted_at = ''`
+		unitsFrom = ` FROM event_units eu CROSS JOIN events e ON e.id = eu.event_id
+			WHERE eu.event_id BETWEEN @lo AND @hi AND e.year BETWEEN @y1 AND @y2 AND e.deleted_at = ''`
+	}
+	if c.packed {
+		var evs, ids, places, qty, types, names, iunits sql.NullString
+		if err := c.tx.QueryRowContext(c.ctx, `SELECT group_concat(i.event_id), group_concat(i.id), group_concat(i.pos * 65536 + coalesce(i.parent, 0)),
+			group_concat(i.quantity), group_concat(e.type, char(31)), group_concat(i.name, char(31)), group_concat(i.unit, char(31))`+itemsFrom, args...).
+			Scan(&evs, &ids, &places, &qty, &types, &names, &iunits); err != nil {
+			return err
+		}
+		var iids, pl, qs []int64
+		for _, col := range []struct {
+			s   string
+			dst *[]int64
+		}{{evs.String, &itemEvents}, {ids.String, &iids}, {places.String, &pl}, {qty.String, &qs}} {
+			if err := packedInts(col.s, func(v int64) { *col.dst = append(*col.dst, v) }); err != nil {
+				return err
+			}
+		}
+		n := len(itemEvents)
+		ts, ns, us := splitN(types.String, n), splitN(names.String, n), splitN(iunits.String, n)
+		if len(iids) != n || len(pl) != n || len(qs) != n || ts == nil || ns == nil || us == nil {
+			return errMisaligned
+		}
+		itemTypes = ts
+		for k := range itemEvents {
+			items = append(items, eventItem{name: ns[k], unit: us[k], quantity: qs[k], id: iids[k], pos: int(pl[k] / 65536),
+				parent: int(pl[k] % 65536), typeRank: typeRank(ts[k])})
+		}
+	} else {
+		rows, err := c.tx.QueryContext(c.ctx, `SELECT i.event_id, e.type, i.id, i.pos, coalesce(i.parent, 0), i.name, i.unit, i.quantity`+itemsFrom+` ORDER BY i.event_id, i.pos`, args...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var ev int64
+			var typ string
+			var it eventItem
+			if err := rows.Scan(&ev, &typ, &it.id, &it.pos, &it.parent, &it.name, &it.unit, &it.quantity); err != nil {
+				rows.Close()
+				return err
+			}
+			it.typeRank = typeRank(typ)
+			items = append(items, it)
+			itemEvents = append(itemEvents, ev)
+			itemTypes = append(itemTypes, typ)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	resolveParents(items, itemEvents)
 	byEvent := map[int64][]eventItem{}
 	byType := map[string]*itemSums{}
 	all := &itemSums{}
-	addItem := func(ev int64, typ string, it eventItem) {
+	for k, it := range items {
+		ev, typ := itemEvents[k], itemTypes[k]
 		byEvent[ev] = append(byEvent[ev], it)
 		s := byType[typ]
 		if s == nil {
@@ -186,60 +360,6 @@ func (c *computer) itemsAndSupport() error {
 		}
 		s.add(ev, it)
 		all.add(ev, it)
-	}
-	itemsFrom := ` FROM events e CROSS JOIN event_items i ON i.event_id = e.id WHERE e.year = @year AND e.deleted_at = ''`
-	unitsFrom := ` FROM events e CROSS JOIN event_units eu ON eu.event_id = e.id WHERE e.year = @year AND e.deleted_at = ''`
-	args := []any{sql.Named("year", c.year), sql.Named("lo", c.minEvent), sql.Named("hi", c.maxEvent)}
-	if n := c.t.Events.Total.Year.Events; !noIDRange && n > 0 && c.maxEvent-c.minEvent < 2*int64(n) {
-		// The year's events have ids close together (they were entered about when they
-		// happened): read the items and units of that id range in id order and look up
-		// each event by id, in order too, which costs less than seeking each event's
-		// items and units in turn.
-		itemsFrom = ` FROM event_items i CROSS JOIN events e ON e.id = i.event_id
-			WHERE i.event_id BETWEEN @lo AND @hi AND e.year = @year AND e.deleted_at = ''`
-		unitsFrom = ` FROM event_units eu CROSS JOIN events e ON e.id = eu.event_id
-			WHERE eu.event_id BETWEEN @lo AND @hi AND e.year = @year AND e.deleted_at = ''`
-	}
-	if c.packed {
-		var evs, qty, types, names, iunits sql.NullString
-		if err := c.tx.QueryRowContext(c.ctx, `SELECT group_concat(i.event_id), group_concat(i.quantity),
-			group_concat(e.type, char(31)), group_concat(i.name, char(31)), group_concat(i.unit, char(31))`+itemsFrom, args...).
-			Scan(&evs, &qty, &types, &names, &iunits); err != nil {
-			return err
-		}
-		var ids, qs []int64
-		if err := packedInts(evs.String, func(v int64) { ids = append(ids, v) }); err != nil {
-			return err
-		}
-		if err := packedInts(qty.String, func(v int64) { qs = append(qs, v) }); err != nil {
-			return err
-		}
-		ts, ns, us := splitN(types.String, len(ids)), splitN(names.String, len(ids)), splitN(iunits.String, len(ids))
-		if len(qs) != len(ids) || ts == nil || ns == nil || us == nil {
-			return errMisaligned
-		}
-		for k, ev := range ids {
-			addItem(ev, ts[k], eventItem{name: ns[k], unit: us[k], quantity: qs[k]})
-		}
-	} else {
-		rows, err := c.tx.QueryContext(c.ctx, `SELECT i.event_id, e.type, i.name, i.unit, i.quantity`+itemsFrom+` ORDER BY i.event_id, i.pos`, args...)
-		if err != nil {
-			return err
-		}
-		for rows.Next() {
-			var ev int64
-			var typ string
-			var it eventItem
-			if err := rows.Scan(&ev, &typ, &it.name, &it.unit, &it.quantity); err != nil {
-				rows.Close()
-				return err
-			}
-			addItem(ev, typ, it)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
 	}
 	for i := range t.Events.Rows {
 		r := &t.Events.Rows[i]
@@ -259,10 +379,10 @@ func (c *computer) itemsAndSupport() error {
 	totals := map[string]*acc{model.DirToMilitary: {}, model.DirToLocal: {}}
 	lastPair := [2]int64{-1, -1}
 	lastTotal := map[string]int64{model.DirToMilitary: -1, model.DirToLocal: -1}
-	addUnit := func(ev, unitID int64, role, dir string, f model.EventFigures) {
+	addUnit := func(ev, unitID int64, role, dir, typ string, f model.EventFigures) {
 		byUnit, ok := sides[dir]
-		u := units[unitID]
-		if !ok || !model.CountsForSupport(dir, role, u[1]) || lastPair == [2]int64{ev, unitID} {
+		u, live := units[unitID]
+		if !ok || !live || !model.CountsForSupport(dir, typ, role, u[1]) || lastPair == [2]int64{ev, unitID} {
 			return
 		}
 		lastPair = [2]int64{ev, unitID}
@@ -287,11 +407,14 @@ func (c *computer) itemsAndSupport() error {
 		}
 	}
 	if c.packed && maxUnit < 1<<24 {
+		// Packed: ((event·2²⁴ + unit)·8 + role)·8 + flags, flags = 1 to_local, 2 a direction
+		// this program does not know, 4 a 走访慰问 event.
 		var keys, ps, ms, moneys sql.NullString
-		if err := c.tx.QueryRowContext(c.ctx, `SELECT group_concat((eu.event_id * 16777216 + eu.unit_id) * 16
-			+ CASE eu.role WHEN 'host' THEN 0 WHEN 'cohost' THEN 1 WHEN 'recipient' THEN 2 WHEN 'partner' THEN 3 ELSE 4 END * 2
-			+ (e.direction = 'to_local') + 8 * (e.direction NOT IN ('to_military', 'to_local'))),
-			group_concat(e.participants), group_concat(e.military_participants), group_concat(e.money_fen)`+unitsFrom, args...).
+		if err := c.tx.QueryRowContext(c.ctx, `SELECT group_concat(((eu.event_id * 16777216 + eu.unit_id) * 8
+			+ CASE eu.role WHEN 'host' THEN 0 WHEN 'cohost' THEN 1 WHEN 'recipient' THEN 2 WHEN 'partner' THEN 3 ELSE 4 END) * 8
+			+ (e.direction = 'to_local') + 2 * (e.direction NOT IN ('to_military', 'to_local')) + 4 * (e.type = @visit)),
+			group_concat(e.participants), group_concat(e.military_participants), group_concat(e.money_fen)`+unitsFrom,
+			append(args, sql.Named("visit", model.EventVisit))...).
 			Scan(&keys, &ps, &ms, &moneys); err != nil {
 			return err
 		}
@@ -306,18 +429,28 @@ func (c *computer) itemsAndSupport() error {
 		}
 		k := 0
 		err := packedInts(keys.String, func(v int64) {
+			if k >= len(p) || k >= len(m) || k >= len(mon) {
+				k++
+				return
+			}
 			f := model.EventFigures{Participants: p[k], Military: m[k], MoneyFen: mon[k]}
 			k++
-			if v&8 != 0 {
+			flags := v % 8
+			v /= 8
+			if flags&2 != 0 {
 				return // a direction this program does not know
 			}
 			dir := model.DirToMilitary
-			if v&1 != 0 {
+			if flags&1 != 0 {
 				dir = model.DirToLocal
 			}
-			role := unitRoles[v%16/2]
-			v /= 16
-			addUnit(v/16777216, v%16777216, role, dir, f)
+			typ := ""
+			if flags&4 != 0 {
+				typ = model.EventVisit
+			}
+			role := unitRoles[min(v%8, 4)]
+			v /= 8
+			addUnit(v/16777216, v%16777216, role, dir, typ, f)
 		})
 		if err != nil {
 			return err
@@ -326,23 +459,26 @@ func (c *computer) itemsAndSupport() error {
 			return errMisaligned
 		}
 	} else {
-		rows, err := c.tx.QueryContext(c.ctx, `SELECT eu.event_id, eu.unit_id, eu.role, e.direction, e.participants,
+		rows, err := c.tx.QueryContext(c.ctx, `SELECT eu.event_id, eu.unit_id, eu.role, e.direction, e.type, e.participants,
 			e.military_participants, e.money_fen`+unitsFrom+` ORDER BY eu.event_id, eu.unit_id, eu.role`, args...)
 		if err != nil {
 			return err
 		}
 		for rows.Next() {
 			var ev, unitID int64
-			var role, dir string
+			var role, dir, typ string
 			var f model.EventFigures
-			if err := rows.Scan(&ev, &unitID, &role, &dir, &f.Participants, &f.Military, &f.MoneyFen); err != nil {
+			if err := rows.Scan(&ev, &unitID, &role, &dir, &typ, &f.Participants, &f.Military, &f.MoneyFen); err != nil {
 				rows.Close()
 				return err
 			}
 			if !model.UnitRoles.Valid(role) {
 				role = ""
 			}
-			addUnit(ev, unitID, role, dir, f)
+			if typ != model.EventVisit {
+				typ = "" // the support rules tell 走访慰问 from the rest, as the packed path does
+			}
+			addUnit(ev, unitID, role, dir, typ, f)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {

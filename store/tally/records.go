@@ -15,6 +15,10 @@ import (
 // (VillageID 0 is the row of people with no village).
 const AllVillages int64 = -1
 
+// AllButVisits in Figure.Type selects the events table's total without 走访慰问
+// (model.EventTally.Activities: 「双拥活动合计（不含走访慰问）」); Type "" is the total with it.
+const AllButVisits = "-visit"
+
 // Figure identifies one figure of a tally: a table (Section), the keys of its row and
 // column, and what it counts (Measure). The zero value of a key means "all" (the total row
 // or the whole year), except VillageID (see AllVillages).
@@ -104,7 +108,9 @@ func (f Figure) Value(t model.Tally) (v int64, ok bool) {
 		}
 	case model.SecEvents:
 		r := t.Events.Total
-		if f.Type != "" {
+		if f.Type == AllButVisits {
+			r = t.Events.Activities
+		} else if f.Type != "" {
 			var ok bool
 			if r, ok = t.Events.Row(f.Type); !ok {
 				return 0, false
@@ -184,21 +190,21 @@ type RecordPage struct {
 // ErrUnknownFigure is returned by Records for a figure no table has.
 var ErrUnknownFigure = errors.New("tally: unknown figure")
 
-// Records lists the records a figure of year's tally counts, offset and limit selecting
+// Records lists the records a figure of the period's tally counts, offset and limit selecting
 // the window (limit ≤ 0 means 50): the people for roster, coverage and 人/户 figures, the
 // visits for 人次 and amount figures of the visits table, the events for the rest.
 //
 // Records reads outside any transaction (the store's reads of whole records use its one
 // connection), so the total and the window come from separate statements; the 统计 tab
 // shows them right after Compute, and a save in between is the user's own.
-func Records(ctx context.Context, s *store.Store, year int, fig Figure, offset, limit int) (RecordPage, error) {
+func Records(ctx context.Context, s *store.Store, period model.Period, fig Figure, offset, limit int) (RecordPage, error) {
 	if limit <= 0 {
 		limit = 50
 	}
 	if offset < 0 {
 		offset = 0
 	}
-	q, err := plan(year, fig)
+	q, err := plan(period, fig)
 	if err != nil {
 		return RecordPage{}, err
 	}
@@ -219,7 +225,7 @@ func Records(ctx context.Context, s *store.Store, year int, fig Figure, offset, 
 	}
 	switch q.kind {
 	case KindPeople:
-		out.People, err = peopleRows(ctx, s, ids)
+		out.People, err = peopleRows(ctx, s, ids, period.End())
 	case KindVisits:
 		out.Visits, err = visitRows(ctx, s, ids)
 	case KindEvents:
@@ -260,8 +266,8 @@ func catCond(col, code string) string {
 	return "NOT (" + strings.Join(known, " OR ") + ")"
 }
 
-// supportCond is an SQL condition on an event e: it names a unit (unit ?, or any when
-// unitID is 0) that counts for the direction (model.CountsForSupport).
+// supportCond is an SQL condition on an event e: it names a live unit (unit ?, or any when
+// unitID is 0) that counts for the direction (model.CountsForSupport, rule 6).
 func supportCond(dir string, unitID int64) string {
 	var military []string
 	for _, o := range model.UnitKinds {
@@ -269,16 +275,16 @@ func supportCond(dir string, unitID int64) string {
 			military = append(military, "'"+o.Code+"'")
 		}
 	}
-	roles := "'recipient', 'partner'"
+	cond := "e.type <> '" + model.EventVisit + "'"
 	if dir == model.DirToLocal {
-		roles = "'host', 'cohost', 'partner'"
+		cond = "eu.role IN ('host', 'cohost')"
 	}
 	unit := ""
 	if unitID != 0 {
 		unit = " AND eu.unit_id = @unit"
 	}
 	return `EXISTS (SELECT 1 FROM event_units eu JOIN units u ON u.id = eu.unit_id WHERE eu.event_id = e.id` + unit +
-		` AND (u.kind IN (` + strings.Join(military, ", ") + `) OR eu.role IN (` + roles + `)))`
+		` AND u.deleted_at = '' AND u.kind IN (` + strings.Join(military, ", ") + `) AND ` + cond + `)`
 }
 
 const (
@@ -287,57 +293,68 @@ const (
 	eventOrder  = "ORDER BY e.date, e.id"
 )
 
-func periodArgs(year, quarter, month int) []any {
-	start, end := yearBounds(year)
+// periodArgs names the period's years (@y1, @y2) and the months of a quarter or a month
+// in each of them (@m1, @m2, two digits; every month when both are 0): a quarter of a
+// range is that quarter of each of its years, as the tables add them up.
+func periodArgs(p model.Period, quarter, month int) []any {
+	m1, m2 := 1, 12
 	switch {
 	case month >= 1 && month <= 12:
-		start, end = fmt.Sprintf("%04d-%02d-01", year, month), fmt.Sprintf("%04d-%02d-31", year, month)
+		m1, m2 = month, month
 	case quarter >= 1 && quarter <= 4:
-		start, end = fmt.Sprintf("%04d-%02d-01", year, quarter*3-2), fmt.Sprintf("%04d-%02d-31", year, quarter*3)
+		m1, m2 = quarter*3-2, quarter*3
 	}
-	return []any{sql.Named("year", year), sql.Named("from", start), sql.Named("to", end)}
+	return append(yearsArgs(p), sql.Named("m1", fmt.Sprintf("%02d", m1)), sql.Named("m2", fmt.Sprintf("%02d", m2)))
 }
 
+// householdOf is the household a person p counts in (rule 4: as grouped now; alone when
+// in no household or a trashed one), the same as the tally's readHouseholds.
+const householdOf = "coalesce((SELECT h.id FROM households h WHERE h.id = p.household_id AND h.deleted_at = ''), -p.id)"
+
 // plan turns a figure into its query.
-func plan(year int, fig Figure) (query, error) {
+func plan(period model.Period, fig Figure) (query, error) {
 	bad := fmt.Errorf("%w: %s/%s", ErrUnknownFigure, fig.Section, fig.Measure)
 	roll := func(flag int, extra string, args ...any) query {
 		return query{kind: KindPeople,
 			ids:   "SELECT p.id FROM people p WHERE p.deleted_at = '' AND " + rollSQL + " & " + fmt.Sprint(flag) + " <> 0 AND " + extra,
-			order: peopleOrder, args: append(rollArgs(year), args...)}
+			order: peopleOrder, args: append(rollArgs(period), args...)}
 	}
-	visits := "FROM visits v WHERE v.year = @year AND v.deleted_at = '' AND v.date BETWEEN @from AND @to"
+	// Visits of the period under their person as the person is now (rule 4); none of a
+	// trashed person (rule 7).
+	visits := `FROM visits v JOIN people p ON p.id = v.person_id AND p.deleted_at = ''
+		WHERE v.year BETWEEN @y1 AND @y2 AND v.deleted_at = '' AND substr(v.date, 6, 2) BETWEEN @m1 AND @m2`
 	visitsIn := func(category string, quarter, month int) query {
-		return query{kind: KindVisits, ids: "SELECT v.id " + visits + " AND " + catCond("v.categories", category),
-			order: visitOrder, args: periodArgs(year, quarter, month)}
+		return query{kind: KindVisits, ids: "SELECT v.id " + visits + " AND " + catCond("p.categories", category),
+			order: visitOrder, args: periodArgs(period, quarter, month)}
 	}
 	visitedPeople := func(category string, quarter int, households bool) query {
-		cond := visits + " AND " + catCond("v.categories", category)
+		cond := visits + " AND " + catCond("p.categories", category)
 		q := query{kind: KindPeople, ids: "SELECT p.id FROM people p WHERE p.id IN (SELECT v.person_id " + cond + ")",
-			order: peopleOrder, args: periodArgs(year, quarter, 0)}
+			order: peopleOrder, args: periodArgs(period, quarter, 0)}
 		if households {
-			q.households = "SELECT count(DISTINCT CASE v.household_key WHEN 0 THEN -v.person_id ELSE v.household_key END) " + cond
-			q.order = "ORDER BY coalesce(p.household_id, -p.id), " + strings.TrimPrefix(peopleOrder, "ORDER BY ")
+			q.households = "SELECT count(DISTINCT " + householdOf + ") " + cond
+			q.order = "ORDER BY " + householdOf + ", " + strings.TrimPrefix(peopleOrder, "ORDER BY ")
 		}
 		return q
 	}
-	visitedNow := "p.id IN (SELECT v.person_id FROM visits v WHERE v.year = @year AND v.deleted_at = '')"
+	visitedNow := "p.id IN (SELECT v.person_id FROM visits v WHERE v.year BETWEEN @y1 AND @y2 AND v.deleted_at = '')"
 	coverage := func(category string, m model.Measure) (query, error) {
 		cond := catCond("p.categories", category)
 		switch m {
 		case model.MOnRoll:
 			return roll(flagOnRoll, cond), nil
 		case model.MCovered:
-			return roll(flagOnRoll, cond+" AND "+visitedNow, sql.Named("year", year)), nil
+			return roll(flagOnRoll, cond+" AND "+visitedNow, yearsArgs(period)...), nil
 		case model.MNotVisited:
-			return roll(flagOnRoll, cond+" AND NOT "+visitedNow, sql.Named("year", year)), nil
+			return roll(flagOnRoll, cond+" AND NOT "+visitedNow, yearsArgs(period)...), nil
 		}
 		return query{}, bad
 	}
 	events := func(where string, quarter, month int, args ...any) query {
 		return query{kind: KindEvents,
-			ids:   "SELECT e.id FROM events e WHERE e.year = @year AND e.deleted_at = '' AND e.date BETWEEN @from AND @to AND " + where,
-			order: eventOrder, args: append(periodArgs(year, quarter, month), args...)}
+			ids: "SELECT e.id FROM events e WHERE e.year BETWEEN @y1 AND @y2 AND e.deleted_at = '' AND substr(e.date, 6, 2) BETWEEN @m1 AND @m2 AND " +
+				where,
+			order: eventOrder, args: append(periodArgs(period, quarter, month), args...)}
 	}
 
 	switch fig.Section {
@@ -352,8 +369,13 @@ func plan(year int, fig Figure) (query, error) {
 			return query{}, bad
 		}
 		cond := catCond("p.categories", fig.Category)
+		if fig.VillageID == 0 {
+			// No village, or a trashed one (rule 7: counted with none).
+			cond += " AND NOT EXISTS (SELECT 1 FROM villages vl WHERE vl.id = p.village_id AND vl.deleted_at = '')"
+			return roll(flagOnRoll, cond), nil
+		}
 		if fig.VillageID != AllVillages {
-			cond += " AND coalesce(p.village_id, 0) = @village"
+			cond += " AND p.village_id = @village"
 			return roll(flagOnRoll, cond, sql.Named("village", fig.VillageID)), nil
 		}
 		return roll(flagOnRoll, cond), nil
@@ -371,8 +393,14 @@ func plan(year int, fig Figure) (query, error) {
 	case model.SecEvents:
 		switch fig.Measure {
 		case model.MEvents, model.MParticipants, model.MMilitary, model.MMoney:
+			if fig.Type == model.EventVisit && (fig.Measure == model.MParticipants || fig.Measure == model.MMoney) {
+				return visitsIn("", fig.Quarter, 0), nil // rule 2: these are the visits' figures
+			}
 			if fig.Type == "" {
 				return events("1", fig.Quarter, 0), nil
+			}
+			if fig.Type == AllButVisits {
+				return events("e.type <> @visit", fig.Quarter, 0, sql.Named("visit", model.EventVisit)), nil
 			}
 			return events("e.type = @type", fig.Quarter, 0, sql.Named("type", fig.Type)), nil
 		}
@@ -412,16 +440,13 @@ func plan(year int, fig Figure) (query, error) {
 	case model.SecHeadline:
 		switch fig.Measure {
 		case model.MOnRoll, model.MNew, model.MRemoved:
-			return plan(year, Figure{Section: model.SecRoster, Measure: fig.Measure})
+			return plan(period, Figure{Section: model.SecRoster, Measure: fig.Measure})
 		case model.MVisits, model.MPeople, model.MHouseholds, model.MMoney, model.MGoods, model.MTotal:
-			return plan(year, Figure{Section: model.SecVisits, Measure: fig.Measure})
+			return plan(period, Figure{Section: model.SecVisits, Measure: fig.Measure})
 		case model.MCovered, model.MNotVisited:
 			return coverage("", fig.Measure)
 		case model.MRounds:
-			q := query{kind: KindEvents,
-				ids:   "SELECT e.id FROM events e WHERE e.id IN (SELECT v.event_id FROM visits v WHERE v.year = @year AND v.deleted_at = '')",
-				order: eventOrder, args: []any{sql.Named("year", year)}}
-			return q, nil
+			return events("e.type = @visit", 0, 0, sql.Named("visit", model.EventVisit)), nil
 		case model.MActivities, model.MParticipants, model.MMilitary:
 			return events("e.type <> @visit", 0, 0, sql.Named("visit", model.EventVisit)), nil
 		}
@@ -429,10 +454,11 @@ func plan(year int, fig Figure) (query, error) {
 	return query{}, bad
 }
 
-// peopleRows reads people (trashed ones too: their visits still count) as list rows.
-func peopleRows(ctx context.Context, s *store.Store, ids []int64) ([]store.PersonRow, error) {
+// peopleRows reads people as list rows, each with their last visit as it stood at the end
+// of the period (rule 8: a 2025 list never shows a visit of 2026).
+func peopleRows(ctx context.Context, s *store.Store, ids []int64, end string) ([]store.PersonRow, error) {
 	villages := map[int64]string{}
-	rows, err := s.DB().QueryContext(ctx, "SELECT id, name FROM villages")
+	rows, err := s.DB().QueryContext(ctx, "SELECT id, name FROM villages WHERE deleted_at = ''") // rule 7: no label from the trash
 	if err != nil {
 		return nil, err
 	}
@@ -454,6 +480,12 @@ func peopleRows(ctx context.Context, s *store.Store, ids []int64) ([]store.Perso
 		}
 		r := store.PersonRow{Person: p, VillageName: villages[p.VillageID]}
 		r.Incomplete = len(model.NeedsCompletion(&r.Person)) > 0
+		if r.LastVisitOn > end {
+			if err := s.DB().QueryRowContext(ctx, `SELECT coalesce(max(date), '') FROM visits
+				WHERE person_id = ? AND deleted_at = '' AND date <= ?`, id, end).Scan(&r.LastVisitOn); err != nil {
+				return nil, err
+			}
+		}
 		if err := s.DB().QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM visits WHERE person_id = ? AND need <> ''
 			AND resolved_on = '' AND deleted_at = '')`, id).Scan(&r.OpenNeeds); err != nil {
 			return nil, err
@@ -488,8 +520,15 @@ func eventRows(ctx context.Context, s *store.Store, ids []int64) ([]store.EventR
 			return nil, err
 		}
 		r := store.EventRow{Event: e}
-		if err := s.DB().QueryRowContext(ctx, "SELECT count(*) FROM visits WHERE event_id = ? AND deleted_at = ''", id).Scan(&r.Visits); err != nil {
+		// The visits of live people (rule 7); a 走访慰问 event's figures are its visits'
+		// (rule 2), whatever was typed on it.
+		var fen int64
+		if err := s.DB().QueryRowContext(ctx, `SELECT count(*), coalesce(sum(v.money_fen + v.goods_value_fen), 0) FROM visits v
+			JOIN people p ON p.id = v.person_id AND p.deleted_at = '' WHERE v.event_id = ? AND v.deleted_at = ''`, id).Scan(&r.Visits, &fen); err != nil {
 			return nil, err
+		}
+		if e.Type == model.EventVisit {
+			r.Participants, r.MilitaryParticipants, r.MoneyFen = int64(r.Visits), 0, fen
 		}
 		out = append(out, r)
 	}

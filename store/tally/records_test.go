@@ -33,15 +33,16 @@ func TestRecords(t *testing.T) {
 		{"removed veterans", Figure{Section: model.SecRoster, Category: model.CatVeteran, Measure: model.MRemoved}, KindPeople, ids(P, "P4")},
 		{"李家村", Figure{Section: model.SecVillages, VillageID: f.Village["李家村"], Measure: model.MOnRoll}, KindPeople, ids(P, "P2", "P5", "P1")},
 		{"军属 in all villages", Figure{Section: model.SecVillages, VillageID: AllVillages, Category: model.CatServingFamily, Measure: model.MOnRoll}, KindPeople, ids(P, "P5")},
-		{"all visits", Figure{Section: model.SecVisits, Measure: model.MVisits}, KindVisits, ids(V, "V1", "V2", "V3", "V4", "V7", "V5", "V6")},
+		{"all visits", Figure{Section: model.SecVisits, Measure: model.MVisits}, KindVisits, ids(V, "V1", "V2", "V3", "V4", "V7", "V5")},
 		{"残疾军人 visits", Figure{Section: model.SecVisits, Category: model.CatDisabledSoldier, Measure: model.MVisits}, KindVisits, ids(V, "V1", "V4", "V5")},
 		{"Q2 money", Figure{Section: model.SecVisits, Quarter: 2, Measure: model.MMoney}, KindVisits, ids(V, "V4", "V7")},
 		{"Q1 people", Figure{Section: model.SecVisits, Quarter: 1, Measure: model.MPeople}, KindPeople, ids(P, "P2", "P1", "P3")},
-		{"veterans visited (one trashed)", Figure{Section: model.SecVisits, Category: model.CatVeteran, Measure: model.MPeople}, KindPeople, ids(P, "P6", "P3", "P4")},
+		{"veterans visited (P6 trashed: rule 7)", Figure{Section: model.SecVisits, Category: model.CatVeteran, Measure: model.MPeople}, KindPeople, ids(P, "P3", "P4")},
 		{"households", Figure{Section: model.SecVisits, Measure: model.MHouseholds}, KindPeople, nil},
 		{"not visited", Figure{Section: model.SecCoverage, Measure: model.MNotVisited}, KindPeople, ids(P, "P5")},
 		{"covered", Figure{Section: model.SecCoverage, Measure: model.MCovered}, KindPeople, ids(P, "P2", "P1", "P3")},
 		{"galas", Figure{Section: model.SecEvents, Type: model.EventGala, Measure: model.MEvents}, KindEvents, ids(E, "E10", "E13")},
+		{"visit events' participants are their visits (rule 2)", Figure{Section: model.SecEvents, Type: model.EventVisit, Measure: model.MParticipants}, KindVisits, nil},
 		{"Q3 events (ev-V8 trashed with V8)", Figure{Section: model.SecEvents, Quarter: 3, Measure: model.MEvents}, KindEvents, ids(E, "E12", "ev-V5")},
 		{"鞋垫", Figure{Section: model.SecItems, ItemName: "鞋垫", ItemUnit: "双", Measure: model.MQuantity}, KindEvents, ids(E, "E10", "E13")},
 		{"标语 in publicity", Figure{Section: model.SecItems, Type: model.EventPublicity, ItemName: "标语", ItemUnit: "幅", Measure: model.MQuantity}, KindEvents, ids(E, "E14")},
@@ -58,7 +59,7 @@ func TestRecords(t *testing.T) {
 			t.Errorf("%s: no value for %+v", c.name, c.fig)
 			continue
 		}
-		r, err := Records(ctx, f.S, 2026, c.fig, 0, 100)
+		r, err := Records(ctx, f.S, model.YearPeriod(2026), c.fig, 0, 100)
 		if err != nil {
 			t.Errorf("%s: %v", c.name, err)
 			continue
@@ -112,14 +113,15 @@ func TestRecords(t *testing.T) {
 		}
 	}
 
-	// A trashed person listed behind a visits figure is read with the trash mark.
-	r, err := Records(ctx, f.S, 2026, Figure{Section: model.SecVisits, Category: model.CatVeteran, Measure: model.MPeople}, 0, 10)
+	// Rule 7: a trashed person is behind no figure; restoring them restores their visit.
+	tallytest.Must(t, f.S.RestorePerson(ctx, f.Person["P6"]))
+	r, err := Records(ctx, f.S, model.YearPeriod(2026), Figure{Section: model.SecVisits, Category: model.CatVeteran, Measure: model.MPeople}, 0, 10)
 	tallytest.Must(t, err)
-	if r.People[0].Name != "周八" || r.People[0].DeletedAt == "" {
-		t.Errorf("first veteran visited: %+v", r.People[0].Person)
+	if r.Total != 3 || r.People[0].Name != "周八" || r.People[0].VillageName != "李家村" {
+		t.Errorf("veterans visited after P6 is restored: %d, first %+v", r.Total, r.People[0].Person)
 	}
-	if r.People[0].VillageName != "李家村" {
-		t.Errorf("village name %q", r.People[0].VillageName)
+	if got := compute(t, f, 2026).Visits.Total.Year.Visits; got != 7 {
+		t.Errorf("visits after P6 is restored = %d, want 7", got)
 	}
 }
 
@@ -127,14 +129,14 @@ func TestRecordsWindowAndErrors(t *testing.T) {
 	f := tallytest.New(t)
 	ctx := context.Background()
 	all := Figure{Section: model.SecVisits, Measure: model.MVisits}
-	r, err := Records(ctx, f.S, 2026, all, 2, 3)
+	r, err := Records(ctx, f.S, model.YearPeriod(2026), all, 2, 3)
 	tallytest.Must(t, err)
-	if r.Total != 7 || r.Offset != 2 || len(r.Visits) != 3 || r.Visits[0].ID != f.Visit["V3"] {
+	if r.Total != 6 || r.Offset != 2 || len(r.Visits) != 3 || r.Visits[0].ID != f.Visit["V3"] {
 		t.Errorf("window: total %d offset %d rows %d", r.Total, r.Offset, len(r.Visits))
 	}
-	r, err = Records(ctx, f.S, 2026, all, 50, 10)
+	r, err = Records(ctx, f.S, model.YearPeriod(2026), all, 50, 10)
 	tallytest.Must(t, err)
-	if r.Total != 7 || len(r.Visits) != 0 {
+	if r.Total != 6 || len(r.Visits) != 0 {
 		t.Errorf("past the end: %d rows", len(r.Visits))
 	}
 	for _, bad := range []Figure{
@@ -142,7 +144,7 @@ func TestRecordsWindowAndErrors(t *testing.T) {
 		{Section: model.SecMonths, Month: 13, Measure: model.MVisits},
 		{Section: "nonsense"},
 	} {
-		if _, err := Records(ctx, f.S, 2026, bad, 0, 10); !errors.Is(err, ErrUnknownFigure) {
+		if _, err := Records(ctx, f.S, model.YearPeriod(2026), bad, 0, 10); !errors.Is(err, ErrUnknownFigure) {
 			t.Errorf("%+v: %v", bad, err)
 		}
 	}

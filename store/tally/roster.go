@@ -2,21 +2,23 @@ package tally
 
 import (
 	"database/sql"
+	"math/bits"
 	"sort"
+	"strconv"
 	"strings"
 
 	"shuangyong/model"
 )
 
 // roster reads the people: the roster by category and village, the roll flags coverage
-// needs, the year before's roster figures, and the dictionary of category texts.
+// needs, the year before's roster figures, and every live person's categories, which the
+// visits are counted under (rule 4).
 func (c *computer) roster() error {
 	c.roll = make([]uint8, c.maxPerson+1)
 	c.personCt = make([]uint32, c.maxPerson+1)
 	c.villages = map[int64][]int{}
 	c.villageT = map[int64]int{}
-	c.count, c.added, c.removed = make([]int, nBuckets), make([]int, nBuckets), make([]int, nBuckets)
-	c.dictUse = map[string]int{}
+	c.count, c.added, c.removed, c.stopped = make([]int, nBuckets), make([]int, nBuckets), make([]int, nBuckets), make([]int, nBuckets)
 	if c.packed {
 		if err := c.rosterPacked(); err != nil {
 			return err
@@ -30,40 +32,36 @@ func (c *computer) roster() error {
 		if b == noBucket && c.count[b] == 0 && c.added[b] == 0 && c.removed[b] == 0 {
 			continue
 		}
-		t.Roster.Rows = append(t.Roster.Rows, model.RosterRow{Category: bucketCode(b), Count: c.count[b], New: c.added[b], Removed: c.removed[b]})
+		t.Roster.Rows = append(t.Roster.Rows, model.RosterRow{Category: bucketCode(b), Count: c.count[b], New: c.added[b], Removed: c.removed[b], Stopped: c.stopped[b]})
 		if c.count[b] > 0 {
 			t.Roster.Columns = append(t.Roster.Columns, bucketCode(b))
 		}
 	}
 	t.Headline.OnRoll, t.Headline.New, t.Headline.Removed = t.Roster.Total.Count, t.Roster.Total.New, t.Roster.Total.Removed
-	for s := range c.dictUse {
-		c.dict = append(c.dict, s)
-	}
-	sort.Slice(c.dict, func(i, j int) bool {
-		a, b := c.dict[i], c.dict[j]
-		if c.dictUse[a] != c.dictUse[b] {
-			return c.dictUse[a] > c.dictUse[b]
-		}
-		return a < b
-	})
+	t.Headline.Stopped = t.Roster.Total.Stopped
 	return nil
 }
 
 // addPerson counts one live person with roll flags f.
 func (c *computer) addPerson(id, village int64, cats string, f uint8) {
-	if _, ok := c.dictUse[cats]; !ok {
-		cats = strings.Clone(cats) // not to keep the whole group_concat string alive
+	if id < 0 || id > c.maxPerson {
+		return // an id read in the same snapshot as max(id): cannot happen
 	}
-	c.dictUse[cats]++
-	if f == 0 || id < 0 || id > c.maxPerson {
-		return // off the roll in both years; or an id read in the same snapshot as max(id): cannot happen
+	m := c.cats.mask(cats)
+	c.personCt[id] = m // visits count under it, whether the person is on the roll or not
+	if f == 0 {
+		return // off the roll in both periods
 	}
 	t := c.t
-	m := c.cats.mask(cats)
 	c.roll[id] = f
 	if f&flagOnRoll != 0 {
-		c.personCt[id] = m
 		t.Roster.Total.Count++
+		if bits.OnesCount32(m&^(1<<uint(noBucket))) > 1 {
+			t.Roster.MultiCategory++
+		}
+		if f&flagStopped != 0 {
+			t.Roster.Total.Stopped++
+		}
 		v := c.villages[village]
 		if v == nil {
 			v = make([]int, nBuckets)
@@ -74,6 +72,9 @@ func (c *computer) addPerson(id, village int64, cats string, f uint8) {
 			if m&(1<<uint(b)) != 0 {
 				c.count[b]++
 				v[b]++
+				if f&flagStopped != 0 {
+					c.stopped[b]++
+				}
 			}
 		}
 	}
@@ -109,8 +110,8 @@ func (c *computer) addPerson(id, village int64, cats string, f uint8) {
 // and the category texts separated by '|'.
 func (c *computer) rosterPacked() error {
 	var ints, cats sql.NullString
-	err := c.tx.QueryRowContext(c.ctx, `SELECT group_concat((p.id * 2097152 + coalesce(p.village_id, 0)) * 64 + `+rollSQL+`),
-		group_concat(p.categories, '|') FROM people p WHERE p.deleted_at = ''`, rollArgs(c.year)...).Scan(&ints, &cats)
+	err := c.tx.QueryRowContext(c.ctx, `SELECT group_concat((p.id * 2097152 + coalesce(p.village_id, 0)) * `+strconv.Itoa(flagBits)+` + `+rollSQL+`),
+		group_concat(p.categories, '|') FROM people p WHERE p.deleted_at = ''`, rollArgs(c.period)...).Scan(&ints, &cats)
 	if err != nil {
 		return err
 	}
@@ -135,7 +136,7 @@ func (c *computer) rosterPacked() error {
 // rosterRows reads the people row by row.
 func (c *computer) rosterRows() error {
 	rows, err := c.tx.QueryContext(c.ctx, `SELECT p.id, coalesce(p.village_id, 0), p.categories, `+rollSQL+`
-		FROM people p WHERE p.deleted_at = ''`, rollArgs(c.year)...)
+		FROM people p WHERE p.deleted_at = ''`, rollArgs(c.period)...)
 	if err != nil {
 		return err
 	}
@@ -152,7 +153,45 @@ func (c *computer) rosterRows() error {
 	return rows.Err()
 }
 
-// villageRows builds the village × category table from the people pass.
+// readHouseholds reads the household of every person grouped into one (rule 4: visits count
+// under the household as it is now); a person in no household, or in a trashed one, is a
+// household alone (key −id). The people_household index holds both columns.
+func (c *computer) readHouseholds() error {
+	c.household = make([]int64, c.maxPerson+1)
+	for id := range c.household {
+		c.household[id] = -int64(id)
+	}
+	set := func(id, hh int64) {
+		if id >= 0 && id <= c.maxPerson {
+			c.household[id] = hh
+		}
+	}
+	const from = ` FROM people WHERE household_id IS NOT NULL AND household_id NOT IN (SELECT id FROM households WHERE deleted_at <> '')`
+	if c.packed {
+		var ids sql.NullString
+		if err := c.tx.QueryRowContext(c.ctx, `SELECT group_concat(household_id * 2097152 + id)`+from).Scan(&ids); err != nil {
+			return err
+		}
+		return packedInts(ids.String, func(v int64) { set(v%packLimit, v/packLimit) })
+	}
+	rows, err := c.tx.QueryContext(c.ctx, `SELECT id, household_id`+from)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var id, hh int64
+	for rows.Next() {
+		if err := rows.Scan(&id, &hh); err != nil {
+			return err
+		}
+		set(id, hh)
+	}
+	return rows.Err()
+}
+
+// villageRows builds the village × category table from the people pass. People of a
+// trashed village are counted with those of no village (rule 7: no row is labelled from
+// the trash).
 func (c *computer) villageRows() error {
 	t := c.t
 	rows, err := c.tx.QueryContext(c.ctx, "SELECT id, name, sort, deleted_at <> '' FROM villages")
@@ -178,20 +217,32 @@ func (c *computer) villageRows() error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
+	for id, counts := range c.villages {
+		if v, ok := known[id]; id == 0 || (ok && !v.trashed) {
+			continue
+		}
+		none := c.villages[0]
+		if none == nil {
+			none = make([]int, nBuckets)
+			c.villages[0] = none
+		}
+		for b, n := range counts {
+			none[b] += n
+		}
+		c.villageT[0] += c.villageT[id]
+		delete(c.villages, id)
+		delete(c.villageT, id)
+	}
 	ids := make([]int64, 0, len(c.villages))
 	for id := range c.villages {
 		ids = append(ids, id)
 	}
-	// Live villages in display order, then trashed ones people still name, then none.
+	// Live villages in display order, then none.
 	rank := func(id int64) [3]int64 {
-		v, ok := known[id]
-		switch {
-		case id == 0 || !ok:
-			return [3]int64{2, 0, id}
-		case v.trashed:
-			return [3]int64{1, v.sort, id}
+		if id == 0 {
+			return [3]int64{1, 0, 0}
 		}
-		return [3]int64{0, v.sort, id}
+		return [3]int64{0, known[id].sort, id}
 	}
 	sort.Slice(ids, func(i, j int) bool {
 		a, b := rank(ids[i]), rank(ids[j])

@@ -1,5 +1,6 @@
-// Package tally computes the yearly tally (SPEC.md §5) from the ledger file, and lists the
-// records behind any of its figures (drill-down).
+// Package tally computes the tally of a year or a range of years (SPEC.md §5) from the
+// ledger file, and lists the records behind any of its figures (drill-down). The counting
+// rules are DOMAIN.md §4's; model/tally.go says what each figure means.
 //
 // Compute reads everything in one read transaction, so the tables agree with each other.
 // What the figures mean is documented on the types in model/tally.go.
@@ -11,13 +12,15 @@
 //   - Exact distinct counts (人 and 户 per category and quarter) are made in Go with dense
 //     per-person and per-household bit masks, because SQL gives them only with one sorted
 //     temp B-tree per count.
+//   - A visit is counted with its person as the person is now (rule 4): the people pass
+//     keeps each live person's categories (as a bucket mask) and household in slices by
+//     person id, so the visits pass reads only person, month and amounts — and skips the
+//     visits of people in the trash (rule 7), who have no entry.
 //   - Getting rows into Go is what costs: the pure-Go driver spends about 0.3 µs per column
 //     of every row (each value is fetched under SQLite's mutex). So the big scans (people
 //     and the year's visits) hand their rows over as a few group_concat strings of packed
 //     integers instead — one row, parsed in Go at a few nanoseconds a value — which is
-//     several times cheaper than row by row. Categories are packed as an index into a
-//     dictionary of the category texts seen on the roster (a CASE in SQL); a visit whose
-//     categories are not in it is read separately, by row.
+//     several times cheaper than row by row.
 //   - Events are summed in SQL by type and date (the index's order, no sorting). Items
 //     and units are joined to the year's events in SQL and come back packed the same way;
 //     they are summed in Go, where an event's items go to every unit it counts for.
@@ -128,18 +131,20 @@ func (m *marks) each(fn func(row []uint8)) {
 	}
 }
 
-// Roll flags of a person, per year (the current year in the low bits, the year before
-// shifted by prevShift). See model.OnRollAtEnd, NewInYear, RemovedInYear.
+// Roll flags of a person, per period (the period in the low bits, the period before
+// shifted by prevShift; flagStopped only for the period). See model.OnRollAtEnd,
+// NewInYear, RemovedInYear, StoppedAtEnd.
 const (
 	flagOnRoll  = 1
 	flagNew     = 2
 	flagRemoved = 4
 	prevShift   = 3
-	flagBits    = 64 // flags < flagBits
+	flagStopped = 64
+	flagBits    = 128 // flags < flagBits
 )
 
-// rollSQL computes the roll flags of the people row p in SQL, for the year ending @end
-// (starting @start) and the year before (ending @pend, starting @pstart): rollArgs gives
+// rollSQL computes the roll flags of the people row p in SQL, for the period ending @end
+// (starting @start) and the period before (ending @pend, starting @pstart): rollArgs gives
 // the four. It must say what model.OnRollAtEnd, NewInYear and RemovedInYear say;
 // TestRollSQL holds them together over every kind of date. People on the roll (status
 // active) take a short cut by when they were registered — before the year before (or
@@ -152,18 +157,19 @@ const rollSQL = `(CASE WHEN p.status = 'active' THEN (CASE WHEN p.registered_on 
 	WHEN p.registered_on > @end THEN 0
 	ELSE ` + rollFormula + ` END) ELSE ` + rollFormula + ` END)`
 
-// rollFormula is the roll flags of any people row p, flag by flag.
-const rollFormula = `(((p.registered_on <= @end OR p.registered_on = '') AND (p.status IN ('active', '') OR p.status_changed_on > @end))
+// rollFormula is the roll flags of any people row p, flag by flag. 停发 (stopped) is on the
+// roll (rule 5) and flagged.
+const rollFormula = `(((p.registered_on <= @end OR p.registered_on = '') AND (p.status IN ('active', 'stopped', '') OR p.status_changed_on > @end))
 	+ 2 * (p.registered_on BETWEEN @start AND @end)
-	+ 4 * (p.status NOT IN ('active', '') AND p.status_changed_on BETWEEN @start AND @end)
-	+ 8 * ((p.registered_on <= @pend OR p.registered_on = '') AND (p.status IN ('active', '') OR p.status_changed_on > @pend))
+	+ 4 * (p.status NOT IN ('active', 'stopped', '') AND p.status_changed_on BETWEEN @start AND @end)
+	+ 8 * ((p.registered_on <= @pend OR p.registered_on = '') AND (p.status IN ('active', 'stopped', '') OR p.status_changed_on > @pend))
 	+ 16 * (p.registered_on BETWEEN @pstart AND @pend)
-	+ 32 * (p.status NOT IN ('active', '') AND p.status_changed_on BETWEEN @pstart AND @pend))`
+	+ 32 * (p.status NOT IN ('active', 'stopped', '') AND p.status_changed_on BETWEEN @pstart AND @pend)
+	+ 64 * (p.status = 'stopped' AND (p.status_changed_on <= @end OR p.status_changed_on = '') AND (p.registered_on <= @end OR p.registered_on = '')))`
 
-func rollArgs(year int) []any {
-	start, end := yearBounds(year)
-	pstart, pend := yearBounds(year - 1)
-	return []any{sql.Named("end", end), sql.Named("start", start), sql.Named("pend", pend), sql.Named("pstart", pstart)}
+func rollArgs(p model.Period) []any {
+	b := p.Before()
+	return []any{sql.Named("end", p.End()), sql.Named("start", p.Start()), sql.Named("pend", b.End()), sql.Named("pstart", b.Start())}
 }
 
 func yearBounds(year int) (start, end string) {
@@ -173,10 +179,16 @@ func yearBounds(year int) (start, end string) {
 // Compute computes the tally of year (with the year before's headline figures) in one read
 // transaction.
 func Compute(ctx context.Context, s *store.Store, year int) (model.Tally, error) {
+	return ComputePeriod(ctx, s, model.YearPeriod(year))
+}
+
+// ComputePeriod computes the tally of a year or a range of years in one read transaction
+// (a range has no comparison with the period before: model.Tally.Previous).
+func ComputePeriod(ctx context.Context, s *store.Store, p model.Period) (model.Tally, error) {
 	var t model.Tally
 	err := s.ReadTx(ctx, func(tx *sql.Tx) error {
 		var err error
-		t, err = ComputeIn(ctx, tx, year, s.Today())
+		t, err = ComputeIn(ctx, tx, p, s.Today())
 		return err
 	})
 	if err != nil {
@@ -189,12 +201,18 @@ func Compute(ctx context.Context, s *store.Store, year int) (model.Tally, error)
 // items and units (tests compare them with the default paths).
 var rowByRow, noIDRange = false, false
 
-// ComputeIn is Compute inside a transaction the caller holds (an export reads the tally
-// and the detail sheets from one snapshot). asOf is today's ISO date.
-func ComputeIn(ctx context.Context, tx *sql.Tx, year int, asOf string) (model.Tally, error) {
-	t := model.Tally{Year: year, AsOf: asOf}
-	t.Headline.Year, t.Previous.Year = year, year-1
-	c := &computer{ctx: ctx, tx: tx, year: year, cats: catCache{}, t: &t}
+// ComputeIn is ComputePeriod inside a transaction the caller holds (an export reads the
+// tally and the detail sheets from one snapshot). asOf is today's ISO date.
+func ComputeIn(ctx context.Context, tx *sql.Tx, p model.Period, asOf string) (model.Tally, error) {
+	if !p.Valid() {
+		return model.Tally{}, fmt.Errorf("tally: bad period %d–%d", p.From, p.To)
+	}
+	t := model.Tally{Year: p.From, ToYear: p.To, AsOf: asOf}
+	t.Headline.Year = p.From
+	if p.Single() {
+		t.Previous.Year = p.From - 1
+	}
+	c := &computer{ctx: ctx, tx: tx, period: p, cats: catCache{}, t: &t}
 	if err := c.run(); err != nil {
 		return model.Tally{}, err
 	}
@@ -202,10 +220,16 @@ func ComputeIn(ctx context.Context, tx *sql.Tx, year int, asOf string) (model.Ta
 }
 
 // OnRollSQL returns an SQL condition on a people row aliased p, and its arguments, that
-// selects the people on the roll at the end of year (model.OnRollAtEnd), for queries of
-// other packages (the export's list of people not visited).
-func OnRollSQL(year int) (string, []any) {
-	return "p.deleted_at = '' AND " + rollSQL + " & " + strconv.Itoa(flagOnRoll) + " <> 0", rollArgs(year)
+// selects the people on the roll at the end of the period (model.OnRollAtEnd), for queries
+// of other packages (the export's list of people not visited).
+func OnRollSQL(p model.Period) (string, []any) {
+	return "p.deleted_at = '' AND " + rollSQL + " & " + strconv.Itoa(flagOnRoll) + " <> 0", rollArgs(p)
+}
+
+// yearsArgs names the period's first and last year (@y1, @y2) for queries of the year
+// columns.
+func yearsArgs(p model.Period) []any {
+	return []any{sql.Named("y1", p.From), sql.Named("y2", p.To)}
 }
 
 // packLimit bounds the ids the packed path can carry.
@@ -219,11 +243,11 @@ type sums struct {
 
 // computer holds the state of one Compute.
 type computer struct {
-	ctx  context.Context
-	tx   *sql.Tx
-	year int
-	cats catCache
-	t    *model.Tally
+	ctx    context.Context
+	tx     *sql.Tx
+	period model.Period
+	cats   catCache
+	t      *model.Tally
 
 	maxPerson, maxHousehold, maxVillage int64
 	minEvent, maxEvent                  int64 // ids of the year's events (-1: none)
@@ -231,12 +255,12 @@ type computer struct {
 
 	// The people pass.
 	roll                  []uint8  // roll flags by person id
-	personCt              []uint32 // category buckets by person id (on the roll at the end of the year)
+	personCt              []uint32 // category buckets by person id, every live person (0: none or trashed)
+	household             []int64  // household key by person id (model: the household, or −id alone)
 	villages              map[int64][]int
 	villageT              map[int64]int
-	count, added, removed []int          // by bucket
-	dict                  []string       // category texts of the roster, commonest first
-	dictUse               map[string]int // how many people have each
+	count, added, removed []int // by bucket
+	stopped               []int // by bucket
 
 	// The visits pass.
 	people, households *marks
@@ -257,10 +281,13 @@ func (c *computer) run() error {
 		}
 	}
 	c.packed = !rowByRow && c.maxPerson < packLimit && c.maxHousehold < packLimit && c.maxVillage < packLimit
-	for _, step := range []func() error{c.roster, c.villageRows, c.visits, c.previousVisits, c.events, c.itemsAndSupport} {
+	for _, step := range []func() error{c.roster, c.readHouseholds, c.villageRows, c.visits, c.previousVisits, c.events, c.itemsAndSupport} {
 		if err := step(); err != nil {
 			return err
 		}
+	}
+	if !c.period.Single() {
+		c.t.Previous = model.Headline{} // the roster pass counted the period before; a range is not compared
 	}
 	return nil
 }
@@ -294,15 +321,6 @@ func packedInts(s string, fn func(v int64)) error {
 		i++ // the comma
 	}
 	return nil
-}
-
-func popcount(w uint64) int {
-	n := 0
-	for w != 0 {
-		w &= w - 1
-		n++
-	}
-	return n
 }
 
 // errMisaligned reports group_concat strings of one scan that disagree in length: a bug,

@@ -72,14 +72,17 @@ func TestComputeFixture(t *testing.T) {
 	}
 	eq(t, "village total", tl.Roster.VillageTotal.Total, 4)
 
-	// Visits: V1–V7 (V8 trashed). P1 three times: 1 人, 3 人次. P1 and P2 share H1.
+	// Visits: V1–V7 (V8 trashed; V6's person P6 trashed, so V6 counts nowhere: rule 7).
+	// P1 three times: 1 人, 3 人次. P1 and P2 share H1.
 	tot := tl.Visits.Total
-	eq(t, "total year", tot.Year, model.VisitFigures{Visits: 7, People: 5, Households: 4, MoneyFen: 170000, GoodsFen: 50000})
+	eq(t, "total year", tot.Year, model.VisitFigures{Visits: 6, People: 4, Households: 3, MoneyFen: 160000, GoodsFen: 50000})
 	eq(t, "total Q1", tot.Quarters[0], model.VisitFigures{Visits: 3, People: 3, Households: 2, MoneyFen: 130000, GoodsFen: 40000})
 	eq(t, "total Q2", tot.Quarters[1], model.VisitFigures{Visits: 2, People: 2, Households: 2, MoneyFen: 30000})
 	eq(t, "total Q3", tot.Quarters[2], model.VisitFigures{Visits: 1, People: 1, Households: 1, GoodsFen: 10000})
-	eq(t, "total Q4", tot.Quarters[3], model.VisitFigures{Visits: 1, People: 1, Households: 1, MoneyFen: 10000})
-	eq(t, "rounds", tl.Visits.Rounds, 5) // E1 and the events of V4–V7; V8's event reached nobody
+	eq(t, "total Q4", tot.Quarters[3], model.VisitFigures{})
+	// Rule 3: 走访慰问次数 = 走访慰问 events dated in the year: E1 and the events of V4–V7
+	// (V8's went to the trash with it).
+	eq(t, "rounds", tl.Headline.Rounds, 5)
 	eq(t, "coverage", tl.Visits.Coverage, model.Coverage{OnRoll: 4, Covered: 3})
 	eq(t, "coverage permille", tl.Visits.Coverage.Permille(), 750)
 
@@ -101,7 +104,7 @@ func TestComputeFixture(t *testing.T) {
 	mf, _ := tl.VisitRowOf(model.CatMartyrFamily)
 	eq(t, "烈士遗属", mf.Year, model.VisitFigures{Visits: 1, People: 1, Households: 1, MoneyFen: 50000, GoodsFen: 20000})
 	vet, _ := tl.VisitRowOf(model.CatVeteran)
-	eq(t, "退役士兵", vet.Year, model.VisitFigures{Visits: 3, People: 3, Households: 3, MoneyFen: 50000})
+	eq(t, "退役士兵", vet.Year, model.VisitFigures{Visits: 2, People: 2, Households: 2, MoneyFen: 40000})
 	eq(t, "退役士兵 coverage", [2]int{vet.OnRoll, vet.Covered}, [2]int{1, 1})
 	sf, _ := tl.VisitRowOf(model.CatServingFamily)
 	eq(t, "军属 visits", sf.Year, model.VisitFigures{})
@@ -111,11 +114,14 @@ func TestComputeFixture(t *testing.T) {
 	for _, r := range tl.Visits.Rows {
 		sum += r.Year.People
 	}
-	eq(t, "people summed over categories", sum, 6)
+	eq(t, "people summed over categories", sum, 5)
 
 	// Events.
 	// V8's event went to the trash with V8 (the only visit it had), so it is not counted.
-	eq(t, "events total year", tl.Events.Total.Year, model.EventFigures{Events: 10, Participants: 384, Military: 140, MoneyFen: 650000})
+	// Rule 2: the 走访慰问 row takes the visits' 人次 and money (6, ¥2 100), so the total
+	// with it is 380 + 6 participants and ¥6 000 + ¥2 100.
+	eq(t, "events total year", tl.Events.Total.Year, model.EventFigures{Events: 10, Participants: 386, Military: 140, MoneyFen: 810000})
+	eq(t, "activities (without 走访慰问)", tl.Events.Activities.Year, model.EventFigures{Events: 5, Participants: 380, Military: 140, MoneyFen: 600000})
 	gala, ok := tl.Events.Row(model.EventGala)
 	if !ok {
 		t.Fatal("no gala row")
@@ -130,7 +136,11 @@ func TestComputeFixture(t *testing.T) {
 	eq(t, "forum year (E15 trashed)", forum.Year, model.EventFigures{Events: 1, Participants: 30, Military: 10})
 	eq(t, "forum Q2 (06-30)", forum.Quarters[1].Events, 1)
 	visitEv, _ := tl.Events.Row(model.EventVisit)
-	eq(t, "visit events", visitEv.Year, model.EventFigures{Events: 5, Participants: 4, MoneyFen: 50000})
+	eq(t, "visit events", visitEv.Year, model.EventFigures{Events: 5, Participants: 6, MoneyFen: 210000})
+	for q := range visitEv.Quarters {
+		eq(t, fmt.Sprint("visit events Q", q+1, " = visits table"), [2]int64{visitEv.Quarters[q].Participants, visitEv.Quarters[q].MoneyFen},
+			[2]int64{int64(tot.Quarters[q].Visits), tot.Quarters[q].TotalFen()})
+	}
 	wantTypes := []string{model.EventVisit, model.EventForum, model.EventGala, model.EventPublicity, model.EventArmyForLocal}
 	var gotTypes []string
 	for _, r := range tl.Events.Rows {
@@ -139,11 +149,12 @@ func TestComputeFixture(t *testing.T) {
 	if !reflect.DeepEqual(gotTypes, wantTypes) {
 		t.Errorf("event types = %v, want %v", gotTypes, wantTypes)
 	}
+	// Rule 9: by event type (座谈会, 联欢会, 宣传教育, 拥政爱民), then as first entered.
 	wantItems := []model.ItemTotal{
-		{Name: "宣传资料", Unit: "份", Quantity: 300, Events: 1},
 		{Name: "标语", Unit: "幅", Quantity: 100, Events: 2},
-		{Name: "标语", Unit: "条", Quantity: 3, Events: 1},
 		{Name: "鞋垫", Unit: "双", Quantity: 276, Events: 2},
+		{Name: "标语", Unit: "条", Quantity: 3, Events: 1},
+		{Name: "宣传资料", Unit: "份", Quantity: 300, Events: 1},
 	}
 	if !reflect.DeepEqual(tl.Events.Items, wantItems) {
 		t.Errorf("items = %+v\nwant %+v", tl.Events.Items, wantItems)
@@ -168,19 +179,19 @@ func TestComputeFixture(t *testing.T) {
 	// Months.
 	wantMonths := [12]model.MonthFigures{
 		{Visits: 2}, {Activities: 1}, {Visits: 1}, {Visits: 1}, {Visits: 1}, {Activities: 1},
-		{Activities: 1}, {}, {Visits: 1}, {Activities: 1, Visits: 1}, {Activities: 1}, {},
+		{Activities: 1}, {}, {Visits: 1}, {Activities: 1}, {Activities: 1}, {},
 	}
 	eq(t, "months", tl.Months, wantMonths)
 
 	// Headline and the year before.
-	eq(t, "headline", tl.Headline, model.Headline{Year: 2026, OnRoll: 4, New: 1, Removed: 1, Rounds: 5, Visits: 7, People: 5,
-		Households: 4, MoneyFen: 170000, GoodsFen: 50000, Covered: 3, Activities: 5, Participants: 380, Military: 140, ActivityFen: 600000})
+	eq(t, "headline", tl.Headline, model.Headline{Year: 2026, OnRoll: 4, New: 1, Removed: 1, Rounds: 5, Visits: 6, People: 4,
+		Households: 3, MoneyFen: 160000, GoodsFen: 50000, Covered: 3, Activities: 5, Participants: 380, Military: 140, ActivityFen: 600000})
 	// End of 2025: P1, P2, P4, P5 on the roll; P7 new and removed; V9 (P5) and V10 (P4).
 	eq(t, "previous", tl.Previous, model.Headline{Year: 2025, OnRoll: 4, New: 1, Removed: 1, Rounds: 2, Visits: 2, People: 2,
 		Households: 2, MoneyFen: 50000, Covered: 2, Activities: 1, Participants: 40, Military: 20, ActivityFen: 20000})
 	for _, c := range tl.Changes() {
 		if c.Measure == model.MVisits {
-			if p, ok := c.Permille(); !ok || p != 2500 || c.Delta() != 5 {
+			if p, ok := c.Permille(); !ok || p != 2000 || c.Delta() != 4 {
 				t.Errorf("visits change = %+v (%d‰)", c, p)
 			}
 		}
@@ -246,12 +257,14 @@ func TestComputeEmptyAndCancelled(t *testing.T) {
 func TestQueryPlans(t *testing.T) {
 	s := tallytest.Open(t)
 	for _, q := range []string{
-		`SELECT event_id, person_id, household_key, date, categories, money_fen, goods_value_fen FROM visits WHERE year = 2026 AND deleted_at = ''`,
-		`SELECT event_id, person_id, household_key, money_fen, goods_value_fen FROM visits WHERE year = 2025 AND deleted_at = ''`,
-		`SELECT type, date, count(*), sum(participants), sum(military_participants), sum(money_fen), min(id), max(id) FROM events WHERE year = 2026 AND deleted_at = '' GROUP BY type, date`,
-		`SELECT count(*) FROM (SELECT event_id FROM visits WHERE year = 2026 AND deleted_at = '' GROUP BY event_id)`,
-		`SELECT group_concat(((person_id * 16 + CAST(substr(date, 6, 2) AS INTEGER)) * 64 + 63) * 4194304 + household_key + 2097152), group_concat(money_fen * 4294967296 + goods_value_fen), max(money_fen), max(goods_value_fen) FROM visits WHERE year = 2026 AND deleted_at = ''`,
-		`SELECT count(*), coalesce(sum(participants), 0), coalesce(sum(military_participants), 0), coalesce(sum(money_fen), 0) FROM events WHERE year = 2025 AND deleted_at = '' AND type <> 'visit'`,
+		`SELECT person_id, date, money_fen, goods_value_fen FROM visits WHERE year BETWEEN 2022 AND 2026 AND deleted_at = ''`,
+		`SELECT person_id, money_fen, goods_value_fen FROM visits WHERE year = 2025 AND deleted_at = ''`,
+		`SELECT type, date, count(*), sum(participants), sum(military_participants), sum(money_fen), min(id), max(id) FROM events WHERE year BETWEEN 2026 AND 2026 AND deleted_at = '' GROUP BY year, type, date`,
+		`SELECT type, date, count(*), sum(participants), sum(military_participants), sum(money_fen), min(id), max(id) FROM events WHERE year BETWEEN 2019 AND 2023 AND type <> 'visit' AND deleted_at = '' GROUP BY year, type, date`,
+		`SELECT type, date, count(*), 0, 0, 0, min(id), max(id) FROM events WHERE year BETWEEN 2019 AND 2023 AND type >= 'visit' AND type <= 'visit' AND deleted_at = '' GROUP BY year, type, date`,
+		`SELECT group_concat(CASE WHEN money_fen % 100 = 0 AND goods_value_fen % 100 = 0 AND money_fen < 52428800 AND goods_value_fen < 52428800 THEN ((person_id * 16 + CAST(substr(date, 6, 2) AS INTEGER)) * 524288 + money_fen / 100) * 524288 + goods_value_fen / 100 ELSE -id END) FROM visits WHERE year BETWEEN 2026 AND 2026 AND deleted_at = ''`,
+		`SELECT count(*), coalesce(sum(money_fen), 0), coalesce(sum(goods_value_fen), 0), group_concat(person_id) FROM visits WHERE year = 2025 AND deleted_at = ''`,
+		`SELECT count(*) FILTER (WHERE type <> 'visit'), coalesce(sum(participants) FILTER (WHERE type <> 'visit'), 0), count(*) FILTER (WHERE type = 'visit') FROM events WHERE year = 2025 AND deleted_at = ''`,
 	} {
 		var plan []string
 		rows, err := s.DB().Query("EXPLAIN QUERY PLAN " + q)
@@ -335,18 +348,25 @@ func TestPian2(t *testing.T) {
 }
 
 // TestPackedMatchesRows: the packed path (group_concat strings) and the row-by-row path
-// give the same tally, including visits whose category text is no longer on the roster
-// (read by row from the packed path).
+// give the same tally. Also rule 4 (finding 3): after a category is corrected, the visits
+// count under the person's categories as they are now, so the coverage and the visits
+// tables agree.
 func TestPackedMatchesRows(t *testing.T) {
 	f := tallytest.New(t)
 	ctx := context.Background()
 	before := compute(t, f, 2026)
-	// P1 is no longer a 参战退役军人: the category text of his visits is on nobody now.
+	if wv, _ := before.VisitRowOf(model.CatWarVeteran); wv.Year.Visits != 3 || wv.Covered != 1 {
+		t.Fatalf("参战退役军人 before the fix: %+v", wv)
+	}
+	// Visits whose amounts do not pack (分, or beyond ¥524 288) are read by id.
+	tallytest.Must(t, f.S.RecordVisit(ctx, &model.Event{}, &model.Visit{PersonID: f.Person["P3"], Date: "2026-05-06", MoneyFen: 123_45, GoodsValueFen: 60_000_000_00}))
+	// P1 is no longer a 参战退役军人.
 	p1, err := f.S.Person(ctx, f.Person["P1"])
 	tallytest.Must(t, err)
 	p1.Categories = []string{model.CatDisabledSoldier}
 	tallytest.Must(t, f.S.UpdatePerson(ctx, &p1))
-	for _, year := range []int{2025, 2026} {
+	// 2027 compares 2026, whose visits include one of a trashed person (P6), as the year before.
+	for _, year := range []int{2025, 2026, 2027} {
 		packed := compute(t, f, year)
 		rowByRow = true
 		rows := compute(t, f, year)
@@ -362,46 +382,55 @@ func TestPackedMatchesRows(t *testing.T) {
 			t.Errorf("%d: reading items and units by id range and by seeks differ", year)
 		}
 		if year == 2026 {
-			// The visits still count under the categories of their day; only the
-			// coverage of 参战退役军人 (who is on the roll as one) changed.
-			for i, r := range packed.Visits.Rows {
-				b := before.Visits.Rows[i]
-				if r.Category != b.Category || r.Year != b.Year || r.Quarters != b.Quarters {
-					t.Errorf("visits of %s changed: %+v, was %+v", r.Category, r, b)
+			// Nobody is a 参战退役军人 now: no row, in the visits as in the coverage.
+			if wv, ok := packed.VisitRowOf(model.CatWarVeteran); ok {
+				t.Errorf("参战退役军人 still has a visits row: %+v", wv)
+			}
+			for _, r := range packed.Visits.Rows {
+				if r.Year.People < r.Covered {
+					t.Errorf("%s: %d people visited in the visits table, %d covered", r.Category, r.Year.People, r.Covered)
 				}
 			}
-			if wv, _ := packed.VisitRowOf(model.CatWarVeteran); wv.OnRoll != 0 || wv.Year.Visits != 3 {
-				t.Errorf("参战退役军人 now %+v", wv)
+			ds, _ := packed.VisitRowOf(model.CatDisabledSoldier)
+			if b, _ := before.VisitRowOf(model.CatDisabledSoldier); ds.Year != b.Year {
+				t.Errorf("残疾军人 changed: %+v, was %+v", ds.Year, b.Year)
 			}
 		}
 	}
 }
 
-// TestVisitWithoutHousehold: a visit loaded without its household snapshot (0) counts as
-// the person's own household, not as one household of all such visits.
-func TestVisitWithoutHousehold(t *testing.T) {
+// TestHouseholdsAsNow (rule 4, finding 3): 户 are counted as people are grouped now — a
+// household formed after the visits counts once, and the visit's own copy (even a missing
+// one, 0) plays no part.
+func TestHouseholdsAsNow(t *testing.T) {
 	f := tallytest.New(t)
 	ctx := context.Background()
 	_, err := f.S.DB().Exec("UPDATE visits SET household_key = 0 WHERE id IN (?, ?)", f.Visit["V1"], f.Visit["V3"])
 	tallytest.Must(t, err)
-	for _, slow := range []bool{false, true} {
-		rowByRow = slow
-		tl := compute(t, f, 2026)
-		rowByRow = false
-		// Q1: V1 (P1, now alone), V2 (H1), V3 (P3 alone) = 3 户; the year: P1 alone, H1
-		// (V2, and P1's later visits), P3, P6, P4 = 5 户.
-		if got := tl.Visits.Total.Quarters[0].Households; got != 3 {
-			t.Errorf("slow=%v: Q1 households %d, want 3", slow, got)
+	check := func(q1, year int) {
+		t.Helper()
+		for _, slow := range []bool{false, true} {
+			rowByRow = slow
+			tl := compute(t, f, 2026)
+			rowByRow = false
+			if got := tl.Visits.Total.Quarters[0].Households; got != q1 {
+				t.Errorf("slow=%v: Q1 households %d, want %d", slow, got, q1)
+			}
+			if got := tl.Visits.Total.Year.Households; got != year {
+				t.Errorf("slow=%v: households %d, want %d", slow, got, year)
+			}
 		}
-		if got := tl.Visits.Total.Year.Households; got != 5 {
-			t.Errorf("slow=%v: households %d, want 5", slow, got)
+		r, err := Records(ctx, f.S, model.YearPeriod(2026), Figure{Section: model.SecVisits, Quarter: 1, Measure: model.MHouseholds}, 0, 10)
+		tallytest.Must(t, err)
+		if r.Households != q1 {
+			t.Errorf("drill-down households %d, want %d", r.Households, q1)
 		}
 	}
-	r, err := Records(ctx, f.S, 2026, Figure{Section: model.SecVisits, Quarter: 1, Measure: model.MHouseholds}, 0, 10)
-	tallytest.Must(t, err)
-	if r.Households != 3 {
-		t.Errorf("drill-down households %d, want 3", r.Households)
-	}
+	// Q1: V1 P1 and V2 P2 (H1), V3 P3 = 2 户; the year adds P4: 3 户.
+	check(2, 3)
+	// P3 joins H1 after the visits: Q1 is one household, the year two (H1, P4).
+	tallytest.Must(t, f.S.JoinHousehold(ctx, f.Person["P3"], f.Person["P1"]))
+	check(1, 2)
 }
 
 // TestRollSQL evaluates the roll flags of rollSQL for every status against registration
@@ -412,7 +441,7 @@ func TestRollSQL(t *testing.T) {
 	dates := []string{"", "2023-05-01", "2023-12-31", "2024-01-01", "2024-06-30", "2024-12-31", "2024-12-31x", "2025-01-01",
 		"2025-07-01", "2025-12-31", "2026-01-01", "2026-03-01", "2025", "未知"}
 	statuses := []string{model.StatusActive, "", "dead", "moved_out", "stopped"}
-	args := append(rollArgs(2025), sql.Named("status", ""), sql.Named("reg", ""), sql.Named("changed", ""))
+	args := append(rollArgs(model.YearPeriod(2025)), sql.Named("status", ""), sql.Named("reg", ""), sql.Named("changed", ""))
 	stmt, err := s.DB().Prepare(`SELECT ` + rollSQL + ` FROM (SELECT @status AS status, @reg AS registered_on, @changed AS status_changed_on) p`)
 	tallytest.Must(t, err)
 	defer stmt.Close()
@@ -436,8 +465,11 @@ func TestRollSQL(t *testing.T) {
 						want |= flagRemoved << shift
 					}
 				}
+				if model.StoppedAtEnd(p, 2025) {
+					want |= flagStopped
+				}
 				if got != want {
-					t.Errorf("status %q registered %q changed %q: flags %06b, the model says %06b", st, reg, changed, got, want)
+					t.Errorf("status %q registered %q changed %q: flags %07b, the model says %07b", st, reg, changed, got, want)
 				}
 				checked++
 			}

@@ -2,9 +2,8 @@ package tally
 
 import (
 	"database/sql"
+	"encoding/json"
 	"math/bits"
-	"strconv"
-	"strings"
 
 	"shuangyong/model"
 )
@@ -13,15 +12,19 @@ import (
 // under bucket b. A mark byte holds one bit per quarter (bit q−1).
 func (c *computer) slots() int { return 1 + nBuckets }
 
-// addVisit counts one visit of the year.
-func (c *computer) addVisit(personID, hk int64, month int, mask uint32, money, goods int64) {
-	if month < 1 || month > 12 {
-		return // a date that is not ISO cannot be in the year: never stored
+// addVisit counts one visit of the period, under its person as the person is now (rule 4);
+// a visit of a person in the trash counts nowhere (rule 7).
+func (c *computer) addVisit(personID int64, month int, money, goods int64) {
+	if month < 1 || month > 12 || personID < 0 || personID > c.maxPerson {
+		return // a date that is not ISO cannot be in the period: never stored
 	}
-	hk = householdKey(personID, hk)
+	mask := c.personCt[personID]
+	if mask == 0 {
+		return // trashed
+	}
 	q := (month - 1) / 3
 	bit := uint8(1) << uint(q)
-	pr, hr := c.people.row(personID), c.households.row(hk)
+	pr, hr := c.people.row(personID), c.households.row(c.household[personID])
 	pr[0] |= bit
 	hr[0] |= bit
 	cell := &c.cells[0][q]
@@ -38,16 +41,6 @@ func (c *computer) addVisit(personID, hk int64, month int, mask uint32, money, g
 		cell.goods += goods
 	}
 	c.t.Months[month-1].Visits++
-}
-
-// householdKey is the household a visit counts under: its snapshot (model.Visit.
-// HouseholdKey), or the person alone when the snapshot is missing (0: a visit loaded in bulk
-// without it), never one household of everybody without one.
-func householdKey(personID, hk int64) int64 {
-	if hk == 0 {
-		return -personID
-	}
-	return hk
 }
 
 // visits makes the visits table, coverage and the visits per month.
@@ -72,160 +65,72 @@ func (c *computer) visits() error {
 	return nil
 }
 
-// dictionary returns the SQL that maps a visit's category text to its index in c.dict
-// (63 when it is not there) and the arguments it names.
-func (c *computer) dictionary() (string, []any) {
-	n := min(len(c.dict), 63)
-	if n == 0 {
-		return "63", nil
-	}
-	var b strings.Builder
-	args := make([]any, 0, n)
-	b.WriteString("CASE categories")
-	for i := 0; i < n; i++ {
-		name := "c" + strconv.Itoa(i)
-		b.WriteString(" WHEN @" + name + " THEN " + strconv.Itoa(i))
-		args = append(args, sql.Named(name, c.dict[i]))
-	}
-	b.WriteString(" ELSE 63 END")
-	return b.String(), args
-}
-
-// visitsPacked reads the year's visits as group_concat strings of packed integers:
-// (((person·16 + month)·64 + category index)·2²² + household key + 2²¹), and
-// 慰问金·2³² + 慰问品. It returns false (having counted nothing) when an amount is too big
-// to pack; the row-by-row path then does the work.
+// visitsPacked reads the period's visits as one group_concat string, a visit an integer:
+// ((person·16 + month)·2¹⁹ + 慰问金 in 元)·2¹⁹ + 慰问品 in 元 — one aggregate step per row,
+// which is what a row costs in SQL. Amounts are whole 元 below 2¹⁹ (¥524 288) nearly
+// always; a visit whose are not is written as its negated id instead and read by id
+// afterwards. Ids beyond the packing's reach (checked by the caller) take the row path.
 func (c *computer) visitsPacked() (bool, error) {
-	cat, args := c.dictionary()
-	args = append(args, sql.Named("year", c.year))
-	var keys, amounts, events sql.NullString
-	var maxMoney, maxGoods sql.NullInt64
-	err := c.tx.QueryRowContext(c.ctx, `SELECT
-		group_concat(((person_id * 16 + CAST(substr(date, 6, 2) AS INTEGER)) * 64 + `+cat+`) * 4194304 + household_key + 2097152),
-		group_concat(money_fen * 4294967296 + goods_value_fen), max(money_fen), max(goods_value_fen), group_concat(event_id)
-		FROM visits WHERE year = @year AND deleted_at = ''`, args...).Scan(&keys, &amounts, &maxMoney, &maxGoods, &events)
+	var keys sql.NullString
+	err := c.tx.QueryRowContext(c.ctx, `SELECT group_concat(CASE
+		WHEN money_fen % 100 = 0 AND goods_value_fen % 100 = 0 AND money_fen < 52428800 AND goods_value_fen < 52428800
+		THEN ((person_id * 16 + CAST(substr(date, 6, 2) AS INTEGER)) * 524288 + money_fen / 100) * 524288 + goods_value_fen / 100
+		ELSE -id END)
+		FROM visits WHERE year BETWEEN @y1 AND @y2 AND deleted_at = ''`, yearsArgs(c.period)...).Scan(&keys)
 	if err != nil {
 		return false, err
 	}
-	rounds, err := countDistinct(events.String)
-	if err != nil {
-		return false, err
-	}
-	if maxMoney.Int64 >= 1<<31 || maxGoods.Int64 >= 1<<32 {
-		return false, nil
-	}
-	masks := make([]uint32, 64)
-	for i, s := range c.dict[:min(len(c.dict), 63)] {
-		masks[i] = c.cats.mask(s)
-	}
-	var amount []int64
-	if err := packedInts(amounts.String, func(v int64) { amount = append(amount, v) }); err != nil {
-		return false, err
-	}
-	i, unknown := 0, false
+	var odd []int64
 	err = packedInts(keys.String, func(v int64) {
-		a := amount[i]
-		i++
-		hk := v%4194304 - 2097152
-		v /= 4194304
-		ci := v % 64
-		v /= 64
-		if ci == 63 {
-			unknown = true // read below with its category text
+		if v < 0 {
+			odd = append(odd, -v)
 			return
 		}
-		c.addVisit(v/16, hk, int(v%16), masks[ci], a>>32, a&(1<<32-1))
+		goods := v % 524288
+		v /= 524288
+		money := v % 524288
+		v /= 524288
+		c.addVisit(v/16, int(v%16), money*100, goods*100)
 	})
+	if err != nil || len(odd) == 0 {
+		return err == nil, err
+	}
+	// The few visits with amounts in 分 or very large, by id.
+	b, _ := json.Marshal(odd)
+	rows, err := c.tx.QueryContext(c.ctx, `SELECT person_id, date, money_fen, goods_value_fen FROM visits
+		WHERE id IN (SELECT value FROM json_each(?))`, string(b))
 	if err != nil {
 		return false, err
 	}
-	if i != len(amount) {
-		return false, errMisaligned
-	}
-	if unknown {
-		// Visits whose category text is not on the roster today (the person's categories
-		// changed since, or the person is gone): read by row, with the text.
-		_, args := c.dictionary()
-		in := make([]string, len(args))
-		for k := range args {
-			in[k] = "@c" + strconv.Itoa(k)
-		}
-		args = append(args, sql.Named("year", c.year))
-		if err := c.visitRowsWhere(" AND categories NOT IN ("+strings.Join(in, ", ")+")", args...); err != nil {
+	defer rows.Close()
+	var personID, money, goods int64
+	var date string
+	for rows.Next() {
+		if err := rows.Scan(&personID, &date, &money, &goods); err != nil {
 			return false, err
 		}
+		_, m := quarterOf(date)
+		c.addVisit(personID, m, money, goods)
 	}
-	c.t.Visits.Rounds = rounds
-	return true, nil
+	return true, rows.Err()
 }
 
-// countDistinct counts the distinct values of a group_concat of ids: the rounds of visits
-// are the distinct events of the year's visits (read in the same scan as the visits:
-// a GROUP BY of its own cost as much again, count(DISTINCT) more).
-func countDistinct(packed string) (int, error) {
-	var seen bitset
-	var far map[int64]bool // ids too large for a bitset: never in a ledger SQLite numbered
-	n := 0
-	err := packedInts(packed, func(id int64) {
-		if id >= 0 && id < 1<<26 {
-			if seen.add(id) {
-				n++
-			}
-			return
-		}
-		if far == nil {
-			far = map[int64]bool{}
-		}
-		if !far[id] {
-			far[id] = true
-			n++
-		}
-	})
-	return n, err
-}
-
-// visitsRows reads the year's visits row by row.
+// visitsRows reads the period's visits row by row.
 func (c *computer) visitsRows() error {
-	var rounds bitset
-	rows, err := c.tx.QueryContext(c.ctx, `SELECT event_id FROM visits WHERE year = ? AND deleted_at = ''`, c.year)
-	if err != nil {
-		return err
-	}
-	var id int64
-	for rows.Next() {
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return err
-		}
-		rounds.add(id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	c.t.Visits.Rounds = 0
-	for _, w := range rounds {
-		c.t.Visits.Rounds += popcount(w)
-	}
-	return c.visitRowsWhere("", sql.Named("year", c.year))
-}
-
-// visitRowsWhere counts the year's visits matching an extra condition, row by row.
-func (c *computer) visitRowsWhere(cond string, args ...any) error {
-	rows, err := c.tx.QueryContext(c.ctx, `SELECT person_id, household_key, date, categories, money_fen, goods_value_fen
-		FROM visits WHERE year = @year AND deleted_at = ''`+cond, args...)
+	rows, err := c.tx.QueryContext(c.ctx, `SELECT person_id, date, money_fen, goods_value_fen
+		FROM visits WHERE year BETWEEN @y1 AND @y2 AND deleted_at = ''`, yearsArgs(c.period)...)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	var personID, hk, money, goods int64
-	var date, cats string
+	var personID, money, goods int64
+	var date string
 	for rows.Next() {
-		if err := rows.Scan(&personID, &hk, &date, &cats, &money, &goods); err != nil {
+		if err := rows.Scan(&personID, &date, &money, &goods); err != nil {
 			return err
 		}
 		_, m := quarterOf(date)
-		c.addVisit(personID, hk, m, c.cats.mask(cats), money, goods)
+		c.addVisit(personID, m, money, goods)
 	}
 	return rows.Err()
 }
@@ -316,22 +221,32 @@ func (c *computer) finishVisits() {
 		t.Visits.Rows = append(t.Visits.Rows, r)
 	}
 	h := &t.Headline
-	h.Rounds = t.Visits.Rounds
 	h.Visits, h.People, h.Households = t.Visits.Total.Year.Visits, t.Visits.Total.Year.People, t.Visits.Total.Year.Households
 	h.MoneyFen, h.GoodsFen = t.Visits.Total.Year.MoneyFen, t.Visits.Total.Year.GoodsFen
 	h.Covered = t.Visits.Coverage.Covered
 }
 
-// previousVisits makes the year before's visit headline figures.
+// previousVisits makes the year before's visit headline figures (not for a range: its
+// comparison would cost as much again as the range). Its rounds are counted with its
+// events (events).
 func (c *computer) previousVisits() error {
+	if !c.period.Single() {
+		return nil
+	}
 	p := &c.t.Previous
 	var people, households bitset
 	var others map[int64]bool // household keys outside the dense range
-	count := func(personID, hk int64) {
-		hk = householdKey(personID, hk)
+	count := func(personID int64, money, goods int64) {
+		if personID < 0 || personID > c.maxPerson || c.personCt[personID] == 0 {
+			return // trashed (rule 7)
+		}
+		p.Visits++
+		p.MoneyFen += money
+		p.GoodsFen += goods
+		hk := c.household[personID]
 		if people.add(personID) {
 			p.People++
-			if personID >= 0 && personID <= c.maxPerson && c.roll[personID]&(flagOnRoll<<prevShift) != 0 {
+			if c.roll[personID]&(flagOnRoll<<prevShift) != 0 {
 				p.Covered++
 			}
 		}
@@ -349,38 +264,53 @@ func (c *computer) previousVisits() error {
 			}
 		}
 	}
+	year := c.period.From - 1
 	if c.packed {
-		var keys, events sql.NullString
-		err := c.tx.QueryRowContext(c.ctx, `SELECT count(*), coalesce(sum(money_fen), 0), coalesce(sum(goods_value_fen), 0),
-			group_concat(person_id * 4194304 + household_key + 2097152), group_concat(event_id)
-			FROM visits WHERE year = ? AND deleted_at = ''`, c.year-1).Scan(&p.Visits, &p.MoneyFen, &p.GoodsFen, &keys, &events)
+		// The year's sums in SQL and the people as one string; the visits of people in
+		// the trash (rule 7: found as the ids below max(id) the people pass did not see,
+		// as rows are never deleted) are left out in SQL when there are any.
+		var trashed []int64
+		for id := int64(1); id <= c.maxPerson; id++ {
+			if c.personCt[id] == 0 {
+				trashed = append(trashed, id)
+			}
+		}
+		cond, args := "", []any{sql.Named("year", year)}
+		if len(trashed) > 0 {
+			b, _ := json.Marshal(trashed)
+			cond = " AND person_id NOT IN (SELECT value FROM json_each(@trashed))"
+			args = append(args, sql.Named("trashed", string(b)))
+		}
+		var keys sql.NullString
+		var visits int
+		var money, goods int64
+		err := c.tx.QueryRowContext(c.ctx, `SELECT count(*), coalesce(sum(money_fen), 0), coalesce(sum(goods_value_fen), 0), group_concat(person_id)
+			FROM visits WHERE year = @year AND deleted_at = ''`+cond, args...).Scan(&visits, &money, &goods, &keys)
 		if err != nil {
 			return err
 		}
-		if p.Rounds, err = countDistinct(events.String); err != nil {
+		n := 0
+		if err := packedInts(keys.String, func(v int64) { count(v, 0, 0); n++ }); err != nil {
 			return err
 		}
-		return packedInts(keys.String, func(v int64) { count(v/4194304, v%4194304-2097152) })
+		if n != visits || p.Visits != visits {
+			return errMisaligned
+		}
+		p.MoneyFen, p.GoodsFen = money, goods
+		return nil
 	}
-	rows, err := c.tx.QueryContext(c.ctx, `SELECT event_id, person_id, household_key, money_fen, goods_value_fen
-		FROM visits WHERE year = ? AND deleted_at = ''`, c.year-1)
+	rows, err := c.tx.QueryContext(c.ctx, `SELECT person_id, money_fen, goods_value_fen
+		FROM visits WHERE year = ? AND deleted_at = ''`, year)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	var rounds bitset
-	var eventID, personID, hk, money, goods int64
+	var personID, money, goods int64
 	for rows.Next() {
-		if err := rows.Scan(&eventID, &personID, &hk, &money, &goods); err != nil {
+		if err := rows.Scan(&personID, &money, &goods); err != nil {
 			return err
 		}
-		p.Visits++
-		p.MoneyFen += money
-		p.GoodsFen += goods
-		if rounds.add(eventID) {
-			p.Rounds++
-		}
-		count(personID, hk)
+		count(personID, money, goods)
 	}
 	return rows.Err()
 }

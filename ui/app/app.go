@@ -93,6 +93,9 @@ type Model struct {
 
 	helpScroll int
 	helpReturn overlay // the overlay under the help (settings, first run)
+
+	undoText   string    // what Ctrl+Z would take back, for the status line
+	lastBackup time.Time // the newest backup's time (zero: none)
 }
 
 func (m *Model) openHelp() {
@@ -145,7 +148,7 @@ func (m *Model) Families() *families.Model { return m.tabs[tab.Families].(*famil
 
 // Init loads the settings and starts every tab.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{m.loadSettings()}
+	cmds := []tea.Cmd{m.openReadOnly(), m.loadSettings(), m.readLastBackup()}
 	for _, t := range m.tabs {
 		cmds = append(cmds, t.Init())
 	}
@@ -204,7 +207,18 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.key(msg)
 	case tab.StatusMsg:
 		m.status = statusLine{text: msg.Text, err: msg.Error, undo: msg.Undo}
+		if msg.Undo {
+			return m, m.readUndoPreview()
+		}
 		return m, nil
+	case undoPreviewMsg:
+		m.undoText = msg.text
+		return m, nil
+	case lastBackupMsg:
+		m.lastBackup = msg.at
+		return m, nil
+	case backupNowMsg:
+		return m, m.onBackupNow(msg)
 	case tab.ChangedMsg:
 		return m, m.broadcast(msg)
 	case tab.YearMsg:
@@ -347,7 +361,7 @@ func (m *Model) View() string {
 	case m.overlay == ovSettings || m.overlay == ovSetup:
 		content = m.settingsF.form.View()
 		fk := keys.NewForm(m.env.Lang)
-		hints = fk.Short()
+		hints = append(fk.Short(), key.NewBinding(key.WithKeys("ctrl+b"), key.WithHelp("Ctrl+B", m.t(i18n.KeyBackupNow))))
 		if m.overlay == ovSetup {
 			hints = []key.Binding{fk.Next, fk.Prev, fk.Save, m.keys.Quit}
 		}
@@ -435,7 +449,11 @@ func (m *Model) statusView() string {
 	w := m.width
 	msg := textwidth.Clean(m.status.text)
 	if m.status.undo {
-		msg += styles.Separator + m.t(i18n.StatusUndoHint)
+		hint := m.t(i18n.StatusUndoHint)
+		if m.undoText != "" {
+			hint = m.t(i18n.StatusUndoWhat, textwidth.Clean(m.undoText))
+		}
+		msg += styles.Separator + hint
 	}
 	msgLine := textwidth.Fit(" "+msg, w)
 	if m.status.err {
@@ -446,7 +464,7 @@ func (m *Model) statusView() string {
 	if m.settings.Operator != "" {
 		op = m.t(i18n.StatusOperator, textwidth.Clean(m.settings.Operator))
 	}
-	info := []string{op, m.t(i18n.StatusYear, m.year)}
+	info := []string{op, m.t(i18n.StatusYear, m.year), m.backupLabel()}
 	if m.readOnly != "" {
 		info = append(info, m.t(i18n.StatusReadOnly))
 	}

@@ -123,6 +123,7 @@ func (m *Model) onBackground(msg bgMsg) tea.Cmd {
 				m.readOnly = msg.text
 				m.status = statusLine{text: m.t(i18n.StatusDamaged, msg.text), err: true}
 				m.closeSettings()
+				m.damaged(m.t(i18n.StatusDamaged, msg.text))
 				return m.broadcast(tab.ReadOnlyMsg{Reason: msg.text})
 			}
 			m.status = statusLine{text: msg.text, err: true}
@@ -135,6 +136,7 @@ func (m *Model) onBackground(msg bgMsg) tea.Cmd {
 		} else if msg.backup != "" && (m.status.text == m.t(i18n.StatusWelcome) || m.status.text == "") {
 			m.status = statusLine{text: m.t(i18n.StatusBackupMade, msg.backup)}
 		}
+		return m.readLastBackup()
 	}
 	return nil
 }
@@ -162,36 +164,18 @@ func (m *Model) onUndo(msg undoMsg) tea.Cmd {
 		m.status = statusLine{text: m.errText(msg.err), err: true}
 		return nil
 	}
-	m.status = statusLine{text: m.t(i18n.StatusUndone, m.actionLabel(msg.res.Action), m.entityLabel(msg.res.Entity, msg.res.Summary))}
-	cmds := []tea.Cmd{m.broadcast(tab.ChangedMsg{From: -1})}
+	m.status = statusLine{text: m.t(i18n.StatusUndone, m.actionLabel(msg.res.Action), m.entityLabel(msg.res.Entity, msg.res.Summary)), undo: true}
+	cmds := []tea.Cmd{m.broadcast(tab.ChangedMsg{From: -1}), m.readUndoPreview()}
 	if msg.res.Entity == store.EntSetting || msg.res.Entity == store.EntVillage {
 		cmds = append(cmds, m.loadSettings())
 	}
 	return tea.Batch(cmds...)
 }
 
-func (m *Model) actionLabel(a string) string {
-	switch a {
-	case store.ActInsert:
-		return m.t(i18n.ActInsert)
-	case store.ActUpdate:
-		return m.t(i18n.ActUpdate)
-	case store.ActTrash:
-		return m.t(i18n.ActTrash)
-	case store.ActRestore:
-		return m.t(i18n.ActRestore)
-	}
-	return a
-}
+func (m *Model) actionLabel(a string) string { return m.t(i18n.HistAction(a)) }
 
 func (m *Model) entityLabel(entity, summary string) string {
-	names := map[string]i18n.Key{store.EntPerson: i18n.EntPeople, store.EntUnit: i18n.EntUnits,
-		store.EntPairing: i18n.EntPairings, store.EntEvent: i18n.EntEvents, store.EntVisit: i18n.EntVisits,
-		store.EntVillage: i18n.EntVillages, store.EntHousehold: i18n.EntHouseholds}
-	label := entity
-	if k, ok := names[entity]; ok {
-		label = m.t(k)
-	}
+	label := m.t(i18n.HistEntity(entity))
 	if entity == store.EntSetting {
 		return m.t(i18n.SettingsTitle)
 	}

@@ -39,8 +39,12 @@ func TestDamagedFileStopsWrites(t *testing.T) {
 	damaged := &store.Error{Kind: store.ErrDamaged, Path: s.Path(), Err: errors.New("page 7 corrupt")}
 	d.send(bgMsg{step: bgCheck, err: damaged, text: "数据文件已损坏，最新的完好备份：/backups/x.db"})
 	v := d.view()
-	if !strings.Contains(v, "已停止写入") || !strings.Contains(v, "/backups/x.db") || !strings.Contains(v, "只读") {
-		t.Fatalf("damage not reported:\n%s", v)
+	if !strings.Contains(v, "数据文件已损坏") || !strings.Contains(v, "/backups/x.db") || d.m.dialog == nil {
+		t.Fatalf("damage not shown in a dialog:\n%s", v)
+	}
+	d.key(tea.KeyEnter) // 知道了
+	if v = d.view(); !strings.Contains(v, "已停止写入") || !strings.Contains(v, "只读") {
+		t.Fatalf("damage not in the status line:\n%s", v)
 	}
 	for _, k := range []tea.KeyType{tea.KeyF2, tea.KeyF9, tea.KeyCtrlZ, tea.KeyDelete, tea.KeyF5} {
 		d.key(k)
@@ -68,5 +72,36 @@ func TestKeyInterruptsCheck(t *testing.T) {
 	_, next := d.m.Update(msg)
 	if next == nil || d.m.bgGen != gen+1 || d.m.readOnly != "" {
 		t.Fatalf("not rescheduled (gen %d -> %d), read-only %q", gen, d.m.bgGen, d.m.readOnly)
+	}
+}
+
+// The status line says when the newest backup was made; Ctrl+B in F9 makes one now (the
+// way to back up while the program holds the file), and the line follows.
+func TestBackupNowAndLastBackup(t *testing.T) {
+	s := uitest.Seeded(t)
+	d := newDirect(t, s, model.Zh, 120, 30)
+	if v := d.view(); !strings.Contains(v, "尚未备份") {
+		t.Fatalf("no backup note:\n%s", v)
+	}
+	d.key(tea.KeyF9)
+	if v := d.view(); !strings.Contains(v, "Ctrl+B 立即备份") {
+		t.Fatalf("F9 does not offer a backup:\n%s", v)
+	}
+	d.key(tea.KeyCtrlB)
+	v := d.view()
+	if !strings.Contains(v, "已备份到") || !strings.Contains(v, "备份 今天") {
+		t.Fatalf("backup not made or not shown:\n%s", v)
+	}
+}
+
+// After a change the status line names what Ctrl+Z would take back.
+func TestStatusSaysWhatUndoTakesBack(t *testing.T) {
+	s := uitest.Seeded(t)
+	d := newDirect(t, s, model.Zh, 120, 30)
+	d.text("李四")
+	d.key(tea.KeyF5)
+	d.key(tea.KeyCtrlS)
+	if v := d.view(); !strings.Contains(v, "Ctrl+Z 撤销「新增 活动 走访慰问 李四」") {
+		t.Fatalf("status does not name the undo:\n%s", v)
 	}
 }

@@ -92,6 +92,11 @@ func (m *Model) openSettings(setup bool) tea.Cmd {
 	office := &components.Field{Key: "Office", Label: m.t(i18n.SettingsOffice), Kind: components.KindText, Max: 60}
 	operator := &components.Field{Key: "Operator", Label: m.t(i18n.SettingsOperator), Kind: components.KindText, Max: 30}
 	fields := []*components.Field{office, operator}
+	if !setup {
+		// The township's name titles the tally; it may differ from the 填报单位.
+		fields = append(fields, &components.Field{Key: "Township", Label: m.t(i18n.SettingsTownship), Kind: components.KindText,
+			Max: 60, Placeholder: m.t(i18n.SettingsTownshipHint)})
+	}
 	title := m.t(i18n.SettingsTitle)
 	if setup {
 		title = m.t(i18n.SetupTitle)
@@ -121,6 +126,9 @@ func (m *Model) openSettings(setup bool) tea.Cmd {
 	f := components.NewForm(m.env.Lang, title, fields)
 	f.SetValue("Office", m.settings.Office)
 	f.SetValue("Operator", m.settings.Operator)
+	if !setup {
+		f.SetValue("Township", m.settings.Township)
+	}
 	for i, v := range sf.villages {
 		f.SetValue("village"+strconv.Itoa(i), v.Name)
 	}
@@ -140,6 +148,9 @@ func (m *Model) openSettings(setup bool) tea.Cmd {
 
 func (m *Model) settingsKey(msg tea.KeyMsg) tea.Cmd {
 	sf := m.settingsF
+	if msg.Type == tea.KeyCtrlB && !sf.setup {
+		return m.backupNow()
+	}
 	switch sf.form.Update(msg) {
 	case components.ActionCancel:
 		if sf.setup {
@@ -177,6 +188,7 @@ func (m *Model) saveSettings() tea.Cmd {
 	st := model.Settings{
 		Office:           strings.TrimSpace(f.Value("Office")),
 		Operator:         strings.TrimSpace(f.Value("Operator")),
+		Township:         strings.TrimSpace(f.Value("Township")),
 		DefaultAmountFen: map[string]int64{},
 	}
 	if st.Office == "" {
@@ -193,6 +205,7 @@ func (m *Model) saveSettings() tea.Cmd {
 	}
 	if sf.setup {
 		st.DefaultAmountFen = m.settings.DefaultAmountFen
+		st.Township = m.settings.Township
 	}
 	var villages []model.Village
 	changed := false

@@ -128,6 +128,9 @@ func (s *FormScreen) View(w, h int) string {
 	return s.Form.View()
 }
 
+// SaveAs names what Ctrl+S does when it is not saving (a form that checks, or goes on).
+func (s *FormScreen) SaveAs(desc string) { s.keys.Save.SetHelp("Ctrl+S", desc) }
+
 func (s *FormScreen) ShortHelp() []key.Binding { return s.keys.Short() }
 func (s *FormScreen) Help() []keys.Group {
 	return []keys.Group{{Title: s.t(i18n.GroupForm), Bindings: keys.Dedupe(s.keys.Full())}}

@@ -5,6 +5,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"shuangyong/ui/keys"
+	"shuangyong/ui/tab"
 )
 
 // Screen is one screen of a tab — its list, a record's detail, a form, a filter panel —
@@ -92,9 +93,13 @@ func (s *Stack) SetSize(w, h int) { s.width, s.height = w, h }
 // Size is the area's size.
 func (s *Stack) Size() (int, int) { return s.width, s.height }
 
-// Update gives keys to the dialog, else the top screen, and every other message to all
-// screens (bottom first, so a list refreshes before a detail that may be popped).
+// Update applies the answers of store calls (tab.DoneMsg), gives keys to the dialog, else
+// the top screen, and every other message to all screens (bottom first, so a list
+// refreshes before a detail that may be popped).
 func (s *Stack) Update(msg tea.Msg) tea.Cmd {
+	if d, ok := msg.(tab.DoneMsg); ok {
+		return d.Apply() // a store call's answer: applied once, by whoever asked
+	}
 	if k, ok := msg.(tea.KeyMsg); ok {
 		if cmd, took := KeyToDialog(&s.Dialog, k); took {
 			return cmd

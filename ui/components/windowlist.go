@@ -14,6 +14,9 @@ type Page struct {
 	Offset, Total int
 	IDs           []int64
 	Rows          [][]string
+	// Meta is what the query says about its whole answer (e.g. that only weak matches
+	// were found), for the list's owner to show; Meta() returns the newest.
+	Meta any
 }
 
 // Fetch reads the window [offset, offset+limit) of a list as its query now stands. It runs
@@ -61,6 +64,7 @@ type WindowList struct {
 	loaded    bool // a first page arrived
 	queryDone bool // the rows shown answer the newest query
 	keepID    int64
+	meta      any
 	err       error
 	pending   []tea.KeyMsg
 }
@@ -138,6 +142,7 @@ func (l *WindowList) OnPage(msg PageMsg) (cmd tea.Cmd, took bool, err error) {
 	l.err = nil
 	p := msg.page
 	l.Table.SetWindow(p.Offset, p.Total, p.IDs, p.Rows)
+	l.meta = p.Meta
 	if l.keepID != 0 {
 		for i, id := range p.IDs {
 			if id == l.keepID {
@@ -165,6 +170,9 @@ func (l *WindowList) FetchIfMissing() tea.Cmd {
 	}
 	return l.request(false)
 }
+
+// Meta is the newest page's Meta.
+func (l *WindowList) Meta() any { return l.meta }
 
 // Loaded reports that a first page has arrived.
 func (l *WindowList) Loaded() bool { return l.loaded }

@@ -38,6 +38,7 @@ type Tab struct {
 	year     int
 	readOnly string
 	settings model.Settings
+	villages []model.Village
 
 	// index is the year's event index, nil while none fits the data (being built, or
 	// dropped after a change). The list's fetches read it from their own goroutine.
@@ -133,7 +134,7 @@ func (t *Tab) dropIndex() {
 func (t *Tab) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tab.SettingsMsg:
-		t.settings = msg.Settings
+		t.settings, t.villages = msg.Settings, msg.Villages
 		return nil
 	case tab.ReadOnlyMsg:
 		t.readOnly = msg.Reason

@@ -215,6 +215,13 @@ func (l *listScreen) key(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Filters):
 		l.t.stack.Push(newFilterPanel(l.t, l.f))
 		return nil
+	case key.Matches(msg, l.t.campaignKey()):
+		if !l.wl.Current() {
+			l.wl.Defer(msg)
+			return nil
+		}
+		id, _, _ := l.wl.Selected()
+		return l.t.onCampaignKey(id)
 	case key.Matches(msg, k.Open), key.Matches(msg, k.Edit), key.Matches(msg, k.Trash):
 		if !l.wl.Current() {
 			l.wl.Defer(msg)
@@ -350,7 +357,7 @@ func (l *listScreen) ShortHelp() []key.Binding {
 
 func (l *listScreen) Help() []keys.Group {
 	k := l.t.kList
-	b := []key.Binding{k.Type, k.Up, k.PageUp, k.Home, k.Open, k.Add, k.Filters, k.Edit, k.Trash, l.t.kEv.PrevYear, k.Clear}
+	b := []key.Binding{k.Type, k.Up, k.PageUp, k.Home, k.Open, k.Add, l.t.campaignKey(), k.Filters, k.Edit, k.Trash, l.t.kEv.PrevYear, k.Clear}
 	return []keys.Group{{Title: l.t.t(i18n.GroupList), Bindings: keys.Dedupe(b)}}
 }
 

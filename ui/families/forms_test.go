@@ -2,12 +2,15 @@ package families
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"shuangyong/model"
+	"shuangyong/store"
 	"shuangyong/ui/internal/uitest"
 )
 
@@ -196,5 +199,89 @@ func TestFollowUpsWorkList(t *testing.T) {
 	}
 	if v := hs.view(); !strings.Contains(v, "没有待办") {
 		t.Errorf("resolved need still listed:\n%s", v)
+	}
+}
+
+// Ctrl+O imports a roster: the file chosen by typing its path, the columns checked, the
+// dry run's report, then the import — and the list shows the people.
+func TestImportRosterFromTheList(t *testing.T) {
+	s := uitest.Seeded(t)
+	dir := t.TempDir()
+	csv := "XX镇优抚对象花名册\n序号,姓名,性别,公民身份号码,所在村,优抚类别\n" +
+		"1,赵大山,男," + uitest.ID("430524", "19520304", "111") + ",李家村,烈属\n" +
+		"2,钱小梅,女,1.10101E+17,李家村,三属\n" +
+		"3,孙有才,男," + uitest.ID("430524", "19450607", "131") + ",王庄村,参战\n"
+	path := filepath.Join(dir, "花名册.csv")
+	if err := os.WriteFile(path, []byte(csv), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	hs := newHarness(t, s, 120, 40)
+	hs.key(tea.KeyMsg{Type: tea.KeyCtrlO})
+	in := hs.view()
+	if !strings.Contains(in, "导入花名册：选择文件") {
+		t.Fatalf("no file chooser:\n%s", in)
+	}
+	top := hs.m.stack.Top()
+	for range 400 { // clear the default folder typed in
+		top.Update(tea.KeyMsg{Type: tea.KeyBackspace})
+	}
+	hs.typeText(dir + string(filepath.Separator))
+	if v := hs.view(); !strings.Contains(v, "花名册.csv") {
+		t.Fatalf("the folder's rosters are not offered:\n%s", v)
+	}
+	hs.keyType(tea.KeyEnter) // opens the file under the cursor
+	if v := hs.view(); !strings.Contains(v, "核对每一列对应的内容") || !strings.Contains(v, "赵大山") {
+		t.Fatalf("no mapping screen:\n%s", v)
+	}
+	hs.keyType(tea.KeyCtrlS)
+	v := hs.view()
+	if !strings.Contains(v, "检查结果（未写入）") || !strings.Contains(v, "新增 2 人") || !strings.Contains(v, "未通过 1 行") {
+		t.Fatalf("dry run report:\n%s", v)
+	}
+	if page, _ := s.SearchPeople(context.Background(), store.PeopleQuery{Text: "赵大山"}); page.Total != 0 {
+		t.Fatal("the dry run wrote")
+	}
+	hs.keyType(tea.KeyCtrlS)
+	hs.keyType(tea.KeyEnter) // confirm
+	if !strings.Contains(hs.lastStatus(), "已导入") {
+		t.Fatalf("status %q:\n%s", hs.lastStatus(), hs.view())
+	}
+	hs.keyType(tea.KeyEsc)
+	if hs.m.mode() != modeList {
+		t.Fatalf("not back on the list")
+	}
+	if v := hs.view(); !strings.Contains(v, "共 8 人") {
+		t.Errorf("the list was not refreshed:\n%s", v)
+	}
+}
+
+// A row found by a field the list does not show says which: a family found by their
+// serviceman's name is tagged [军人].
+func TestMatchTagNamesHiddenField(t *testing.T) {
+	s := uitest.Seeded(t)
+	p := model.Person{Name: "周秀英", Relation: "mother", ServicemanName: "钱国栋", Categories: []string{model.CatServingFamily}}
+	if err := s.CreatePerson(context.Background(), &p); err != nil {
+		t.Fatal(err)
+	}
+	hs := newHarness(t, s, 120, 36)
+	hs.typeText("钱国栋")
+	if v := hs.view(); !strings.Contains(v, "周秀英[军人]") {
+		t.Errorf("the match is not named:\n%s", v)
+	}
+	hs.keyType(tea.KeyEsc)
+	hs.typeText("周秀英")
+	if v := hs.view(); strings.Contains(v, "[") {
+		t.Errorf("a name match is tagged:\n%s", v)
+	}
+}
+
+// When only addresses or cadres match, the list says so.
+func TestWeakMatchesSaySo(t *testing.T) {
+	s := uitest.Seeded(t)
+	hs := newHarness(t, s, 120, 36)
+	hs.typeText("陈明轩") // 张三's pairing cadre, nobody's name
+	v := hs.view()
+	if !strings.Contains(v, "只有地址或结对干部相符") || !strings.Contains(v, "张三[干部]") {
+		t.Errorf("weak matches not said:\n%s", v)
 	}
 }

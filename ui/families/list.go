@@ -14,6 +14,7 @@ import (
 	"shuangyong/ui/components"
 	"shuangyong/ui/i18n"
 	"shuangyong/ui/keys"
+	"shuangyong/ui/rosterimport"
 	"shuangyong/ui/styles"
 	"shuangyong/ui/tab"
 	"shuangyong/ui/textwidth"
@@ -70,7 +71,7 @@ func newList(m *Model) *listScreen {
 func (m *Model) columns() []components.Column {
 	return []components.Column{
 		colVillage: {Title: m.t(i18n.ColVillage), Min: 8, Max: 12, Grow: 1, Keep: 90},
-		colName:    {Title: m.t(i18n.ColName), Min: 8, Max: 12, Grow: 1, Keep: 100},
+		colName:    {Title: m.t(i18n.ColName), Min: 10, Max: 16, Grow: 2, Keep: 100},
 		colSex:     {Title: m.t(i18n.ColSex), Min: 4, Max: 4, Keep: 30},
 		colAge:     {Title: m.t(i18n.ColAge), Min: 4, Max: 4, Keep: 40, Right: true},
 		colCats:    {Title: m.t(i18n.ColCategories), Min: 10, Max: 40, Grow: 8, Keep: 80},
@@ -117,7 +118,7 @@ func (l *listScreen) query() tea.Cmd {
 	return l.wl.SetQuery(func(ctx context.Context, off, limit int) (components.Page, error) {
 		q.Offset, q.Limit = off, limit
 		page, err := s.SearchPeople(ctx, q)
-		out := components.Page{Offset: page.Offset, Total: page.Total}
+		out := components.Page{Offset: page.Offset, Total: page.Total, Meta: page.WeakOnly}
 		out.IDs = make([]int64, len(page.Rows))
 		out.Rows = make([][]string, len(page.Rows))
 		for i := range page.Rows {
@@ -146,6 +147,9 @@ func (m *Model) cells(r *store.PersonRow) []string {
 	out := make([]string, colVisit+1)
 	out[colVillage] = r.VillageName
 	out[colName] = r.Name
+	if tag := matchTag(m.env.Lang, r.Match); tag != "" {
+		out[colName] += tag // what put the row here, when no column shows it
+	}
 	out[colSex] = model.Sexes.Label(r.Sex, lang)
 	out[colAge] = age
 	out[colCats] = i18n.CatShortList(lang, r.Categories)
@@ -262,6 +266,12 @@ func (l *listScreen) key(msg tea.KeyMsg) tea.Cmd {
 		return m.openPanel()
 	case msg.Type == tea.KeyF6:
 		return m.openFollowUps()
+	case msg.Type == tea.KeyCtrlO:
+		if c := m.refuseWrite(); c != nil {
+			return c
+		}
+		return rosterimport.Start(rosterimport.Host{Env: m.env, Tab: tab.Families, Stack: m.stack,
+			Done: func() tea.Cmd { return tea.Batch(m.list.wl.Refresh(), m.changed()) }})
 	case key.Matches(msg, k.History):
 		id, cells, _ := wl.Selected()
 		name := ""
@@ -327,6 +337,9 @@ func (m *Model) filterSummary() string {
 func (l *listScreen) View(w, h int) string {
 	m := l.m
 	right := m.t(i18n.FamCount, l.table.Total())
+	if weak, _ := l.wl.Meta().(bool); weak && l.table.Total() > 0 {
+		right = m.t(i18n.FamWeakOnly) + " " + right // no name, category or number matched
+	}
 	if !l.wl.Loaded() || (!l.wl.Current() && l.wl.Busy()) {
 		right = m.t(i18n.FamLoading) // a new search is on its way (the index may be warming up)
 	}
@@ -348,9 +361,22 @@ func (l *listScreen) View(w, h int) string {
 }
 
 func (l *listScreen) ShortHelp() []key.Binding { return l.m.kList.Short() }
+
+// matchTag names the field a search matched when the row's columns do not show it (a
+// serviceman's or martyr's name, the unit, the address, the pairing cadre): 「[军人]」.
+func matchTag(lang model.Lang, f store.MatchField) string {
+	switch f {
+	case store.MatchServiceman, store.MatchMartyr, store.MatchUnit, store.MatchAddress, store.MatchCadre:
+		return "[" + i18n.T(lang, i18n.MatchTag(string(f))) + "]"
+	}
+	return ""
+}
+
 func (l *listScreen) Help() []keys.Group {
 	todo := key.NewBinding(key.WithKeys("f6"), key.WithHelp("F6", l.m.t(i18n.KeyFollowUps)))
-	return []keys.Group{{Title: l.m.t(i18n.GroupList), Bindings: keys.Dedupe(append(l.m.kList.Full(), todo))}}
+	imp := key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("Ctrl+O", l.m.t(i18n.ImpKey)))
+	order := key.NewBinding(key.WithKeys(), key.WithHelp(l.m.t(i18n.SearchOrderLabel), l.m.t(i18n.SearchOrder)))
+	return []keys.Group{{Title: l.m.t(i18n.GroupList), Bindings: keys.Dedupe(append(l.m.kList.Full(), todo, imp, order))}}
 }
 func (l *listScreen) Modal() bool  { return false }
 func (l *listScreen) Dirty() bool  { return false }

@@ -110,8 +110,6 @@ type reloadMsg struct{}
 // Update handles a message.
 func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case tab.DoneMsg:
-		return msg.Apply()
 	case tab.SettingsMsg:
 		m.settings, m.villages = msg.Settings, msg.Villages
 		return nil

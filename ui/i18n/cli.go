@@ -27,6 +27,17 @@ const (
 	CLIBadYear        Key = "cli.bad_year"
 	CLIBadTable       Key = "cli.bad_table"
 	CLIExportDone     Key = "cli.export_done"
+	// The export's years, formats and tables.
+	CLIBadPeriod        Key = "cli.bad_period"
+	CLIFormatMismatch   Key = "cli.format_mismatch"
+	CLIFormatUnknown    Key = "cli.format_unknown"
+	CLIExportTables     Key = "cli.export_tables"
+	CLIPublicNotVisited Key = "cli.public_not_visited"
+
+	CLIImportArg           Key = "cli.import_arg"
+	CLIImportBadDuplicates Key = "cli.import_bad_duplicates"
+	CLIImportProgress      Key = "cli.import_progress"
+	CLIImportRows          Key = "cli.import_rows"
 
 	// Flags, interruptions and a busy file.
 	CLIFlagNeedsValue Key = "cli.flag_needs_value"
@@ -68,8 +79,9 @@ func init() {
 		`用法：
   shuangyong [--db 文件] [--lang zh|en]          打开双拥台账
   shuangyong demo [--db 文件] [--people N] [--events N] [--seed N]   生成演示数据
-  shuangyong export [--db 文件] --year 年份 [--format xlsx|csv|text] [--public] [--table 表] -o 文件
-  shuangyong import [--db 文件] 文件 [--dry-run] [--sheet 工作表]
+  shuangyong export [--db 文件] --year 年份|起始年-结束年 [--format xlsx|csv|text] [--public] [--table 表] -o 文件
+  shuangyong import [--db 文件] 文件 [--dry-run] [--strict] [--sheet 工作表] [--duplicates skip|fill|overwrite]
+                                                 导入花名册（.xlsx 或 .csv）
   shuangyong backup [--db 文件] [目录]           备份数据文件
   shuangyong restore [--db 文件] 备份文件        从备份恢复
   shuangyong check [--db 文件]                   检查数据文件并统计记录数
@@ -78,8 +90,9 @@ func init() {
 		`Usage:
   shuangyong [--db FILE] [--lang zh|en]          open the ledger
   shuangyong demo [--db FILE] [--people N] [--events N] [--seed N]   fill a file with demo data
-  shuangyong export [--db FILE] --year YYYY [--format xlsx|csv|text] [--public] [--table KEY] -o FILE
-  shuangyong import [--db FILE] FILE [--dry-run] [--sheet NAME]
+  shuangyong export [--db FILE] --year YYYY|YYYY-YYYY [--format xlsx|csv|text] [--public] [--table KEY] -o FILE
+  shuangyong import [--db FILE] FILE [--dry-run] [--strict] [--sheet NAME] [--duplicates skip|fill|overwrite]
+                                                 import a roster (.xlsx or .csv)
   shuangyong backup [--db FILE] [DIR]            back up the data file
   shuangyong restore [--db FILE] BACKUP          restore from a backup
   shuangyong check [--db FILE]                   check the data file and count records
@@ -107,13 +120,25 @@ Default data file: %s (SHUANGYONG_DB sets another)`)
 	add(CLIOutRequired, "请用 -o 指定输出文件。", "give the output file with -o")
 	add(CLIBadYear, "年份 %d 不对，请写四位数的年份，例如 --year 2026。", "year %d is not right: give four digits, e.g. --year 2026")
 	add(CLIBadTable, "没有名为「%s」的表，可选：%s", "no table named %q; choose one of: %s")
-	add(CLIExportDone, "已导出 %d 年度统计：%s", "exported the %d tally: %s")
+	add(CLIExportDone, "已导出%s统计：%s", "exported the %s tally: %s")
+	add(CLIBadPeriod, "年份「%s」不对，请写四位数的年份或年份范围，例如 --year 2026 或 --year 2019-2023。",
+		"year %q is not right: give a year or a range, e.g. --year 2026 or --year 2019-2023")
+	add(CLIFormatMismatch, "格式 %s 与输出文件 %s 的扩展名不一致，请把文件名改为以 %s 结尾，或去掉 --format。",
+		"format %s does not match the extension of %s: end the file name with %s, or leave out --format")
+	add(CLIFormatUnknown, "无法从文件名 %s 判断格式：请以 .xlsx、.csv 或 .txt 结尾，或用 --format 指定。",
+		"cannot tell the format from %s: end it with .xlsx, .csv or .txt, or give --format")
+	add(CLIExportTables, "--table 可选的表（CSV 每次一张；xlsx 含全部）：", "Tables for --table (a CSV holds one; the xlsx holds them all):")
+	add(CLIPublicNotVisited, "公示版不含未走访人员名单（这是工作清单，不宜公示）；请去掉 --public 导出内部版。",
+		"the public version has no list of people not visited (a work list, not for posting): leave out --public")
+	add(CLIImportArg, "请指定要导入的花名册文件，例如：shuangyong import 花名册.xlsx --dry-run", "name the roster to import, e.g. shuangyong import roster.xlsx --dry-run")
+	add(CLIImportBadDuplicates, "--duplicates 只能是 skip（跳过）、fill（补充空白项）或 overwrite（覆盖），现在是「%s」。", "--duplicates must be skip, fill or overwrite (got %q)")
+	add(CLIImportProgress, "正在导入…… %d%%", "importing... %d%%")
 	add(CLIFlagNeedsValue, "参数 %s 后面缺少内容。运行 shuangyong help 查看用法。", "%s needs a value; run shuangyong help for usage")
 	add(CLIFlagBadValue, "参数 %s 的值「%s」不对。运行 shuangyong help 查看用法。", "%s cannot be %q; run shuangyong help for usage")
 	add(CLIFlagUnknown, "没有参数 %s。运行 shuangyong help 查看用法。", "there is no option %s; run shuangyong help for usage")
 	add(CLIInterrupted, "已退出。保存过的记录都在；正在填写、还没保存的内容没有保存。", "quit. Everything saved is kept; a form being typed was not saved.")
-	add(CLIBusyBackup, "数据文件 %s 正在被打开着的双拥台账使用。请在程序里备份（F9 设置 →「立即备份」），或关闭程序后再运行 shuangyong backup。",
-		"%s is in use by the open ledger program: back up from inside it (F9 settings, Back up now), or close it and run shuangyong backup again.")
+	add(CLIBusyBackup, "数据文件 %s 正在被打开着的双拥台账使用。请在程序里备份（按 F9 进入设置，再按 Ctrl+B 立即备份），或关闭程序后再运行 shuangyong backup。",
+		"%s is in use by the open ledger program: back up from inside it (F9 for settings, then Ctrl+B), or close it and run shuangyong backup again.")
 	add(CLIBusyExport, "数据文件 %s 正在被打开着的双拥台账使用。请在程序的统计页按 F6 导出，或关闭程序后再运行 shuangyong export。",
 		"%s is in use by the open ledger program: export from its tally tab with F6, or close it and run shuangyong export again.")
 	add(CLIBusyCheck, "数据文件 %s 正在被打开着的双拥台账使用（程序打开时会在后台自动检查文件）。请关闭程序后再运行 shuangyong check。",
@@ -124,6 +149,7 @@ Default data file: %s (SHUANGYONG_DB sets another)`)
 		"%s is in use by the open ledger program: close it, or name a new file with --db.")
 	add(CLIStdoutNotXLSX, "Excel 工作簿不能输出到屏幕（-o -）。请用 --format text 或 --format csv，或用 -o 指定文件。",
 		"a workbook cannot go to standard output (-o -): use --format text or csv, or name a file with -o")
+	add(CLIImportRows, "正在导入…… 已读 %d 行", "importing... %d rows read")
 	add(CLIBadFormat, "不支持的格式「%s」，可用 xlsx、csv 或 text。", "unsupported format %q: use xlsx, csv or text")
 
 	add(ErrInUse, "数据文件 %s 正在被另一个窗口或另一台电脑使用。请先关闭那里的双拥台账再试。", "%s is in use by another window or computer. Close the ledger there first.")

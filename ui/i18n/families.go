@@ -54,6 +54,9 @@ const (
 	FormNoVillages         Key = "form.no_villages"
 	FamNoMoneyTitle        Key = "fam.no_money.title"
 	KeyVisits              Key = "key.visits"
+	SearchOrderLabel       Key = "fam.search_order_label"
+	FamWeakOnly            Key = "fam.weak_only"
+	SearchOrder            Key = "fam.search_order"
 	KeyFollowUps           Key = "key.follow_ups"
 	KeyFollowVisit         Key = "key.follow_visit"
 	KeyResolve             Key = "key.resolve"
@@ -173,7 +176,7 @@ func init() {
 	add(FamFilters, "筛选：%s", "filters: %s")
 	add(FamNeverVisited, "未走访", "never")
 	add(FamEmptyRoster, "花名册还是空的。", "The roster is empty.")
-	add(FamEmptyRoster2, "按 F2 新增人员。", "Press F2 to add a person.")
+	add(FamEmptyRoster2, "按 F2 新增人员，或按 Ctrl+O 导入现有的 Excel 花名册（.xlsx 或 .csv）。", "Press F2 to add a person, or Ctrl+O to import an existing Excel roster (.xlsx or .csv).")
 	add(FamNoMatch, "没有找到与「%s」匹配的人。", "Nobody matches %q.")
 	add(FamNoMatch2, "可以输入姓名的一部分、拼音首字母（如 zs）、身份证或电话后几位。按 Esc 清除查找，F2 新增。", "Try part of the name, pinyin initials (zs), or the last digits of an ID or phone. Esc clears the search, F2 adds a person.")
 	add(FamNoMatchFilter, "当前筛选条件下没有人。按 F3 修改筛选条件，按 Esc 清除。", "Nobody matches the filters. F3 changes them; Esc clears them.")
@@ -204,6 +207,9 @@ func init() {
 	add(FormHouseholdNone, "没有找到「%s」，请换个写法（姓名、拼音首字母、证件或电话后几位）", "Nobody matches %q; try the name, initials or last digits of an ID or phone")
 	add(FormHouseholdMany, "找到 %d 人：%s。请多输入几位证件号或电话以区分", "%d people match: %s. Type more digits of the ID or phone to tell them apart")
 	add(KeyVisits, "走访记录", "visits")
+	add(SearchOrderLabel, "查找顺序", "Search order")
+	add(FamWeakOnly, "只有地址或结对干部相符：", "only addresses or cadres match:")
+	add(SearchOrder, "姓名相同、姓名开头、姓名中或拼音，再是村、类别、证件和电话、军人姓名、部队；地址和结对干部只在前面都没有时列出，并标出 [地址] [干部]", "exact name, name start, name or pinyin, then village, category, ID and phone digits, servicemember, unit; address and pairing cadre only when nothing else matches, tagged [address] [cadre]")
 	add(KeyFollowUps, "待办：困难诉求与回访", "to do: needs and follow-ups")
 	add(KeyFollowVisit, "登记回访", "record the follow-up")
 	add(KeyResolve, "诉求已解决", "need resolved")
@@ -317,4 +323,16 @@ func CatShortList(lang model.Lang, codes []string) string {
 		names[i] = model.CategoryShort(c, lang)
 	}
 	return JoinList(lang, names)
+}
+
+// MatchTag is the key of the short name of a field a search matched (store.MatchField).
+func MatchTag(field string) Key { return Key("fam.match." + field) }
+
+func init() {
+	for _, f := range [][3]string{
+		{"serviceman", "军人", "member"}, {"martyr", "烈士", "martyr"}, {"unit", "部队", "unit"},
+		{"address", "地址", "address"}, {"cadre", "干部", "cadre"},
+	} {
+		add(MatchTag(f[0]), f[1], f[2])
+	}
 }

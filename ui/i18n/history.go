@@ -31,8 +31,9 @@ const (
 // undo, purge, bulk).
 func HistAction(action string) Key { return Key("hist.action." + action) }
 
-// HistEntity is the key of a kind of record's name (people, units, events, visits…).
-func HistEntity(entity string) Key { return Key("hist.entity." + entity) }
+// HistEntity is the key of a kind of record's name (people, units, events, visits…): the
+// names the check command counts them under.
+func HistEntity(entity string) Key { return Key("ent." + entity) }
 
 func init() {
 	add(HistTitle, "修改记录与回收站：%s", "History and trash: %s")
@@ -61,15 +62,13 @@ func init() {
 	for _, a := range [][3]string{
 		{"insert", "新增", "added"}, {"update", "修改", "changed"}, {"trash", "移到回收站", "trashed"},
 		{"restore", "恢复", "restored"}, {"undo", "撤销", "undone"}, {"purge", "彻底删除", "deleted for good"},
-		{"bulk", "批量导入", "bulk load"},
+		{"bulk", "批量导入", "bulk load"}, {"import", "导入", "import"}, {"remove", "移出名单", "removed from the roster"},
 	} {
 		add(HistAction(a[0]), a[1], a[2])
 	}
-	for _, e := range [][3]string{
-		{"people", "人员", "Person"}, {"units", "单位", "Unit"}, {"events", "活动", "Event"},
-		{"visits", "走访记录", "Visit"}, {"pairings", "共建", "Pairing"}, {"households", "户", "Household"},
-		{"villages", "村（社区）", "Village"}, {"settings", "设置", "Setting"},
-	} {
-		add(HistEntity(e[0]), e[1], e[2])
-	}
+	// The kinds the check command does not count (its names are in cli.go).
+	add(HistEntity("settings"), "设置", "settings")
+	add(HistEntity("campaigns"), "节日集中走访", "campaign")
+	add(HistEntity("campaign_roster"), "走访名单", "roster")
+	add(HistEntity("import"), "导入", "import")
 }

@@ -3,19 +3,39 @@ package i18n
 // Messages of the 统计 (statistics) tab: the yearly tally on screen, the records behind a
 // figure, and the F6 export.
 const (
-	StTitle          Key = "st.title"
-	StYearNav        Key = "st.year_nav"
-	StAsOf           Key = "st.as_of"
-	StWholeYear      Key = "st.whole_year"
-	StComputing      Key = "st.computing"
-	StComputingTitle Key = "st.computing_title"
-	StComputingBody  Key = "st.computing_body"
-	StFailed         Key = "st.failed"
-	StFailedTitle    Key = "st.failed_title"
-	StEmpty          Key = "st.empty"
-	StEmptyHint      Key = "st.empty_hint"
-	StOpenHint       Key = "st.open_hint"
-	StColon          Key = "st.colon"
+	StTitle Key = "st.title"
+
+	// The F9 settings field the tally's titles use (乡镇（街道）名称).
+	SettingsTownship     Key = "settings.township"
+	SettingsTownshipHint Key = "settings.township_hint"
+
+	// Periods: a year or a range of years (「近五年来」), in titles, the navigator, keys.
+	StPeriodYear       Key = "st.period.year"
+	StPeriodRange      Key = "st.period.range"
+	StRangeNav         Key = "st.range_nav"
+	StLabelRange       Key = "st.label.range"
+	StKeyRange         Key = "st.key.range"
+	StColThisPeriod    Key = "st.col.this_period"
+	StTotalActivities  Key = "st.total.activities"
+	StTotalWithVisits  Key = "st.total.with_visits"
+	StSecHeadlineRange Key = "st.sec.headline_range"
+	StGroupPeriod      Key = "st.group.period"
+	StItemOf           Key = "st.item_of"
+	StQuarterEachYear  Key = "st.quarter_each_year"
+	// The export form refuses the 公示版's list of people not visited.
+	StExpPublicNotVisited Key = "st.exp.public_not_visited"
+	StYearNav             Key = "st.year_nav"
+	StAsOf                Key = "st.as_of"
+	StWholeYear           Key = "st.whole_year"
+	StComputing           Key = "st.computing"
+	StComputingTitle      Key = "st.computing_title"
+	StComputingBody       Key = "st.computing_body"
+	StFailed              Key = "st.failed"
+	StFailedTitle         Key = "st.failed_title"
+	StEmpty               Key = "st.empty"
+	StEmptyHint           Key = "st.empty_hint"
+	StOpenHint            Key = "st.open_hint"
+	StColon               Key = "st.colon"
 
 	StSecHeadline    Key = "st.sec.headline"
 	StSecCoverage    Key = "st.sec.coverage"
@@ -150,16 +170,16 @@ const (
 )
 
 func init() {
-	add(StTitle, "%s%d年度双拥工作统计", "%s tally for %d")
+	add(StTitle, "%s%s双拥工作统计", "%s tally for %s")
 	add(StYearNav, "< %d  [%d]  %d >", "< %d  [%d]  %d >")
 	add(StAsOf, "截至 %s", "as of %s")
 	add(StWholeYear, "全年", "whole year")
 	add(StComputing, "计算中...", "computing...")
-	add(StComputingTitle, "正在统计 %d 年", "Tallying %d")
+	add(StComputingTitle, "正在统计 %s", "Tallying %s")
 	add(StComputingBody, "计算中...", "Computing...")
 	add(StFailed, "统计失败", "tally failed")
-	add(StFailedTitle, "%d 年的统计没有算出来", "The tally of %d could not be computed")
-	add(StEmpty, "%d 年没有登记任何优抚对象、走访或活动。", "Nothing is recorded for %d: no people on the roll, no visits, no events.")
+	add(StFailedTitle, "%s的统计没有算出来", "The tally of %s could not be computed")
+	add(StEmpty, "%s没有登记任何优抚对象、走访或活动。", "Nothing is recorded for %s: no people on the roll, no visits, no events.")
 	add(StEmptyHint, "按 Ctrl+左/右（或 - 和 +）换一个年度；人员和走访在「军属」页登记。", "Ctrl+Left/Right (or - and +) changes the year; people and visits are recorded on the Families tab.")
 	add(StOpenHint, "Enter 查看这些记录", "Enter lists the records")
 	add(StColon, "：", ": ")
@@ -240,7 +260,7 @@ func init() {
 	add(StUnitTimes, "次", "times")
 	add(StUnitEvents, "场", "events")
 
-	add(StRecTitle, "%d年明细：%s", "Records of %d: %s")
+	add(StRecTitle, "%s明细：%s", "Records of %s: %s")
 	add(StRecBack, "Esc 返回统计", "Esc back to the tally")
 	add(StRecPeople, "共 %d 人", "%d people")
 	add(StRecHouseholds, "共 %d 户、%d 人", "%d households, %d people")
@@ -248,7 +268,7 @@ func init() {
 	add(StRecEvents, "共 %d 项活动", "%d events")
 	add(StRecNone, "这个数字背后没有记录。", "No records behind this figure.")
 
-	add(StExpTitle, "导出 %d 年度统计", "Export the tally of %d")
+	add(StExpTitle, "导出%s统计", "Export the tally of %s")
 	add(StExpEdition, "版本", "Edition")
 	add(StExpInternal, "内部版（完整，标注「内部资料 注意保密」）", "Internal (complete, marked confidential)")
 	add(StExpPublic, "公示版（证件号、电话、住址打码，不含残疾和健康信息）", "Public (IDs, phones and addresses masked; no disability or health data)")
@@ -269,7 +289,7 @@ func init() {
 	add(StExpExistsBody, "%s 已经存在。要用这次导出的文件替换它吗？", "%s already exists. Replace it with this export?")
 	add(StExpExistsYes, "替换", "Replace")
 	add(StExpExistsNo, "返回修改", "Go back")
-	add(StExpRunning, "正在导出 %d 年度统计（%s，%s）", "Exporting the tally of %d (%s, %s)")
+	add(StExpRunning, "正在导出%s统计（%s，%s）", "Exporting the tally of %s (%s, %s)")
 	add(StExpStopHint, "Esc 取消导出（原有文件不受影响）", "Esc cancels (an existing file is left as it was)")
 	add(StExpPhaseTally, "正在统计...", "tallying...")
 	add(StExpPhaseRows, "已写入 %d / %d", "written %d of %d")
@@ -277,9 +297,9 @@ func init() {
 	add(StExpDone, "已导出：%s", "Exported: %s")
 	add(StExpCancelled, "已取消导出，没有写入任何文件", "Export cancelled; nothing was written")
 	add(StExpFailed, "导出失败：%s", "Export failed: %s")
-	add(StFileXLSX, "%s%d年度双拥工作统计表", "%s %d yearly tally")
-	add(StFileCSV, "%s%d年度%s", "%s %d %s")
-	add(StFileText, "%s%d年度双拥工作总结数字段落", "%s %d summary figures")
+	add(StFileXLSX, "%s%s双拥工作统计表", "%s %s tally")
+	add(StFileCSV, "%s%s%s", "%s %s %s")
+	add(StFileText, "%s%s双拥工作总结数字段落", "%s %s summary figures")
 	add(StFilePublic, "（公示版）", " (public)")
 
 	add(StLabelArrows, "上/下/左/右", "Arrows")
@@ -294,4 +314,20 @@ func init() {
 	add(StGroupTally, "统计", "Tally")
 	add(StGroupRecords, "明细", "Records")
 	add(StGroupExport, "导出", "Export")
+	add(SettingsTownship, "乡镇（街道）名称", "Township")
+	add(StPeriodYear, "%d年度", "%d")
+	add(StPeriodRange, "%d年至%d年", "%d-%d")
+	add(StRangeNav, "< %s  [%s]  %s >", "< %s  [%s]  %s >")
+	add(StLabelRange, "Ctrl+R", "Ctrl+R")
+	add(StKeyRange, "单年/近五年", "one year / five years")
+	add(StColThisPeriod, "本期", "This period")
+	add(StTotalActivities, "合计（不含走访慰问）", "Total without home visits")
+	add(StSecHeadlineRange, "主要指标", "Headline figures")
+	add(StGroupPeriod, "全期", "Period")
+	add(StItemOf, "其中%s", "of them %s")
+	add(StQuarterEachYear, "各年%s", "%s, all years")
+	add(StExpPublicNotVisited, "公示版不含未走访人员名单（工作清单，不宜公示），请选内部版或别的表",
+		"the public version has no list of people not visited (a work list, not for posting): choose the internal version or another table")
+	add(StTotalWithVisits, "合计（含走访慰问）", "Total (with home visits)")
+	add(SettingsTownshipHint, "统计表标题用，如「青山镇」；不填则用填报单位", "for the tally's titles; empty: the office")
 }

@@ -20,15 +20,22 @@ const (
 	StatusEastAsian       Key = "tui.status.east_asian"
 	StatusBackupMade      Key = "tui.status.backup_made"
 	StatusDamaged         Key = "tui.status.damaged"
+	StatusUndoWhat        Key = "tui.status.undo_what"
+	StatusNoBackup        Key = "tui.status.no_backup"
+	StatusBackupToday     Key = "tui.status.backup_today"
+	StatusBackupOn        Key = "tui.status.backup_on"
+	StatusBackingUp       Key = "tui.status.backing_up"
+	StatusBackupDone      Key = "tui.status.backup_done"
+	StatusReadOnlyBanner  Key = "tui.status.read_only_banner"
+	DamagedTitle          Key = "tui.damaged.title"
+	DamagedOK             Key = "tui.damaged.ok"
+	DamagedClose          Key = "tui.damaged.close"
+	KeyBackupNow          Key = "key.backup_now"
 	StatusReadOnlyRefused Key = "tui.status.read_only_refused"
 	TooSmall              Key = "tui.too_small"
 	TooSmallSize          Key = "tui.too_small_size"
 
-	ActUndo    Key = "tui.action.undo"
-	ActInsert  Key = "tui.action.insert"
-	ActUpdate  Key = "tui.action.update"
-	ActTrash   Key = "tui.action.trash"
-	ActRestore Key = "tui.action.restore"
+	ActUndo Key = "tui.action.undo"
 
 	HelpTitle  Key = "tui.help.title"
 	HelpGlobal Key = "tui.help.global"
@@ -152,15 +159,22 @@ func init() {
 	add(StatusEastAsian, "提示：当前控制台按双宽显示部分符号，建议使用 Windows Terminal。", "Hint: this console draws some symbols double-width; Windows Terminal is recommended.")
 	add(StatusBackupMade, "已自动备份：%s", "automatic backup written: %s")
 	add(StatusDamaged, "已停止写入。%s", "writing stopped. %s")
+	add(StatusUndoWhat, "Ctrl+Z 撤销「%s」", "Ctrl+Z undoes: %s")
+	add(StatusNoBackup, "尚未备份", "no backup yet")
+	add(StatusBackupToday, "备份 今天 %s", "backup today %s")
+	add(StatusBackupOn, "备份 %s", "backup %s")
+	add(StatusBackingUp, "正在备份...", "backing up...")
+	add(StatusBackupDone, "已备份到：%s", "backup written: %s")
+	add(StatusReadOnlyBanner, "只读打开：这个文件或它所在的文件夹不能写入，可以查看和导出，不能修改。", "Opened read-only: the file or its folder cannot be written. You can look and export, not change.")
+	add(DamagedTitle, "数据文件已损坏", "The data file is damaged")
+	add(DamagedOK, "知道了", "OK")
+	add(DamagedClose, "关闭", "Close")
+	add(KeyBackupNow, "立即备份", "back up now")
 	add(StatusReadOnlyRefused, "数据文件已损坏，不能再修改。请先从备份恢复。", "The data file is damaged and cannot be changed. Restore a backup first.")
 	add(TooSmall, "窗口太小，请把窗口放大到至少 %dx%d。", "The window is too small; make it at least %d x %d.")
 	add(TooSmallSize, "现在是 %dx%d", "now %d x %d")
 
 	add(ActUndo, "撤销", "undo")
-	add(ActInsert, "新增", "added")
-	add(ActUpdate, "修改", "edited")
-	add(ActTrash, "删除", "deleted")
-	add(ActRestore, "恢复", "restored")
 
 	add(HelpTitle, "帮助：%s", "Help: %s")
 	add(HelpGlobal, "任何时候", "Anywhere")

@@ -3,6 +3,7 @@ package stats
 import (
 	"strings"
 
+	"shuangyong/model"
 	"shuangyong/store/tally"
 	"shuangyong/ui/styles"
 	"shuangyong/ui/textwidth"
@@ -64,10 +65,10 @@ type figCell struct {
 }
 
 type doc struct {
-	year  int
-	width int
-	lines []docLine
-	figs  []figCell
+	period model.Period
+	width  int
+	lines  []docLine
+	figs   []figCell
 }
 
 // lineBuilder assembles one line of exactly the document's width.

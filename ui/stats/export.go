@@ -25,10 +25,10 @@ import (
 // file, then the export running in a tea.Cmd with its progress read from counters the
 // exporter sets (a tick redraws the bar; no reference to the tea.Program is needed).
 type exportState struct {
-	form *components.Form
-	from screen // the screen to go back to
-	year int
-	auto string // the file name last filled in automatically
+	form   *components.Form
+	from   screen // the screen to go back to
+	period model.Period
+	auto   string // the file name last filled in automatically
 
 	running bool
 	seq     uint64
@@ -76,9 +76,9 @@ func fileSafe(s string) string {
 	return strings.TrimSpace(s)
 }
 
-// fileName is the default file name of an export: 「<填报单位><year>年度双拥工作统计表.xlsx」.
-func (m *Model) fileName(year int, format, table string, public bool) string {
-	office := fileSafe(m.settings.Office)
+// fileName is the default file name of an export: 「<乡镇><year>年度双拥工作统计表.xlsx」.
+func (m *Model) fileName(period model.Period, format, table string, public bool) string {
+	office := fileSafe(m.township()) // as the title: 乡镇（街道）名称, else the 填报单位
 	var base, ext string
 	switch format {
 	case sheet.FormatCSV:
@@ -88,11 +88,11 @@ func (m *Model) fileName(year int, format, table string, public bool) string {
 				name = ti.Sheet
 			}
 		}
-		base, ext = m.t(i18n.StFileCSV, office, year, fileSafe(name)), ".csv"
+		base, ext = m.t(i18n.StFileCSV, office, m.periodLabel(period), fileSafe(name)), ".csv"
 	case sheet.FormatText:
-		base, ext = m.t(i18n.StFileText, office, year), ".txt"
+		base, ext = m.t(i18n.StFileText, office, m.periodLabel(period)), ".txt"
 	default:
-		base, ext = m.t(i18n.StFileXLSX, office, year), ".xlsx"
+		base, ext = m.t(i18n.StFileXLSX, office, m.periodLabel(period)), ".xlsx"
 	}
 	if public {
 		base += m.t(i18n.StFilePublic)
@@ -105,9 +105,9 @@ func (m *Model) openExport() tea.Cmd {
 		m.screen = scrExport
 		return nil
 	}
-	year := m.year
+	period := m.period()
 	if m.screen == scrRecords && m.rec != nil {
-		year = m.rec.year
+		period = m.rec.period
 	}
 	var tables []components.Option
 	for _, ti := range sheet.Tables() {
@@ -129,22 +129,22 @@ func (m *Model) openExport() tea.Cmd {
 		{Key: "path", Label: m.t(i18n.StExpPath), Kind: components.KindText, Max: 400},
 		{Key: "note", Label: m.t(i18n.StExpNote), Kind: components.KindHeading, Placeholder: m.t(i18n.StExpNoteBody)},
 	}
-	f := components.NewForm(m.env.Lang, m.t(i18n.StExpTitle, year), fields)
+	f := components.NewForm(m.env.Lang, m.t(i18n.StExpTitle, m.periodLabel(period)), fields)
 	f.SetSize(m.width, m.height)
 	f.SetValue("table", sheet.DefaultTable)
-	f.SetValue("year", itoa(int64(year)))
-	e := &exportState{form: f, from: m.screen, year: year}
+	f.SetValue("year", period.Label(m.env.Lang))
+	e := &exportState{form: f, from: m.screen, period: period}
 	dir := m.docsDir
 	if dir == "" {
 		dir = filepath.Dir(m.env.Store.Path())
 	}
-	e.auto = filepath.Join(dir, m.fileName(year, sheet.FormatXLSX, sheet.DefaultTable, false))
+	e.auto = filepath.Join(dir, m.fileName(period, sheet.FormatXLSX, sheet.DefaultTable, false))
 	f.SetValue("path", e.auto)
 	f.OnChange = func(f *components.Form, key string) {
 		if key == "path" {
 			return
 		}
-		auto := filepath.Join(filepath.Dir(e.auto), m.fileName(year, f.Value("format"), f.Value("table"), f.Value("edition") == edPublic))
+		auto := filepath.Join(filepath.Dir(e.auto), m.fileName(period, f.Value("format"), f.Value("table"), f.Value("edition") == edPublic))
 		cur := strings.TrimSpace(f.Value("path"))
 		switch {
 		case cur == e.auto || cur == "":
@@ -208,6 +208,13 @@ func (m *Model) checkExport() tea.Cmd {
 		e.form.SetValue("path", path)
 	}
 	e.form.SetError("path", "")
+	f := e.form
+	if f.Value("edition") == edPublic && f.Value("format") == sheet.FormatCSV && f.Value("table") == "not_visited" {
+		// The 公示版 leaves the list of people not visited out: a work list, not for posting.
+		f.Focus("table")
+		f.SetError("table", m.t(i18n.StExpPublicNotVisited))
+		return nil
+	}
 	seq := m.next()
 	e.seq = seq
 	return func() tea.Msg {
@@ -253,7 +260,7 @@ func (m *Model) runExport(path string) tea.Cmd {
 	e.seq, e.running, e.path, e.cancel = seq, true, path, cancel
 	e.done.Store(0)
 	e.total.Store(0)
-	e.opt = sheet.Options{Year: e.year, Format: f.Value("format"), Public: f.Value("edition") == edPublic, Path: path}
+	e.opt = sheet.Options{Year: e.period.From, ToYear: e.period.To, Format: f.Value("format"), Public: f.Value("edition") == edPublic, Path: path}
 	if e.opt.Format == sheet.FormatCSV {
 		e.opt.Table = f.Value("table")
 	}
@@ -281,7 +288,7 @@ func (m *Model) runningText() string {
 	if e.opt.Public {
 		edition = m.t(i18n.StExpPublicShort)
 	}
-	return m.t(i18n.StExpRunning, e.year, edition, e.opt.Format)
+	return m.t(i18n.StExpRunning, m.periodLabel(e.period), edition, e.opt.Format)
 }
 
 func progressTick(seq uint64) tea.Cmd {

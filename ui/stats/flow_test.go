@@ -122,7 +122,7 @@ func TestFlow(t *testing.T) {
 			}
 			n := m[2]
 			tm.Send(key(tea.KeyEnter))
-			scr = waitFor(t, sp, "2025年明细：主要指标 / 走访慰问人次", "共 "+n+" 条走访记录", "2025-")
+			scr = waitFor(t, sp, "2025年度明细：主要指标 / 走访慰问人次", "共 "+n+" 条走访记录", "2025-")
 			if strings.Contains(scr, "2026-0") {
 				t.Errorf("records of the wrong year:\n%s", scr)
 			}
@@ -145,7 +145,7 @@ func TestFlow(t *testing.T) {
 			dir := t.TempDir()
 			path := filepath.Join(dir, "统计表.xlsx")
 			tm.Send(key(tea.KeyF6))
-			waitFor(t, sp, "导出 2025 年度统计", "保存到")
+			waitFor(t, sp, "导出2025年度统计", "保存到")
 			tm.Send(key(tea.KeyDown)) // format
 			tm.Send(key(tea.KeyDown)) // file
 			tm.Send(key(tea.KeyCtrlU))

@@ -17,7 +17,9 @@ type bindings struct {
 	PageUp, PageDown      key.Binding
 	Home, End             key.Binding
 	PrevYear, NextYear    key.Binding
+	Range                 key.Binding // one year or the five up to it
 	Open                  key.Binding
+	Visit                 key.Binding
 	Export                key.Binding
 	Back                  key.Binding
 	Start                 key.Binding
@@ -45,7 +47,9 @@ func newBindings(lang model.Lang) bindings {
 		End:        b("Home/End", i18n.KeyHomeEnd, "end", "ctrl+end"),
 		PrevYear:   b(year, i18n.StKeyYear, "ctrl+left", "ctrl+pgup", "-", "－"),
 		NextYear:   b(year, i18n.StKeyYear, "ctrl+right", "ctrl+pgdown", "+", "＋", "=", "＝"),
+		Range:      b(i18n.T(lang, i18n.StLabelRange), i18n.StKeyRange, "ctrl+r"),
 		Open:       b("Enter", i18n.StKeyOpen, "enter"),
+		Visit:      b("F5", i18n.KeyVisit, "f5"),
 		Export:     b("F6", i18n.StKeyExport, "f6"),
 		Back:       b("Esc", i18n.StKeyBack, "esc", "backspace"),
 		Start:      b("F6/Ctrl+S", i18n.StKeyStart, "f6", "ctrl+s"),
@@ -62,11 +66,11 @@ func (k bindings) tallyShort() []key.Binding {
 }
 
 func (k bindings) tallyFull() []key.Binding {
-	return []key.Binding{k.Up, k.PageUp, k.Home, k.PrevYear, k.Open, k.Export}
+	return []key.Binding{k.Up, k.PageUp, k.Home, k.PrevYear, k.Range, k.Open, k.Export}
 }
 
 func (k bindings) recordsShort() []key.Binding {
-	return []key.Binding{k.Back, k.RecMove, k.PageUp, k.Home, k.Export}
+	return []key.Binding{k.Back, k.Open, k.Visit, k.RecMove, k.PageUp, k.Home, k.Export}
 }
 
 func (k bindings) formShort() []key.Binding {

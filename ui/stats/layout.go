@@ -13,10 +13,10 @@ import (
 // layout lays a tally out at width w: the headline figures with last year's, the coverage
 // gauge, the month chart, the tables of SPEC.md §5 and the summary draft.
 func (m *Model) layout(t model.Tally, w int) *doc {
-	d := &doc{year: t.Year, width: w}
+	d := &doc{period: t.Period(), width: w}
 	if t.Headline.Empty() {
 		d.blank()
-		d.para(m.t(i18n.StEmpty, t.Year), stPlain)
+		d.para(m.t(i18n.StEmpty, m.periodLabel(t.Period())), stPlain)
 		d.blank()
 		d.para(m.t(i18n.StEmptyHint), stDim)
 		return d
@@ -88,6 +88,30 @@ func (m *Model) figCellOf(t model.Tally, f tally.Figure) gcell {
 	return gcell{text: text, fig: &f2, value: text + " " + m.unitOf(f.Measure)}
 }
 
+// wholeTitle heads the columns of the whole period: 全年, or 全期 for a range.
+func (m *Model) wholeTitle(t model.Tally) string {
+	if !t.Period().Single() {
+		return m.t(i18n.StGroupPeriod)
+	}
+	return m.quarterTitle(0)
+}
+
+// itemName is an item as tables name it: a breakdown reads 「其中男同志」 (rule 9).
+func (m *Model) itemName(it model.ItemTotal) string {
+	if it.IsBreakdown() {
+		return m.t(i18n.StItemOf, it.Name)
+	}
+	return it.Name
+}
+
+// quarterTitleOf heads a quarter's columns: in a range, that quarter of each of its years.
+func (m *Model) quarterTitleOf(t model.Tally, q int) string {
+	if !t.Period().Single() {
+		return m.t(i18n.StQuarterEachYear, m.quarterTitle(q))
+	}
+	return m.quarterTitle(q)
+}
+
 func (m *Model) quarterTitle(q int) string {
 	return m.t([]i18n.Key{i18n.StGroupYear, i18n.StQ1, i18n.StQ2, i18n.StQ3, i18n.StQ4}[q])
 }
@@ -118,6 +142,17 @@ func signed(ms model.Measure, v int64) string {
 
 func (m *Model) headline(d *doc, t model.Tally) {
 	g := &grid{title: m.t(i18n.StSecHeadline), labelTitle: m.t(i18n.StColMeasure)}
+	if !t.HasPrevious() {
+		g.title = m.t(i18n.StSecHeadlineRange)
+		// A range is not compared: its figures and their units.
+		g.groups = []ggroup{{cols: []gcol{{title: m.t(i18n.StColThisPeriod)}, {title: m.t(i18n.StColUnit), left: true}}}}
+		for _, c := range t.Changes() {
+			g.rows = append(g.rows, grow{label: model.Measures.Label(string(c.Measure), m.env.Lang),
+				cells: [][]gcell{{m.figCellOf(t, tally.Figure{Section: model.SecHeadline, Measure: c.Measure}), {text: m.unitOf(c.Measure)}}}})
+		}
+		g.render(d)
+		return
+	}
 	g.groups = []ggroup{{cols: []gcol{
 		{title: m.t(i18n.StColThisYear)}, {title: m.t(i18n.StColUnit), left: true},
 		{title: m.t(i18n.StColLastYear, t.Year-1)}, {title: m.t(i18n.StColChange)}, {title: m.t(i18n.StColPct)},
@@ -125,14 +160,7 @@ func (m *Model) headline(d *doc, t model.Tally) {
 	for _, c := range t.Changes() {
 		pct := ""
 		if p, ok := c.Permille(); ok {
-			switch {
-			case p > 0:
-				pct = "+" + model.FormatPermille(p)
-			case p < 0:
-				pct = "-" + model.FormatPermille(-p)
-			default:
-				pct = "0%"
-			}
+			pct = model.FormatChange(p) // rule 10: one decimal, signed
 		}
 		cell := m.figCellOf(t, tally.Figure{Section: model.SecHeadline, Measure: c.Measure})
 		g.rows = append(g.rows, grow{
@@ -281,10 +309,10 @@ func (m *Model) visits(d *doc, t model.Tally) {
 		}
 		return out
 	}
-	g.groups = append(g.groups, ggroup{title: m.quarterTitle(0), cols: colsOf(yearMs)})
+	g.groups = append(g.groups, ggroup{title: m.wholeTitle(t), cols: colsOf(yearMs)})
 	g.groups = append(g.groups, ggroup{title: m.t(i18n.StGroupCoverage), cols: append(colsOf(covMs), gcol{title: m.t(i18n.StColRate)})})
 	for q := 1; q <= 4; q++ {
-		g.groups = append(g.groups, ggroup{title: m.quarterTitle(q), cols: colsOf(quarterMs)})
+		g.groups = append(g.groups, ggroup{title: m.quarterTitleOf(t, q), cols: colsOf(quarterMs)})
 	}
 	rows := append(append([]model.VisitRow(nil), t.Visits.Rows...), t.Visits.Total)
 	for _, r := range rows {
@@ -359,25 +387,38 @@ func (m *Model) events(d *doc, t model.Tally) {
 		}
 		return out
 	}
-	g.groups = append(g.groups, ggroup{title: m.quarterTitle(0), cols: colsOf(yearMs)})
+	g.groups = append(g.groups, ggroup{title: m.wholeTitle(t), cols: colsOf(yearMs)})
 	for q := 1; q <= 4; q++ {
-		g.groups = append(g.groups, ggroup{title: m.quarterTitle(q), cols: colsOf(quarterMs)})
+		g.groups = append(g.groups, ggroup{title: m.quarterTitleOf(t, q), cols: colsOf(quarterMs)})
 	}
-	rows := append(append([]model.EventRow(nil), t.Events.Rows...), t.Events.Total)
-	for _, r := range rows {
+	// Two totals, each labelled with its scope (rule 1): without 走访慰问 (the headline's
+	// 双拥活动), and with it.
+	types := []string{}
+	for _, r := range t.Events.Rows {
+		types = append(types, r.Type)
+	}
+	types = append(types, tally.AllButVisits, "")
+	for _, typ := range types {
 		var year []gcell
 		for _, x := range yearMs {
-			year = append(year, m.figCellOf(t, tally.Figure{Section: model.SecEvents, Type: r.Type, Measure: x}))
+			year = append(year, m.figCellOf(t, tally.Figure{Section: model.SecEvents, Type: typ, Measure: x}))
 		}
 		cells := [][]gcell{year}
 		for q := 1; q <= 4; q++ {
 			var qc []gcell
 			for _, x := range quarterMs {
-				qc = append(qc, m.figCellOf(t, tally.Figure{Section: model.SecEvents, Type: r.Type, Quarter: q, Measure: x}))
+				qc = append(qc, m.figCellOf(t, tally.Figure{Section: model.SecEvents, Type: typ, Quarter: q, Measure: x}))
 			}
 			cells = append(cells, qc)
 		}
-		g.rows = append(g.rows, grow{label: m.typeLabel(r.Type), cells: cells, total: r.Type == ""})
+		label := m.typeLabel(typ)
+		switch typ {
+		case tally.AllButVisits:
+			label = m.t(i18n.StTotalActivities)
+		case "":
+			label = m.t(i18n.StTotalWithVisits)
+		}
+		g.rows = append(g.rows, grow{label: label, cells: cells, total: typ == "" || typ == tally.AllButVisits})
 	}
 	g.render(d)
 }
@@ -398,7 +439,7 @@ func (m *Model) items(d *doc, t model.Tally) {
 		for i, it := range items {
 			f := tally.Figure{Section: model.SecItems, Type: typ, ItemName: it.Name, ItemUnit: it.Unit, Measure: model.MQuantity}
 			q := itoa(it.Quantity)
-			name, unit := textwidth.Clean(it.Name), textwidth.Clean(it.Unit)
+			name, unit := textwidth.Clean(m.itemName(it)), textwidth.Clean(it.Unit)
 			// The type is named on its first row only; the path names it on every row.
 			g.rows = append(g.rows, grow{label: label, path: label + " / " + name, blank: i > 0, total: total, cells: [][]gcell{{
 				{text: name}, {text: q, fig: &f, value: q + " " + unit}, {text: unit}, {text: strconv.Itoa(it.Events)},
@@ -441,7 +482,7 @@ func (m *Model) support(d *doc, t model.Tally, s model.Support, sec model.Sectio
 		}
 		var its []string
 		for _, it := range r.Items {
-			its = append(its, textwidth.Clean(it.Name)+itoa(it.Quantity)+textwidth.Clean(it.Unit))
+			its = append(its, textwidth.Clean(m.itemName(it))+itoa(it.Quantity)+textwidth.Clean(it.Unit))
 		}
 		cells = append(cells, gcell{text: textwidth.Truncate(i18n.JoinList(m.env.Lang, its), itemsW)})
 		g.rows = append(g.rows, grow{label: label, cells: [][]gcell{cells}, total: total})

@@ -11,10 +11,11 @@ import (
 // showing; the tab drops the answers a newer request has overtaken.
 
 type tallyMsg struct {
-	seq   uint64
-	year  int
-	tally model.Tally
-	err   error
+	seq    uint64
+	period model.Period
+	tally  model.Tally
+	doc    *doc // laid out with it (nil: the tab had no size)
+	err    error
 }
 
 func (tallyMsg) Target() tab.ID { return tab.Stats }

@@ -19,10 +19,10 @@ import (
 // records is the drill-down: the people, visits or events behind one figure, a window
 // onto the database fetched as the cursor moves.
 type records struct {
-	cell  figCell
-	year  int
-	kind  tally.Kind
-	table *components.Table
+	cell   figCell
+	period model.Period
+	kind   tally.Kind
+	table  *components.Table
 
 	seq        uint64
 	loading    bool
@@ -30,13 +30,16 @@ type records struct {
 	reqOffset  int
 	households int
 	err        string
+	// visitPerson maps the window's visits to their people (Enter and F5 on a visit act
+	// on its person).
+	visitPerson map[int64]int64
 }
 
 // recordsTop is the number of lines above the table: the figure, the count.
 const recordsTop = 2
 
 func (m *Model) openRecords(c figCell) tea.Cmd {
-	m.rec = &records{cell: c, year: m.doc.year, reqOffset: -1}
+	m.rec = &records{cell: c, period: m.doc.period, reqOffset: -1}
 	m.screen = scrRecords
 	return m.rec.fetch(m, 0, m.rec.limit(m))
 }
@@ -56,9 +59,9 @@ func (r *records) setSize(m *Model) {
 func (r *records) fetch(m *Model, offset, limit int) tea.Cmd {
 	seq := m.next()
 	r.seq, r.loading, r.reqOffset = seq, true, offset
-	s, ctx, year, fig := m.env.Store, m.env.Ctx, r.year, r.cell.fig
+	s, ctx, period, fig := m.env.Store, m.env.Ctx, r.period, r.cell.fig
 	return func() tea.Msg {
-		page, err := tally.Records(ctx, s, year, fig, offset, limit)
+		page, err := tally.Records(ctx, s, period, fig, offset, limit)
 		return recordsMsg{seq: seq, page: page, err: err}
 	}
 }
@@ -97,7 +100,9 @@ func (r *records) onPage(m *Model, msg recordsMsg) tea.Cmd {
 			rows = append(rows, m.personCells(&p.People[i]))
 		}
 	case tally.KindVisits:
+		r.visitPerson = map[int64]int64{}
 		for i := range p.Visits {
+			r.visitPerson[p.Visits[i].ID] = p.Visits[i].PersonID
 			ids = append(ids, p.Visits[i].ID)
 			rows = append(rows, m.visitCells(&p.Visits[i]))
 		}
@@ -137,6 +142,8 @@ func (m *Model) recordsKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	t := r.table
 	switch {
+	case matches(msg, k.Open), matches(msg, k.Visit):
+		return r.open(matches(msg, k.Visit))
 	case matches(msg, k.Up):
 		t.Move(-1)
 	case matches(msg, k.Down):
@@ -153,6 +160,28 @@ func (m *Model) recordsKey(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	}
 	return r.fetchIfMissing(m)
+}
+
+// open shows the record under the cursor where it lives — a person in 军属, an event in
+// 活动 (a visit's person) — or, with visit, opens the visit form for the person there and
+// then (the 未走访 list). Esc there comes back here.
+func (r *records) open(visit bool) tea.Cmd {
+	id, ok := r.table.SelectedID()
+	if !ok {
+		return nil
+	}
+	kind := tab.KindPerson
+	switch r.kind {
+	case tally.KindEvents:
+		if visit {
+			return nil
+		}
+		kind = tab.KindEvent
+	case tally.KindVisits:
+		id = r.visitPerson[id]
+	}
+	msg := tab.OpenMsg{Kind: kind, ID: id, NewVisit: visit, From: tab.Stats}
+	return func() tea.Msg { return msg }
 }
 
 // count says how many records the list holds, in the kind's own words.
@@ -174,7 +203,7 @@ func (r *records) count(m *Model) string {
 
 func (r *records) view(m *Model) string {
 	w, h := m.width, m.height
-	title := " " + m.t(i18n.StRecTitle, r.year, r.cell.path)
+	title := " " + m.t(i18n.StRecTitle, m.periodLabel(r.period), r.cell.path)
 	lines := []string{styles.Accent.Render(textwidth.Fit(title, w))}
 	info := " " + r.cell.value
 	if c := r.count(m); c != "" {

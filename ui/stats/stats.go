@@ -1,12 +1,17 @@
-// Package stats is the 统计 tab: the yearly tally of SPEC.md §5 for the year in view —
-// the headline figures against last year's, a coverage gauge, a month chart and the
-// tables — with a cursor over every figure: Enter lists the records behind it, Esc comes
-// back, F6 writes the workbook (or a CSV, or the summary's figures as text).
+// Package stats is the 统计 tab: the tally of SPEC.md §5 for the year in view, or for the
+// five years up to it (Ctrl+R: 「近五年来」) — the headline figures against last year's, a
+// coverage gauge, a month chart and the tables — with a cursor over every figure: Enter
+// lists the records behind it, Esc comes back, F6 writes the workbook (or a CSV, or the
+// summary's figures as text).
 //
-// The tally is computed by store/tally in a tea.Cmd; the result comes back tagged with
-// the request's sequence number and a newer request cancels the older one, so changing
-// the year quickly never shows a stale year. View only draws the document laid out when
-// the tally arrived.
+// The tally is computed by store/tally in a tea.Cmd, and laid out there too (the document
+// of a county's tally takes tens of milliseconds to lay out, and under the browsing heap
+// limit several times that: done in Update it held the whole program, keys included,
+// which is where a year switch measured 0.5–1.0 s went). The result comes back tagged
+// with the request's sequence number and a newer request cancels the older one; until
+// the period in view has its own document the header says 计算中 and the body shows no
+// figures, so a period is never shown over another period's figures. View only draws the
+// document.
 package stats
 
 import (
@@ -30,8 +35,12 @@ import (
 	"shuangyong/ui/textwidth"
 )
 
-// MinYear is the earliest year the tab shows (the latest is next year).
+// MinYear is the earliest year the tab shows (the latest is the current year: a later one
+// has nothing to count yet).
 const MinYear = 1950
+
+// RangeYears is the length of the range mode: 「近五年来」.
+const RangeYears = 5
 
 // YearSettle is how long the year must stay put before the status line is told.
 const YearSettle = 40 * time.Millisecond
@@ -56,16 +65,18 @@ type Model struct {
 	width, height int
 	settings      model.Settings
 
-	year    int
+	year    int // the (last) year in view
+	span    int // 1, or RangeYears in range mode
 	seq     uint64
-	tallies map[int]model.Tally // computed since the records last changed, by year
+	tallies map[model.Period]computed // computed since the records last changed
+	recent  []model.Period            // periods with a document, the last shown last
 
-	yearGen    int    // the newest change of year (see setYear)
-	computeSeq uint64 // the newest tally request
-	computing  int    // the year being computed (0: none)
-	staleYear  int    // a year shown from before the records changed (0: none)
+	yearGen    int          // the newest change of year (see setYear)
+	computeSeq uint64       // the newest tally request
+	computing  model.Period // the period being computed (zero: none)
+	stale      model.Period // a period shown from before the records changed (zero: none)
 	cancel     context.CancelFunc
-	err        string // why the year in view could not be tallied
+	err        string // why the period in view could not be tallied
 
 	doc   *doc
 	cur   int // the selected figure
@@ -80,9 +91,29 @@ type Model struct {
 	dialog *components.Dialog
 }
 
+// computed is a tally and the document laid out from it (at the width of the request;
+// nil when the tab had no size yet).
+type computed struct {
+	t   model.Tally
+	doc *doc
+}
+
 // New makes the tab showing the current year.
 func New(env tab.Env) *Model {
-	return &Model{env: env, k: newBindings(env.Lang), year: env.Now().Year(), tallies: map[int]model.Tally{}}
+	return &Model{env: env, k: newBindings(env.Lang), year: env.Now().Year(), span: 1, tallies: map[model.Period]computed{}}
+}
+
+// period is the period in view: the year, or the RangeYears up to it.
+func (m *Model) period() model.Period {
+	return model.Period{From: m.year - max(m.span, 1) + 1, To: m.year}
+}
+
+// periodLabel names a period in titles: 「2025年度」, 「2021年至2025年」.
+func (m *Model) periodLabel(p model.Period) string {
+	if p.Single() {
+		return m.t(i18n.StPeriodYear, p.From)
+	}
+	return m.t(i18n.StPeriodRange, p.From, p.To)
 }
 
 func (m *Model) t(k i18n.Key, args ...any) string { return i18n.T(m.env.Lang, k, args...) }
@@ -176,8 +207,10 @@ var (
 // BigLedger is the number of people from which unasked tallies wait (see StartDelay).
 const BigLedger = 20000
 
-// compute asks for the tally of the year in view, cancelling the request before it;
-// delay is how long to wait first on a big ledger (a newer request cancels the wait).
+// compute asks for the tally of the period in view, cancelling the request before it;
+// delay is how long to wait first on a big ledger (a newer request cancels the wait). The
+// document is laid out in the same command, off the program's loop and under the lifted
+// heap limit (see the package comment).
 func (m *Model) compute(delay time.Duration) tea.Cmd {
 	if m.cancel != nil {
 		m.cancel()
@@ -185,22 +218,38 @@ func (m *Model) compute(delay time.Duration) tea.Cmd {
 	ctx, cancel := context.WithCancel(m.env.Ctx)
 	m.cancel = cancel
 	seq := m.next()
-	m.computeSeq, m.computing = seq, m.year
-	s, year := m.env.Store, m.year
+	p := m.period()
+	m.computeSeq, m.computing = seq, p
+	s, width := m.env.Store, m.width
+	lay := m.layoutFunc()
 	return func() tea.Msg {
 		defer cancel()
 		if delay > 0 && bigLedger(ctx, s) {
 			select {
 			case <-time.After(delay):
 			case <-ctx.Done():
-				return tallyMsg{seq: seq, year: year, err: ctx.Err()}
+				return tallyMsg{seq: seq, period: p, err: ctx.Err()}
 			}
 		}
 		defer memlimit.Lift()()
-		defer s.ShrinkCache(context.Background()) // the tally read two years whole
-		t, err := tally.Compute(ctx, s, year)
-		return tallyMsg{seq: seq, year: year, tally: t, err: err}
+		defer s.ShrinkCache(context.Background()) // the tally read the period whole
+		t, err := tally.ComputePeriod(ctx, s, p)
+		if err != nil {
+			return tallyMsg{seq: seq, period: p, err: err}
+		}
+		var d *doc
+		if width > 0 {
+			d = lay(t, width)
+		}
+		return tallyMsg{seq: seq, period: p, tally: t, doc: d}
 	}
+}
+
+// layoutFunc returns the layout as a function of the tally and the width alone, to run in
+// a command: it reads only the language, which never changes.
+func (m *Model) layoutFunc() func(model.Tally, int) *doc {
+	lm := &Model{env: m.env, k: m.k}
+	return lm.layout
 }
 
 // bigLedger reports whether the ledger holds county-sized numbers of people (the highest
@@ -217,7 +266,7 @@ func (m *Model) onTally(msg tallyMsg) tea.Cmd {
 	if msg.seq != m.computeSeq {
 		return nil // a newer request overtook it
 	}
-	m.computing = 0
+	m.computing = model.Period{}
 	if msg.err != nil {
 		if errors.Is(msg.err, context.Canceled) {
 			return nil
@@ -226,35 +275,51 @@ func (m *Model) onTally(msg tallyMsg) tea.Cmd {
 		return tab.StatusError(m.err)
 	}
 	m.err = ""
-	m.tallies[msg.year] = msg.tally
-	if msg.year == m.staleYear {
-		m.staleYear = 0
+	m.keep(msg.period, computed{t: msg.tally, doc: msg.doc})
+	if msg.period == m.stale {
+		m.stale = model.Period{}
 	}
-	if msg.year == m.year {
+	if msg.period == m.period() {
 		m.relayout()
 	}
 	return nil
 }
 
-// setYear shows another year: at once when it was computed since the last change,
-// else after computing it.
+// setYear shows another year (or the range ending with it): at once when it was computed
+// since the last change, else after computing it. Years after the current one have nothing
+// to count and are not offered.
 func (m *Model) setYear(y int) tea.Cmd {
-	y = min(max(y, MinYear), m.env.Now().Year()+1)
+	y = min(max(y, MinYear+max(m.span, 1)-1), m.env.Now().Year())
 	if y == m.year {
 		return nil
 	}
 	m.year = y
+	return m.periodChanged()
+}
+
+// toggleRange switches between the year in view and the RangeYears up to it.
+func (m *Model) toggleRange() tea.Cmd {
+	if m.span > 1 {
+		m.span = 1
+	} else {
+		m.span = RangeYears
+	}
+	return m.periodChanged()
+}
+
+func (m *Model) periodChanged() tea.Cmd {
 	m.err = ""
 	m.yearGen++
 	gen := m.yearGen
 	// The status line learns the year after a short pause: commands finish in any order,
 	// so a burst of key presses must not end with an older year's message.
 	year := tea.Tick(YearSettle, func(time.Time) tea.Msg { return yearMsg{gen: gen} })
-	if _, ok := m.tallies[y]; ok && y != m.staleYear {
+	p := m.period()
+	if _, ok := m.tallies[p]; ok && p != m.stale {
 		if m.cancel != nil {
 			m.cancel()
 		}
-		m.computing = 0
+		m.computing = model.Period{}
 		m.computeSeq = m.next()
 		m.relayout()
 		return year
@@ -262,10 +327,12 @@ func (m *Model) setYear(y int) tea.Cmd {
 	return tea.Batch(year, m.compute(0))
 }
 
-// relayout lays the tally of the year in view out again (new tally, width or year),
-// keeping the selected figure, and where it sits on the screen, when it still exists.
+// relayout shows the tally of the period in view (new tally, width or period), keeping
+// the selected figure, and where it sits on the screen, when it still exists. The
+// document laid out with the tally is used when it has the width; else (a resize) it is
+// laid out again here.
 func (m *Model) relayout() {
-	t, ok := m.tallies[m.year]
+	c, ok := m.tallies[m.period()]
 	if !ok || m.width <= 0 {
 		return // the old document stays for its selection; shown() does not draw it
 	}
@@ -276,7 +343,12 @@ func (m *Model) relayout() {
 		prev, row = &c, c.line-m.top
 	}
 	old := m.cur
-	d := m.layout(t, m.width)
+	d := c.doc
+	if d == nil || d.width != m.width {
+		d = m.layout(c.t, m.width)
+		c.doc = d
+	}
+	m.keep(m.period(), c) // the period in view is the last seen
 	m.doc = d
 	m.cur = 0
 	if prev != nil && len(d.figs) > 0 {
@@ -298,12 +370,38 @@ func (m *Model) relayout() {
 	m.ensureVisible()
 }
 
-// shown is the document of the year in view, or nil while it is computed.
+// keptDocs is how many periods keep their laid-out document: a county's is a few MB, and
+// the browsing heap limit is tight (ui/memlimit). Tallies themselves are small and all
+// kept; a period whose document was dropped is laid out again when shown.
+const keptDocs = 4
+
+// keep stores a period's tally and document, dropping the documents of the periods seen
+// longest ago beyond keptDocs.
+func (m *Model) keep(p model.Period, c computed) {
+	m.tallies[p] = c
+	for i, q := range m.recent {
+		if q == p {
+			m.recent = append(m.recent[:i], m.recent[i+1:]...)
+			break
+		}
+	}
+	m.recent = append(m.recent, p)
+	for len(m.recent) > keptDocs {
+		old := m.recent[0]
+		m.recent = m.recent[1:]
+		if c, ok := m.tallies[old]; ok {
+			c.doc = nil
+			m.tallies[old] = c
+		}
+	}
+}
+
+// shown is the document of the period in view, or nil while it is computed.
 func (m *Model) shown() *doc {
-	if m.doc == nil || m.doc.year != m.year {
+	if m.doc == nil || m.doc.period != m.period() {
 		return nil
 	}
-	if _, ok := m.tallies[m.year]; !ok {
+	if _, ok := m.tallies[m.period()]; !ok {
 		return nil
 	}
 	return m.doc
@@ -346,12 +444,14 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		m.settings = msg.Settings
 		return nil
 	case tab.ChangedMsg:
-		// The year in view stays on screen (marked as computing) until the new tally
-		// replaces it; other years are computed again when shown.
-		keep, ok := m.tallies[m.year]
-		m.tallies = map[int]model.Tally{}
+		// The period in view stays on screen (marked as computing) until the new tally
+		// replaces it; other periods are computed again when shown.
+		p := m.period()
+		keep, ok := m.tallies[p]
+		m.tallies, m.recent = map[model.Period]computed{}, nil
 		if ok {
-			m.tallies[m.year], m.staleYear = keep, m.year
+			m.keep(p, keep)
+			m.stale = p
 		}
 		cmds := []tea.Cmd{m.compute(ChangeDelay)}
 		if m.rec != nil {
@@ -409,6 +509,8 @@ func (m *Model) tallyKey(msg tea.KeyMsg) tea.Cmd {
 		return m.setYear(m.year - 1)
 	case matches(msg, k.NextYear):
 		return m.setYear(m.year + 1)
+	case matches(msg, k.Range):
+		return m.toggleRange()
 	case matches(msg, k.Export):
 		return m.openExport()
 	}
@@ -539,17 +641,17 @@ func (m *Model) tallyView() string {
 	lines := make([]string, 0, h)
 	d := m.shown()
 
-	// Title and year.
-	office := textwidth.Clean(m.settings.Office)
-	title := m.t(i18n.StTitle, office, m.year)
+	// Title and period.
+	p := m.period()
+	title := m.t(i18n.StTitle, textwidth.Clean(m.township()), m.periodLabel(p))
 	state := ""
 	switch {
 	case m.err != "":
 		state = m.t(i18n.StFailed)
-	case d == nil || m.computing == m.year:
+	case d == nil || m.computing == p:
 		state = m.t(i18n.StComputing)
-	case strings.HasPrefix(m.tallies[m.year].AsOf, itoa(int64(m.year))):
-		state = m.t(i18n.StAsOf, m.tallies[m.year].AsOf)
+	case strings.HasPrefix(m.tallies[p].t.AsOf, itoa(int64(m.year))):
+		state = m.t(i18n.StAsOf, m.tallies[p].t.AsOf)
 	default:
 		state = m.t(i18n.StWholeYear)
 	}
@@ -584,18 +686,43 @@ func (m *Model) tallyView() string {
 			lines = append(lines, d.line(i, m.cur))
 		}
 	case m.err != "":
-		lines = append(lines, strings.Split(components.Notice(w, bodyH, m.t(i18n.StFailedTitle, m.year), m.err), "\n")...)
+		lines = append(lines, strings.Split(components.Notice(w, bodyH, m.t(i18n.StFailedTitle, m.periodLabel(p)), m.err), "\n")...)
 	default:
-		lines = append(lines, strings.Split(components.Notice(w, bodyH, m.t(i18n.StComputingTitle, m.year), m.t(i18n.StComputingBody)), "\n")...)
+		lines = append(lines, strings.Split(components.Notice(w, bodyH, m.t(i18n.StComputingTitle, m.periodLabel(p)), m.t(i18n.StComputingBody)), "\n")...)
 	}
 	return textwidth.Block(lines, w, h)
 }
 
-// titleLine is the first line: the title, the state (as of, computing) and the years
-// around the one in view, shortened to fit: the years go first, then the state.
+// township is the name titles use: 乡镇（街道）名称, else the 填报单位.
+func (m *Model) township() string {
+	if m.settings.Township != "" {
+		return m.settings.Township
+	}
+	return m.settings.Office
+}
+
+// titleLine is the first line: the title, the state (as of, computing) and the periods
+// around the one in view (none after the current year), shortened to fit: the periods go
+// first, then the state.
 func (m *Model) titleLine(title, state string) string {
 	w := m.width
-	navs := []string{m.t(i18n.StYearNav, m.year-1, m.year, m.year+1), "< " + itoa(int64(m.year)) + " >", ""}
+	p := m.period()
+	short := func(p model.Period) string {
+		if p.Single() {
+			return itoa(int64(p.From))
+		}
+		return itoa(int64(p.From)) + "-" + itoa(int64(p.To))
+	}
+	prev := model.Period{From: p.From - 1, To: p.To - 1}
+	next := ""
+	if p.To < m.env.Now().Year() {
+		next = short(model.Period{From: p.From + 1, To: p.To + 1})
+	}
+	nav := m.t(i18n.StRangeNav, short(prev), short(p), next)
+	if next == "" {
+		nav = strings.TrimRight(strings.TrimSuffix(nav, ">"), " ")
+	}
+	navs := []string{nav, "< " + short(p) + " >", ""}
 	for _, withState := range []bool{true, false} {
 		for _, nav := range navs {
 			left := " " + title

@@ -168,7 +168,7 @@ func TestTallyOnScreen(t *testing.T) {
 			t.Errorf("screen lacks %q:\n%s", want, v)
 		}
 	}
-	tl := d.m.tallies[2026]
+	tl := d.m.tallies[model.YearPeriod(2026)].t
 	if tl.Headline.Visits == 0 || tl.Headline.OnRoll == 0 {
 		t.Fatalf("empty tally: %+v", tl.Headline)
 	}
@@ -217,9 +217,9 @@ func TestYearKeys(t *testing.T) {
 		{tea.KeyMsg{Type: tea.KeyCtrlLeft}, 2024},
 		{tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("＋")}, 2025},
 		{tea.KeyMsg{Type: tea.KeyCtrlRight}, 2026},
-		{tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("+")}, 2027},
-		{tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("+")}, 2027}, // next year at most
-		{tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("－")}, 2026},
+		{tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("+")}, 2026}, // the current year at most: nothing to count later
+		{tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("－")}, 2025},
+		{tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("+")}, 2026},
 	} {
 		d.send(step.key)
 		if d.m.year != step.want {
@@ -240,7 +240,7 @@ func TestYearKeys(t *testing.T) {
 	if c.fig != (tally.Figure{Section: model.SecHeadline, Measure: model.MVisits}) {
 		t.Errorf("selection after the year changed: %+v", c.fig)
 	}
-	if c.value != itoa(int64(d.m.tallies[2025].Headline.Visits))+" 人次" {
+	if c.value != itoa(int64(d.m.tallies[model.YearPeriod(2025)].t.Headline.Visits))+" 人次" {
 		t.Errorf("selected value %q is not 2025's", c.value)
 	}
 	// A letter typed with the IME off is not a command here.
@@ -257,8 +257,8 @@ func TestStaleTallyDropped(t *testing.T) {
 	d.text("-") // 2025, computed
 	fake := model.Tally{Year: 2025}
 	fake.Headline.Visits = 987654
-	d.send(tallyMsg{seq: oldSeq, year: 2025, tally: fake})
-	if d.m.tallies[2025].Headline.Visits == 987654 || strings.Contains(d.view(), "987654") {
+	d.send(tallyMsg{seq: oldSeq, period: model.YearPeriod(2025), tally: fake})
+	if d.m.tallies[model.YearPeriod(2025)].t.Headline.Visits == 987654 || strings.Contains(d.view(), "987654") {
 		t.Fatal("a stale tally was shown")
 	}
 	// Two requests in flight: only the newer answer counts.
@@ -271,28 +271,28 @@ func TestStaleTallyDropped(t *testing.T) {
 	if len(d.status) > 0 && d.lastStatus().Error {
 		t.Errorf("a cancelled request reported %q", d.lastStatus().Text)
 	}
-	if d.m.computing != 0 || d.m.shown() == nil {
+	if d.m.computing != (model.Period{}) || d.m.shown() == nil {
 		t.Errorf("the newer tally is not shown")
 	}
 	// Back to 2026: cached, no computing state.
 	d.text("+")
-	if d.m.shown() == nil || d.m.computing != 0 {
+	if d.m.shown() == nil || d.m.computing != (model.Period{}) {
 		t.Errorf("a computed year is not shown at once")
 	}
 	// Records changed elsewhere: the cache is dropped and the year recomputed.
 	d.send(tab.ChangedMsg{From: tab.Families})
-	if len(d.m.tallies) != 1 || d.m.shown() == nil || d.m.staleYear != 0 {
-		t.Errorf("after a change: %d tallies cached, stale %d", len(d.m.tallies), d.m.staleYear)
+	if len(d.m.tallies) != 1 || d.m.shown() == nil || d.m.stale != (model.Period{}) {
+		t.Errorf("after a change: %d tallies cached, stale %v", len(d.m.tallies), d.m.stale)
 	}
 	// A year kept on screen from before a change is computed again when shown again.
-	d.m.tallies[2025] = fake
-	d.m.staleYear = 2025
+	d.m.tallies[model.YearPeriod(2025)] = computed{t: fake}
+	d.m.stale = model.YearPeriod(2025)
 	cmd := d.m.setYear(2025)
-	if d.m.computing != 2025 {
+	if d.m.computing != model.YearPeriod(2025) {
 		t.Errorf("a stale year was not recomputed")
 	}
 	d.run(cmd)
-	if d.m.tallies[2025].Headline.Visits == 987654 || d.m.staleYear != 0 {
+	if d.m.tallies[model.YearPeriod(2025)].t.Headline.Visits == 987654 || d.m.stale != (model.Period{}) {
 		t.Errorf("the stale tally stayed")
 	}
 }
@@ -333,7 +333,7 @@ func TestMoving(t *testing.T) {
 	if d.m.top != len(doc.lines)-d.m.bodyH() {
 		t.Errorf("did not scroll to the end: top %d of %d lines", d.m.top, len(doc.lines))
 	}
-	if v := d.view(); !strings.Contains(v, "今年以来") && !strings.Contains(v, "优抚对象共计") {
+	if v := d.view(); !strings.Contains(v, "今年以来") && !strings.Contains(v, "截至目前") {
 		t.Errorf("the summary is not at the end:\n%s", v)
 	}
 	d.key(tea.KeyHome)
@@ -380,7 +380,7 @@ func countMeasure(f tally.Figure) bool {
 // Every counting figure on screen opens onto exactly as many records as it says.
 func TestDrillDownCounts(t *testing.T) {
 	d := newDriver(t, demoStore(t), model.Zh, 120, 36)
-	tl := d.m.tallies[2026]
+	tl := d.m.tallies[model.YearPeriod(2026)].t
 	checked := map[model.Section]int{}
 	for i := 0; i < len(d.m.doc.figs); i++ {
 		c := d.m.doc.figs[i]
@@ -434,7 +434,7 @@ func TestRecordsWindow(t *testing.T) {
 		t.Fatalf("too few records for the test: %d", total)
 	}
 	v := d.view()
-	if !strings.Contains(v, "2026年明细") || !strings.Contains(uitest.Plain(v), value) {
+	if !strings.Contains(v, "2026年度明细") || !strings.Contains(uitest.Plain(v), value) {
 		t.Errorf("records header:\n%s", v)
 	}
 	if len(r.table.WindowRows()) >= total {
@@ -466,7 +466,7 @@ func TestExportWorkbook(t *testing.T) {
 		t.Fatal("F6 did not open the export form")
 	}
 	v := d.view()
-	for _, want := range []string{"导出 2025 年度统计", "内部版", "Excel 工作簿", "/home/cadre/Documents/"} {
+	for _, want := range []string{"导出2025年度统计", "内部版", "Excel 工作簿", "/home/cadre/Documents/"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("form lacks %q:\n%s", want, v)
 		}
@@ -607,7 +607,7 @@ func TestExportProgressAndCancel(t *testing.T) {
 	// While it ran, the status line named it (not the previous export's path).
 	running := false
 	for _, st := range d.status {
-		running = running || strings.Contains(st.Text, "正在导出 2026 年度统计（内部版，xlsx）")
+		running = running || strings.Contains(st.Text, "正在导出2026年度统计（内部版，xlsx）")
 	}
 	if !running {
 		t.Errorf("statuses %+v", d.status)
@@ -634,15 +634,15 @@ func TestResizeKeepsSelection(t *testing.T) {
 		}
 	}
 	// A unit that has no row in another year: the same column is selected instead.
-	sup := d.m.tallies[2026].SupportTo
+	sup := d.m.tallies[model.YearPeriod(2026)].t.SupportTo
 	if len(sup.Rows) == 0 {
 		t.Skip("no support rows")
 	}
 	d.selectFig(tally.Figure{Section: model.SecSupportTo, UnitID: sup.Rows[0].UnitID, Measure: model.MMoney})
-	other := d.m.tallies[2026]
+	other := d.m.tallies[model.YearPeriod(2026)].t
 	other.Year = 2025
 	other.SupportTo.Rows = sup.Rows[1:]
-	d.m.tallies[2025] = other
+	d.m.tallies[model.YearPeriod(2025)] = computed{t: other}
 	d.text("-")
 	if got := d.m.doc.figs[d.m.cur].fig; got.Section != model.SecSupportTo || got.Measure != model.MMoney {
 		t.Errorf("after the year changed: %+v", got)
@@ -652,7 +652,7 @@ func TestResizeKeepsSelection(t *testing.T) {
 func TestEmptyYearAndLedger(t *testing.T) {
 	d := newDriver(t, uitest.Open(t), model.Zh, 80, 20)
 	v := d.view()
-	if !strings.Contains(v, "2026 年没有登记任何优抚对象、走访或活动") {
+	if !strings.Contains(v, "2026年度没有登记任何优抚对象、走访或活动") {
 		t.Errorf("empty ledger:\n%s", v)
 	}
 	d.key(tea.KeyEnter) // nothing to open
@@ -696,7 +696,7 @@ func shots(t *testing.T, lang model.Lang, w, h int, check func(name, view string
 	e.running = false
 	d.key(tea.KeyEsc)
 	d.text("-")
-	d.m.computing = d.m.year // as while the next year is computed
+	d.m.computing = d.m.period() // as while the next year is computed
 	shot("computing")
 }
 
@@ -802,13 +802,13 @@ func TestWrapText(t *testing.T) {
 func TestFileNames(t *testing.T) {
 	m := New(tab.Env{Lang: model.Zh, Now: uitest.Clock})
 	m.settings.Office = `青山镇/退役军人"服务站"`
-	if got := m.fileName(2026, "xlsx", "", false); got != "青山镇_退役军人_服务站_2026年度双拥工作统计表.xlsx" {
+	if got := m.fileName(model.YearPeriod(2026), "xlsx", "", false); got != "青山镇_退役军人_服务站_2026年度双拥工作统计表.xlsx" {
 		t.Errorf("xlsx: %s", got)
 	}
-	if got := m.fileName(2026, "csv", "visits", true); got != "青山镇_退役军人_服务站_2026年度走访慰问（公示版）.csv" {
+	if got := m.fileName(model.YearPeriod(2026), "csv", "visits", true); got != "青山镇_退役军人_服务站_2026年度走访慰问（公示版）.csv" {
 		t.Errorf("csv: %s", got)
 	}
-	if got := m.fileName(2025, "text", "", false); !strings.HasSuffix(got, "2025年度双拥工作总结数字段落.txt") {
+	if got := m.fileName(model.YearPeriod(2025), "text", "", false); !strings.HasSuffix(got, "2025年度双拥工作总结数字段落.txt") {
 		t.Errorf("text: %s", got)
 	}
 }

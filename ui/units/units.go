@@ -75,8 +75,6 @@ type reloadMsg struct{}
 // Update handles a message.
 func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case tab.DoneMsg:
-		return msg.Apply()
 	case tab.ReadOnlyMsg:
 		m.readOnly = msg.Reason
 		return nil

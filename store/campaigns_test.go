@@ -1,0 +1,128 @@
+package store
+
+import (
+	"context"
+	"testing"
+
+	"shuangyong/model"
+)
+
+// campaignFixture: two villages; in 李家村 two 烈属, one 残疾军人 and a 现役军属; in 王庄村
+// one 烈属; a dead 烈属 in 李家村.
+func campaignFixture(t *testing.T) (*Store, map[string]int64, map[string]int64) {
+	t.Helper()
+	s := openTest(t)
+	vs := mustVillages(t, s, "李家村", "王庄村")
+	people := map[string]int64{}
+	for _, p := range []model.Person{
+		{Name: "张烈一", VillageID: vs["李家村"], Categories: []string{model.CatMartyrFamily}},
+		{Name: "王烈二", VillageID: vs["李家村"], Categories: []string{model.CatMartyrFamily}},
+		{Name: "李残三", VillageID: vs["李家村"], Categories: []string{model.CatDisabledSoldier}, DisabilityNature: model.NatureWar, DisabilityGrade: 6},
+		{Name: "赵现四", VillageID: vs["李家村"], Categories: []string{model.CatServingFamily}},
+		{Name: "钱烈五", VillageID: vs["王庄村"], Categories: []string{model.CatMartyrFamily}},
+		{Name: "孙故六", VillageID: vs["李家村"], Categories: []string{model.CatMartyrFamily}, Status: model.StatusDead, StatusChangedOn: "2026-01-01"},
+	} {
+		people[p.Name] = mustPerson(t, s, p).ID
+	}
+	return s, vs, people
+}
+
+func springCampaign() model.Event {
+	return model.Event{Date: "2026-01-20", EndDate: "2026-02-10", Occasion: "spring_festival", Title: "2026年春节走访慰问",
+		StandardMoneyFen: 50000, StandardGoods: "米一袋、油一桶", StandardGoodsFen: 12000}
+}
+
+func TestCampaignRosterTickAndCounts(t *testing.T) {
+	s, vs, ps := campaignFixture(t)
+	ctx := context.Background()
+	f := RosterFilter{Categories: []string{model.CatMartyrFamily, model.CatDisabledSoldier}, VillageIDs: []int64{vs["李家村"]}}
+	if n, err := s.RosterCount(ctx, f); err != nil || n != 3 {
+		t.Fatalf("count %d %v (the dead 烈属 is not on the roll)", n, err)
+	}
+	ev := springCampaign()
+	added, err := s.CreateCampaign(ctx, &ev, &f)
+	if err != nil || added != 3 {
+		t.Fatalf("created with %d: %v", added, err)
+	}
+	// Ticks: standard amount and goods; twice refused; outside the period refused; a person
+	// not on the roster refused.
+	v, err := s.Tick(ctx, ev.ID, ps["张烈一"], "2026-01-25")
+	if err != nil || v.MoneyFen != 50000 || v.GoodsValueFen != 12000 || v.Goods != "米一袋、油一桶" || v.Mode != "home" {
+		t.Fatalf("tick %+v %v", v, err)
+	}
+	if _, err := s.Tick(ctx, ev.ID, ps["张烈一"], "2026-01-26"); KindOf(err) != ErrInvalid {
+		t.Errorf("second tick: %v", err)
+	}
+	if _, err := s.Tick(ctx, ev.ID, ps["王烈二"], "2026-03-01"); KindOf(err) != ErrInvalid {
+		t.Errorf("tick after the period: %v", err)
+	}
+	if _, err := s.Tick(ctx, ev.ID, ps["钱烈五"], "2026-01-25"); KindOf(err) != ErrInvalid {
+		t.Errorf("tick of someone not on the roster: %v", err)
+	}
+	if _, err := s.Tick(ctx, ev.ID, ps["李残三"], "2026-01-28"); err != nil {
+		t.Fatal(err)
+	}
+	c, err := s.Campaign(ctx, ev.ID)
+	if err != nil || c.Roster != 3 || c.Visited != 2 || c.ToVisit() != 1 || c.MoneyFen != 100000 || c.GoodsFen != 24000 {
+		t.Fatalf("campaign %+v %v", c, err)
+	}
+	todo, err := s.RosterPage(ctx, ev.ID, RosterQuery{State: RosterToVisit})
+	if err != nil || todo.Total != 1 || todo.Rows[0].Name != "王烈二" {
+		t.Fatalf("to visit %+v %v", todo, err)
+	}
+	done, _ := s.RosterPage(ctx, ev.ID, RosterQuery{State: RosterVisited})
+	if done.Total != 2 || done.Rows[0].VisitID == 0 {
+		t.Fatalf("visited %+v", done)
+	}
+	// Typed text narrows the roster: a name, pinyin initials.
+	if p, _ := s.RosterPage(ctx, ev.ID, RosterQuery{Text: "lcs"}); p.Total != 1 || p.Rows[0].Name != "李残三" {
+		t.Errorf("lcs found %+v", p.Rows)
+	}
+	// Signing back from the paper list.
+	if err := s.SetSigned(ctx, v.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	if c, _ = s.Campaign(ctx, ev.ID); c.Signed != 1 {
+		t.Errorf("signed %d", c.Signed)
+	}
+	if p, _ := s.RosterPage(ctx, ev.ID, RosterQuery{State: RosterUnsigned}); p.Total != 1 || p.Rows[0].Name != "李残三" {
+		t.Errorf("unsigned %+v", p.Rows)
+	}
+	// Adding one by one; then removing someone ticked trashes their visit; undo brings both back.
+	if n, err := s.AddToRoster(ctx, ev.ID, ps["钱烈五"], ps["张烈一"]); err != nil || n != 1 {
+		t.Fatalf("added %d %v", n, err)
+	}
+	if err := s.RemoveFromRoster(ctx, ev.ID, ps["李残三"]); err != nil {
+		t.Fatal(err)
+	}
+	if c, _ = s.Campaign(ctx, ev.ID); c.Roster != 3 || c.Visited != 1 {
+		t.Fatalf("after removal %+v", c)
+	}
+	if _, err := s.Undo(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if c, _ = s.Campaign(ctx, ev.ID); c.Roster != 4 || c.Visited != 2 {
+		t.Fatalf("after undo %+v", c)
+	}
+}
+
+// Undo of a campaign's creation takes its roster away with it, in one step.
+func TestCampaignCreationUndoneWhole(t *testing.T) {
+	s, _, _ := campaignFixture(t)
+	ctx := context.Background()
+	ev := springCampaign()
+	if _, err := s.CreateCampaign(ctx, &ev, &RosterFilter{Categories: []string{model.CatMartyrFamily}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Undo(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	s.DB().QueryRow("SELECT count(*) FROM campaign_roster").Scan(&n)
+	if n != 0 {
+		t.Errorf("%d roster rows left after undo", n)
+	}
+	if ok, _ := s.IsCampaign(ctx, ev.ID); ok {
+		t.Error("campaign left after undo")
+	}
+}

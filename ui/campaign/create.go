@@ -1,0 +1,222 @@
+package campaign
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"shuangyong/model"
+	"shuangyong/store"
+	"shuangyong/ui/components"
+	"shuangyong/ui/i18n"
+	"shuangyong/ui/tab"
+)
+
+// creator is the campaign form: the event's own fields, the standard amount and goods,
+// and the 军属 filters that build the roster, with the number of people they choose kept
+// up to date as the filters change.
+type creator struct {
+	*components.FormScreen
+	h       Host
+	fs      *components.FormScreen
+	zeroOK  bool   // asked once about a standard amount of 0
+	seq     uint64 // the newest count asked for
+	counted string // the filters of the newest count
+}
+
+// Update hands keys to the form and, when they changed the filters, counts again (a
+// count is a query of a few milliseconds; the newest answer wins).
+func (c *creator) Update(msg tea.Msg) tea.Cmd {
+	cmd := c.FormScreen.Update(msg)
+	if sig := fmt.Sprint(c.filter(c.fs.Form)); sig != c.counted {
+		c.counted = sig
+		return tea.Batch(cmd, c.recount())
+	}
+	return cmd
+}
+
+// OpenCreate puts the campaign form on the host's stack. villages are the settings'
+// villages; office is the 填报单位 (the organiser).
+func OpenCreate(h Host, villages []model.Village, office string) tea.Cmd {
+	lang := h.Env.Lang
+	now := h.Env.Now()
+	t := func(k i18n.Key) string { return h.t(k) }
+	date := func(key string, required bool) func(string) (string, string) {
+		return func(s string) (string, string) {
+			if strings.TrimSpace(s) == "" && !required {
+				return "", ""
+			}
+			v, err := model.ParseDateField(key, s, now, false)
+			if err != nil {
+				return s, model.AsProblem(err, key).Message(lang)
+			}
+			return v, ""
+		}
+	}
+	all := components.Option{Value: "", Label: t(i18n.FilterAll)}
+	vopts := []components.Option{all}
+	for _, v := range villages {
+		vopts = append(vopts, components.Option{Value: strconv.FormatInt(v.ID, 10), Label: v.Name})
+	}
+	yesNo := []components.Option{{Value: "", Label: t(i18n.FormNo)}, {Value: "1", Label: t(i18n.FormYes)}}
+	money := components.MoneyCheck(lang)
+	f := components.NewForm(lang, t(i18n.CaFormTitle), []*components.Field{
+		{Key: "Occasion", Label: model.FieldLabel("Occasion", lang), Kind: components.KindPick, Options: components.EnumOptions(model.Occasions, lang, "")},
+		{Key: "Title", Label: model.FieldLabel("Title", lang), Max: model.MaxLineText},
+		{Key: "Date", Label: model.FieldLabel("Date", lang), Max: 12, Placeholder: now.Format("2006-01-02"), Check: date("Date", true)},
+		{Key: "EndDate", Label: model.FieldLabel("EndDate", lang), Max: 12, Check: date("EndDate", false)},
+		{Key: "StandardMoneyFen", Label: t(i18n.CaFormStdMoney), Max: 20, Check: money, Placeholder: t(i18n.CaFormPerPerson)},
+		{Key: "StandardGoods", Label: t(i18n.CaFormStdGoods), Max: model.MaxLineText, Placeholder: t(i18n.CaFormGoodsHint)},
+		{Key: "StandardGoodsFen", Label: t(i18n.CaFormStdValue), Max: 20, Check: money, Placeholder: t(i18n.CaFormPerPerson)},
+		{Key: "roster", Label: t(i18n.CaFormRoster), Kind: components.KindHeading},
+		{Key: "cats", Label: t(i18n.CaFormCats), Kind: components.KindMulti, Options: components.EnumOptions(model.Categories, lang, "")},
+		{Key: "village", Label: t(i18n.CaFormVillages), Kind: components.KindPick, Options: vopts},
+		{Key: "cadre", Label: t(i18n.CaFormCadre), Max: model.MaxUnitName},
+		{Key: "notVisited", Label: t(i18n.CaFormNotVisited), Kind: components.KindPick, Options: yesNo},
+		{Key: "needs", Label: t(i18n.CaFormNeeds), Kind: components.KindPick, Options: yesNo},
+		{Key: "count", Label: t(i18n.CaFormCounting), Kind: components.KindHeading},
+	})
+	f.SetValue("Occasion", "spring_festival")
+	f.SetValue("Date", now.Format("2006-01-02"))
+	c := &creator{h: h}
+	c.fs = components.NewFormScreen(h.Env, h.Stack, f)
+	c.FormScreen = c.fs
+	// The title follows the occasion and the year until the user types one of their own.
+	auto := true
+	f.OnChange = func(f *components.Form, key string) {
+		switch key {
+		case "Title":
+			auto = f.Value("Title") == ""
+		case "Occasion", "Date":
+			if auto {
+				f.SetValue("Title", c.defaultTitle(f))
+			}
+		}
+	}
+	f.SetValue("Title", c.defaultTitle(f))
+	f.MarkClean()
+	c.fs.Validate = func(f *components.Form) []model.Problem {
+		ev := c.event(f, office)
+		return model.ValidateEvent(&ev, now).Errors
+	}
+	c.fs.Save = func(f *components.Form) tea.Cmd { return c.save(f, office) }
+	h.Stack.Push(c)
+	c.counted = fmt.Sprint(c.filter(f))
+	return c.recount()
+}
+
+// defaultTitle is 「2026年春节走访慰问」 for the chosen occasion and date.
+func (c *creator) defaultTitle(f *components.Form) string {
+	year := c.h.Env.Now().Year()
+	if d := f.Value("Date"); len(d) >= 4 {
+		if y, err := strconv.Atoi(d[:4]); err == nil {
+			year = y
+		}
+	}
+	occ := model.Occasions.Label(f.Value("Occasion"), model.Zh)
+	if f.Value("Occasion") == "" || f.Value("Occasion") == "other" || f.Value("Occasion") == "routine" {
+		occ = ""
+	}
+	return strconv.Itoa(year) + "年" + occ + "走访慰问"
+}
+
+// filter is the roster filter the form describes.
+func (c *creator) filter(f *components.Form) store.RosterFilter {
+	var rf store.RosterFilter
+	rf.Categories = f.Values("cats")
+	if v, err := strconv.ParseInt(f.Value("village"), 10, 64); err == nil && v != 0 {
+		rf.VillageIDs = []int64{v}
+	}
+	rf.Cadre = strings.TrimSpace(f.Value("cadre"))
+	if f.Value("notVisited") == "1" {
+		rf.NotVisitedSince = strconv.Itoa(c.h.Env.Now().Year()) + "-01-01"
+	}
+	rf.HasOpenNeeds = f.Value("needs") == "1"
+	return rf
+}
+
+// event is the campaign's event as the form describes it.
+func (c *creator) event(f *components.Form, office string) model.Event {
+	money, _ := model.ParseMoney(f.Value("StandardMoneyFen"))
+	goods, _ := model.ParseMoney(f.Value("StandardGoodsFen"))
+	return model.Event{Type: model.EventVisit, Occasion: f.Value("Occasion"), Title: f.Value("Title"),
+		Date: f.Value("Date"), EndDate: f.Value("EndDate"), Organiser: office,
+		StandardMoneyFen: money, StandardGoods: f.Value("StandardGoods"), StandardGoodsFen: goods}
+}
+
+// recount asks how many people the filters choose and shows it under the form.
+func (c *creator) recount() tea.Cmd {
+	c.seq++
+	seq := c.seq
+	rf := c.filter(c.fs.Form)
+	s, ctx := c.h.Env.Store, c.h.Env.Ctx
+	return c.h.run(func() func() tea.Cmd {
+		n, err := s.RosterCount(ctx, rf)
+		return func() tea.Cmd {
+			if seq != c.seq {
+				return nil
+			}
+			if err != nil {
+				return tab.StatusError(tab.ErrText(c.h.Env, err))
+			}
+			c.fs.Form.Field("count").Label = c.h.t(i18n.CaFormCount, n)
+			return nil
+		}
+	})
+}
+
+func (c *creator) save(f *components.Form, office string) tea.Cmd {
+	ev := c.event(f, office)
+	if ev.StandardMoneyFen == 0 && !c.zeroOK {
+		c.fs.Resume()
+		c.h.Stack.Ask(components.NewDialog(c.h.t(i18n.CaZeroTitle), c.h.t(i18n.CaZeroBody), c.h.t(i18n.CaZeroYes), c.h.t(i18n.CaZeroNo), false),
+			func(yes bool) tea.Cmd {
+				if !yes {
+					f.Focus("StandardMoneyFen")
+					return nil
+				}
+				c.zeroOK = true
+				return c.fs.SaveNow()
+			})
+		return nil
+	}
+	rf := c.filter(f)
+	s, ctx := c.h.Env.Store, c.h.Env.Ctx
+	// Count again (the filters may have changed since) and confirm with the number.
+	return c.h.run(func() func() tea.Cmd {
+		n, err := s.RosterCount(ctx, rf)
+		return func() tea.Cmd {
+			if err != nil {
+				return c.fs.Failed(err)
+			}
+			c.fs.Resume()
+			c.h.Stack.Ask(components.NewDialog(c.h.t(i18n.CaConfirmTitle), c.h.t(i18n.CaConfirmBody, n), c.h.t(i18n.CaConfirmYes), c.h.t(i18n.DialogNo), true),
+				func(yes bool) tea.Cmd {
+					if !yes {
+						return nil
+					}
+					return c.create(ev, rf)
+				})
+			return nil
+		}
+	})
+}
+
+func (c *creator) create(ev model.Event, rf store.RosterFilter) tea.Cmd {
+	s, ctx := c.h.Env.Store, c.h.Env.Ctx
+	c.fs.Resume()
+	return c.h.run(func() func() tea.Cmd {
+		n, err := s.CreateCampaign(ctx, &ev, &rf)
+		return func() tea.Cmd {
+			if err != nil {
+				return c.fs.Failed(err)
+			}
+			c.fs.Saved()
+			c.h.Stack.PopTo(c)
+			c.h.Stack.Pop()
+			return tea.Batch(tab.Status(c.h.t(i18n.CaCreated, ev.Title, n), true), c.h.changed(), OpenRoster(c.h, ev.ID))
+		}
+	})
+}

@@ -1,0 +1,53 @@
+package events
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"shuangyong/ui/campaign"
+	"shuangyong/ui/components"
+	"shuangyong/ui/i18n"
+	"shuangyong/ui/tab"
+)
+
+// campaignKey is F5 in the list or an event's detail: a campaign's roster opens for ticking
+// off; on any other event (or none) the user is asked whether to start a new campaign.
+func (t *Tab) campaignKey() key.Binding {
+	return key.NewBinding(key.WithKeys("f5"), key.WithHelp("F5", t.t(i18n.KeyCampaign)))
+}
+
+func (t *Tab) host() campaign.Host {
+	return campaign.Host{Env: t.env, Tab: tab.Events, Stack: t.stack, ReadOnly: t.readOnly}
+}
+
+// onCampaignKey opens event id's roster when it is a campaign (id 0: none selected), and
+// otherwise offers to create one.
+func (t *Tab) onCampaignKey(id int64) tea.Cmd {
+	s, ctx := t.env.Store, t.env.Ctx
+	return tab.Run(tab.Events, func() func() tea.Cmd {
+		is := false
+		var err error
+		if id != 0 {
+			is, err = s.IsCampaign(ctx, id)
+		}
+		return func() tea.Cmd {
+			if err != nil {
+				return tab.StatusError(t.errText(err))
+			}
+			if is {
+				return campaign.OpenRoster(t.host(), id)
+			}
+			if cmd := t.refuseWrite(); cmd != nil {
+				return cmd
+			}
+			t.stack.Ask(components.NewDialog(t.t(i18n.EvCampaignTitle), t.t(i18n.EvCampaignBody), t.t(i18n.EvCampaignYes), t.t(i18n.DialogNo), true),
+				func(yes bool) tea.Cmd {
+					if !yes {
+						return nil
+					}
+					return campaign.OpenCreate(t.host(), t.villages, t.settings.Office)
+				})
+			return nil
+		}
+	})
+}
