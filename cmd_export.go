@@ -47,6 +47,8 @@ func (c *cli) export(args []string) int {
 	fs.BoolVar(&opt.Public, "public", false, "公示版")
 	fs.StringVar(&opt.Table, "table", "", "table for csv")
 	fs.StringVar(&opt.Path, "o", "", "output file")
+	var campaign string
+	fs.StringVar(&campaign, "campaign", "", "a campaign's number or title: its 发放清单")
 	pos, err := parse(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprintln(c.stdout, c.t(i18n.CLIUsage, store.DefaultPath()))
@@ -55,6 +57,9 @@ func (c *cli) export(args []string) int {
 	}
 	if err != nil {
 		return c.usageError(err)
+	}
+	if campaign != "" && len(pos) == 0 {
+		return c.exportCampaign(campaign, opt)
 	}
 	period, periodOK := model.ParsePeriod(years)
 	switch {
@@ -124,4 +129,40 @@ func (c *cli) exportTables() string {
 		fmt.Fprintf(&b, "\n  %-13s %s", t.Key, t.Sheet)
 	}
 	return b.String()
+}
+
+// exportCampaign writes a festival campaign's 发放清单 (.xlsx), the campaign named by its
+// number or title.
+func (c *cli) exportCampaign(name string, opt sheet.Options) int {
+	switch {
+	case opt.Path == "" || opt.Path == "-":
+		return c.fail(c.t(i18n.CLIOutRequired))
+	case opt.Format != "" && opt.Format != sheet.FormatXLSX, formatOfExt(opt.Path) != sheet.FormatXLSX:
+		return c.fail(c.t(i18n.CLICampaignXLSX))
+	}
+	s, err := c.open(store.Options{})
+	if err != nil {
+		return c.failErr(err)
+	}
+	defer s.Close()
+	found, err := s.FindCampaigns(c.ctx, name)
+	if err != nil {
+		return c.failErr(err)
+	}
+	switch {
+	case len(found) == 0:
+		return c.fail(c.t(i18n.CLICampaignNone, name))
+	case len(found) > 1:
+		var lines []string
+		for _, f := range found {
+			lines = append(lines, fmt.Sprintf("  %d  %s  %s", f.ID, f.Date, f.Title))
+		}
+		return c.fail(c.t(i18n.CLICampaignMany, name) + "\n" + strings.Join(lines, "\n"))
+	}
+	if err := sheet.ExportCampaign(c.ctx, s, found[0].ID, opt.Path); err != nil {
+		return c.failErr(err)
+	}
+	abs, _ := filepath.Abs(opt.Path)
+	fmt.Fprintln(c.stdout, c.t(i18n.CLICampaignDone, found[0].Title, abs))
+	return 0
 }

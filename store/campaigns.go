@@ -460,3 +460,37 @@ func (s *Store) SetSigned(ctx context.Context, visitID int64, signed bool) error
 		})
 	})
 }
+
+// CampaignRef is a campaign as the command line names it.
+type CampaignRef struct {
+	ID    int64
+	Date  string
+	Title string
+}
+
+// FindCampaigns finds the live campaigns a name means: its id, or its title (exactly,
+// else as a part of it). Several found is for the caller to say.
+func (s *Store) FindCampaigns(ctx context.Context, name string) ([]CampaignRef, error) {
+	name = strings.TrimSpace(name)
+	q := `SELECT e.id, e.date, e.title FROM events e JOIN campaigns c ON c.id = e.id WHERE e.deleted_at = '' AND `
+	var out []CampaignRef
+	for _, cond := range []string{"CAST(e.id AS TEXT) = ?1", "e.title = ?1", "instr(e.title, ?1) > 0"} {
+		rows, err := s.db.QueryContext(ctx, q+cond+" ORDER BY e.date DESC, e.id DESC LIMIT 20", name)
+		if err != nil {
+			return nil, s.classify(err)
+		}
+		for rows.Next() {
+			var r CampaignRef
+			if err := rows.Scan(&r.ID, &r.Date, &r.Title); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out = append(out, r)
+		}
+		rows.Close()
+		if len(out) > 0 {
+			return out, nil
+		}
+	}
+	return nil, nil
+}

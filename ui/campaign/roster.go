@@ -170,8 +170,9 @@ func (r *Roster) loadInfo() tea.Cmd {
 	})
 }
 
-// refresh reads the counts and the rows again, keeping the cursor's person.
-func (r *Roster) refresh() tea.Cmd { return tea.Batch(r.loadInfo(), r.wl.Refresh()) }
+// refresh reads the counts and the rows again, keeping the cursor's person; keys that
+// act on a row wait for the new rows (the one just ticked may be leaving the list).
+func (r *Roster) refresh() tea.Cmd { return tea.Batch(r.loadInfo(), r.wl.RefreshStale()) }
 
 // selected is the person under the cursor: id, name and their visit (0 when not ticked).
 func (r *Roster) selected() (personID int64, name string, visitID int64, signed bool, ok bool) {

@@ -89,6 +89,14 @@ func (l *WindowList) SetQuery(fetch Fetch) tea.Cmd {
 	return l.request(true)
 }
 
+// RefreshStale runs the query again after a change the rows on screen do not show yet (a
+// person ticked off a list that hides them): keys that act on a row wait for the new rows,
+// or a quick second key would act on the row that is about to go.
+func (l *WindowList) RefreshStale() tea.Cmd {
+	l.queryDone = false
+	return l.Refresh()
+}
+
 // Refresh runs the query again (records changed) and keeps the selected record selected.
 func (l *WindowList) Refresh() tea.Cmd {
 	if l.fetch == nil {

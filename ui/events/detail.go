@@ -383,8 +383,20 @@ func (d *detailScreen) docLines(w int) []string {
 	if len(r.Items) == 0 {
 		lines = append(lines, "  "+styles.Dim.Render(t.t(i18n.EvDetItemsNone)))
 	}
-	for _, it := range r.Items {
-		lines = append(lines, "  "+textwidth.Clean(it.Name)+" "+strconv.FormatInt(it.Quantity, 10)+" "+textwidth.Clean(it.Unit))
+	// A breakdown (其中) follows its parent, indented: 「接收军转干部 21 名 / 其中 男同志 18 名」.
+	item := func(it model.Item) string {
+		return textwidth.Clean(it.Name) + " " + strconv.FormatInt(it.Quantity, 10) + " " + textwidth.Clean(it.Unit)
+	}
+	for i, it := range r.Items {
+		if it.Parent > 0 && it.Parent <= len(r.Items) && it.Parent != i+1 {
+			continue // listed under its parent
+		}
+		lines = append(lines, "  "+item(it))
+		for _, sub := range r.Items {
+			if sub.Parent == i+1 {
+				lines = append(lines, "    "+t.t(i18n.EvDetOfWhich)+" "+item(sub))
+			}
+		}
 	}
 	return lines
 }

@@ -555,3 +555,48 @@ func TestOpenKeepsDirtyForm(t *testing.T) {
 		t.Errorf("the form was lost: %T", hs.tab.stack.Top())
 	}
 }
+
+// An item can be a breakdown (其中) of one above it: 篇7's 「累计接收军转干部21名，其中，男同志
+// 18名，女同志3名」 typed in the form, stored with its parent, and shown under it.
+func TestItemBreakdowns(t *testing.T) {
+	s, _ := seed(t)
+	hs := newHarness(t, s, 120, 40)
+	hs.KeyType(tea.KeyF2)
+	hs.fill("Type", "军转")
+	hs.fill("Date", "2026-10-12")
+	hs.fill("Title", "军转干部接收安置")
+	hs.fill("Item.0", "接收军转干部")
+	hs.fill("Qty.0", "21")
+	hs.fill("ItemUnit.0", "名")
+	hs.fill("Item.1", "男同志")
+	hs.fill("Qty.1", "18")
+	hs.fill("ItemUnit.1", "名")
+	hs.form().Focus("ItemOf.1")
+	hs.KeyType(tea.KeyRight) // 是第 1 项的其中
+	hs.fill("Item.2", "女同志")
+	hs.fill("Qty.2", "3")
+	hs.fill("ItemUnit.2", "名")
+	hs.form().Focus("ItemOf.2")
+	hs.KeyType(tea.KeyRight)
+	hs.Key(tea.KeyMsg{Type: tea.KeyCtrlS})
+	if !strings.Contains(hs.LastStatus(), "已登记活动") {
+		t.Fatalf("not saved: %q", hs.LastStatus())
+	}
+	page, _ := s.ListEvents(context.Background(), store.EventQuery{Year: 2026, Text: "军转干部接收安置"})
+	if page.Total != 1 {
+		t.Fatalf("not stored: %+v", page)
+	}
+	ev, _ := s.Event(context.Background(), page.Rows[0].ID)
+	if len(ev.Items) != 3 || ev.Items[0].Parent != 0 || ev.Items[1].Parent != 1 || ev.Items[2].Parent != 1 {
+		t.Fatalf("stored items %+v", ev.Items)
+	}
+	v := hs.ViewPlain()
+	if !strings.Contains(v, "接收军转干部 21 名") || !strings.Contains(v, "其中 男同志 18 名") || !strings.Contains(v, "其中 女同志 3 名") {
+		t.Errorf("breakdowns not shown under their item:\n%s", v)
+	}
+	// Editing keeps them.
+	hs.KeyType(tea.KeyF4)
+	if got := hs.form().Value("ItemOf.2"); got != "0" {
+		t.Errorf("the form lost the breakdown: %q", got)
+	}
+}

@@ -167,6 +167,9 @@ func (sc *formScreen) build() {
 		f.SetValue(rowKey("Item", i), it.Name)
 		f.SetValue(rowKey("Qty", i), strconv.FormatInt(it.Quantity, 10))
 		f.SetValue(rowKey("ItemUnit", i), it.Unit)
+		if it.Parent > 0 && it.Parent <= maxItemRows {
+			f.SetValue(rowKey("ItemOf", i), strconv.Itoa(it.Parent-1))
+		}
 	}
 	sc.showVisitFigures(f)
 	f.OnChange = sc.changed
@@ -200,6 +203,15 @@ func (sc *formScreen) rows(fields *[]*components.Field) {
 			&components.Field{Key: rowKey("Item", i), Label: t.t(i18n.EvLabelItem, i+1), Max: model.MaxShortText, Visible: shownAfter("Item", i)},
 			&components.Field{Key: rowKey("Qty", i), Label: t.t(i18n.EvLabelQty), Max: 10, Check: sc.quantityCheck, Visible: named("Item", i)},
 			&components.Field{Key: rowKey("ItemUnit", i), Label: t.t(i18n.EvLabelItemUnit), Max: 10, Visible: named("Item", i)})
+		if i > 0 {
+			// A breakdown (其中) of an item above: 「接收军转干部21名，其中男同志18名」.
+			of := []components.Option{{Value: "", Label: t.t(i18n.EvItemOfNone)}}
+			for j := 0; j < i; j++ {
+				of = append(of, components.Option{Value: strconv.Itoa(j), Label: t.t(i18n.EvItemOf, j+1)})
+			}
+			*fields = append(*fields, &components.Field{Key: rowKey("ItemOf", i), Label: t.t(i18n.EvLabelItemOf), Kind: components.KindPick,
+				Options: of, Visible: named("Item", i)})
+		}
 	}
 }
 
@@ -400,13 +412,21 @@ func (sc *formScreen) event() store.EventRow {
 		r.Units = append(r.Units, model.EventUnit{UnitID: sc.unitIDs[i], Role: f.Value(rowKey("Role", i)), Name: f.Value(rowKey("Unit", i))})
 	}
 	r.Items = nil
+	place := map[int]int{} // form row -> place among the items kept (empty rows are skipped)
 	for i := 0; i < maxItemRows; i++ {
 		name := strings.TrimSpace(f.Value(rowKey("Item", i)))
 		if name == "" {
 			continue
 		}
 		q, _ := strconv.ParseInt(strings.TrimSpace(foldDigits(f.Value(rowKey("Qty", i)))), 10, 64)
-		r.Items = append(r.Items, model.Item{Name: name, Quantity: q, Unit: strings.TrimSpace(f.Value(rowKey("ItemUnit", i)))})
+		it := model.Item{Name: name, Quantity: q, Unit: strings.TrimSpace(f.Value(rowKey("ItemUnit", i)))}
+		if of, err := strconv.Atoi(f.Value(rowKey("ItemOf", i))); err == nil {
+			if p, ok := place[of]; ok {
+				it.Parent = p + 1
+			}
+		}
+		place[i] = len(r.Items)
+		r.Items = append(r.Items, it)
 	}
 	return r
 }

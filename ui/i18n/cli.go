@@ -34,6 +34,10 @@ const (
 	CLIExportTables     Key = "cli.export_tables"
 	CLIPublicNotVisited Key = "cli.public_not_visited"
 
+	CLICampaignXLSX        Key = "cli.campaign_xlsx"
+	CLICampaignNone        Key = "cli.campaign_none"
+	CLICampaignMany        Key = "cli.campaign_many"
+	CLICampaignDone        Key = "cli.campaign_done"
 	CLIImportArg           Key = "cli.import_arg"
 	CLIImportBadDuplicates Key = "cli.import_bad_duplicates"
 	CLIImportProgress      Key = "cli.import_progress"
@@ -80,6 +84,7 @@ func init() {
   shuangyong [--db 文件] [--lang zh|en]          打开双拥台账
   shuangyong demo [--db 文件] [--people N] [--events N] [--seed N]   生成演示数据
   shuangyong export [--db 文件] --year 年份|起始年-结束年 [--format xlsx|csv|text] [--public] [--table 表] -o 文件
+  shuangyong export [--db 文件] --campaign 编号|名称 -o 文件.xlsx   节日集中走访的发放清单
   shuangyong import [--db 文件] 文件 [--dry-run] [--strict] [--sheet 工作表] [--duplicates skip|fill|overwrite]
                                                  导入花名册（.xlsx 或 .csv）
   shuangyong backup [--db 文件] [目录]           备份数据文件
@@ -91,6 +96,7 @@ func init() {
   shuangyong [--db FILE] [--lang zh|en]          open the ledger
   shuangyong demo [--db FILE] [--people N] [--events N] [--seed N]   fill a file with demo data
   shuangyong export [--db FILE] --year YYYY|YYYY-YYYY [--format xlsx|csv|text] [--public] [--table KEY] -o FILE
+  shuangyong export [--db FILE] --campaign ID|TITLE -o FILE.xlsx   a campaign's sign-off sheet
   shuangyong import [--db FILE] FILE [--dry-run] [--strict] [--sheet NAME] [--duplicates skip|fill|overwrite]
                                                  import a roster (.xlsx or .csv)
   shuangyong backup [--db FILE] [DIR]            back up the data file
@@ -130,6 +136,10 @@ Default data file: %s (SHUANGYONG_DB sets another)`)
 	add(CLIExportTables, "--table 可选的表（CSV 每次一张；xlsx 含全部）：", "Tables for --table (a CSV holds one; the xlsx holds them all):")
 	add(CLIPublicNotVisited, "公示版不含未走访人员名单（这是工作清单，不宜公示）；请去掉 --public 导出内部版。",
 		"the public version has no list of people not visited (a work list, not for posting): leave out --public")
+	add(CLICampaignXLSX, "发放清单是 Excel 工作簿：请用以 .xlsx 结尾的文件名。", "the sign-off sheet is a workbook: end the file name with .xlsx")
+	add(CLICampaignNone, "没有找到「%s」这次节日集中走访（可以写活动编号或名称）。", "no campaign %q (give its number or title)")
+	add(CLICampaignMany, "「%s」对应多次活动，请写其中一个的编号：", "%q names several campaigns; give the number of one:")
+	add(CLICampaignDone, "已导出「%s」的发放清单：%s", "sign-off sheet of %q written: %s")
 	add(CLIImportArg, "请指定要导入的花名册文件，例如：shuangyong import 花名册.xlsx --dry-run", "name the roster to import, e.g. shuangyong import roster.xlsx --dry-run")
 	add(CLIImportBadDuplicates, "--duplicates 只能是 skip（跳过）、fill（补充空白项）或 overwrite（覆盖），现在是「%s」。", "--duplicates must be skip, fill or overwrite (got %q)")
 	add(CLIImportProgress, "正在导入…… %d%%", "importing... %d%%")

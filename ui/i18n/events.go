@@ -34,6 +34,10 @@ const (
 	EvLabelItem      Key = "ev.label.item"
 	EvLabelQty       Key = "ev.label.qty"
 	EvLabelItemUnit  Key = "ev.label.item_unit"
+	EvLabelItemOf    Key = "ev.label.item_of"
+	EvItemOfNone     Key = "ev.item_of_none"
+	EvItemOf         Key = "ev.item_of"
+	EvDetOfWhich     Key = "ev.det.of_which"
 	EvLabelCreated   Key = "ev.label.created"
 	EvLabelUpdated   Key = "ev.label.updated"
 
@@ -198,6 +202,10 @@ func init() {
 	add(EvLabelItem, "物品 %d", "Item %d")
 	add(EvLabelQty, "  数量", "  Quantity")
 	add(EvLabelItemUnit, "  计量单位", "  Counted in")
+	add(EvLabelItemOf, "  其中", "  Part of")
+	add(EvItemOfNone, "不是其中的分项", "not a breakdown")
+	add(EvItemOf, "是第 %d 项的其中", "a breakdown of item %d")
+	add(EvDetOfWhich, "其中", "of which")
 	add(EvLabelCreated, "登记时间", "Entered")
 	add(EvLabelUpdated, "最后修改", "Last changed")
 
