@@ -48,14 +48,9 @@ func (c *cli) demo(args []string) int {
 	last := -1
 	// The progress line rewrites itself with \r on a terminal; in a log or a pipe it
 	// would be one long line of carriage returns, so there it is left out.
-	if !isTerminal(c.stderr) {
-		last = -2
-	}
+	tty := isTerminal(c.stderr)
 	opt.Progress = func(done, total int) {
-		if last == -2 {
-			return
-		}
-		if total <= 0 {
+		if !tty || total <= 0 {
 			return
 		}
 		if pct := done * 100 / total; pct/10 != last/10 {

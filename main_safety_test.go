@@ -255,3 +255,14 @@ func TestExportToStandardOutputAndPrivateFiles(t *testing.T) {
 		t.Error("a killed export's temporary file was left")
 	}
 }
+
+func TestExportOntoAFolder(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "f.db")
+	demoFile(t, db)
+	code, _, errOut := cmd(t, "export", "--db", db, "--year", "2026", "--format", "xlsx", "-o", dir)
+	if code == 0 || !strings.Contains(errOut, "是一个文件夹") {
+		t.Errorf("export onto a folder: %d %q", code, errOut)
+	}
+	noRawText(t, "export onto a folder", errOut)
+}

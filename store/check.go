@@ -316,8 +316,14 @@ func (s *Store) LastBackup(ctx context.Context) (path string, at time.Time, ok b
 
 // AutoBackup makes the day's backup if there is none yet, and prunes old ones: every
 // backup of the last 14 days is kept, and before that the newest of each month. Only
-// this ledger's own backups are counted or deleted.
+// this ledger's own backups are counted or deleted. A read-only or damaged store makes
+// and prunes nothing.
 func (s *Store) AutoBackup(ctx context.Context) (string, error) {
+	if s.ReadOnly() != nil {
+		// A damaged file is not copied over the good backups' turn, nor are they pruned;
+		// a read-only one has nowhere beside it to put a backup.
+		return "", nil
+	}
 	list, err := backupsOf(ctx, s.path, s.LedgerID())
 	if err != nil {
 		return "", err

@@ -295,28 +295,38 @@ type UndoResult struct {
 	Rows    int
 }
 
+// undoTarget is the change Undo would reverse: the newest not yet undone, made in this
+// run of the program and not a bulk load.
+func (s *Store) undoTarget(ctx context.Context, q querier) (int64, error) {
+	var target int64
+	err := q.QueryRowContext(ctx, `SELECT coalesce(max(change_id), 0) FROM history
+		WHERE undone = 0 AND action <> ?`, ActUndo).Scan(&target)
+	if err != nil {
+		return 0, err
+	}
+	if target == 0 {
+		return 0, &Error{Kind: ErrNothingToUndo}
+	}
+	if target <= s.sessionStart {
+		return 0, &Error{Kind: ErrNothingToUndo, Err: ErrEarlierRun}
+	}
+	var bulk int
+	if err := q.QueryRowContext(ctx, "SELECT count(*) FROM history WHERE change_id = ? AND action = ?", target, ActBulk).Scan(&bulk); err != nil {
+		return 0, err
+	}
+	if bulk > 0 {
+		return 0, &Error{Kind: ErrNothingToUndo, Err: errBulkBoundary}
+	}
+	return target, nil
+}
+
 // Undo reverses the newest change not yet undone, as one new change in the history.
 func (s *Store) Undo(ctx context.Context) (UndoResult, error) {
 	var res UndoResult
 	err := s.write(ctx, func(w *writer) error {
-		var target int64
-		err := w.tx.QueryRowContext(ctx, `SELECT coalesce(max(change_id), 0) FROM history
-			WHERE undone = 0 AND action <> ?`, ActUndo).Scan(&target)
+		target, err := s.undoTarget(ctx, w.tx)
 		if err != nil {
 			return err
-		}
-		if target == 0 {
-			return &Error{Kind: ErrNothingToUndo}
-		}
-		if target <= s.sessionStart {
-			return &Error{Kind: ErrNothingToUndo, Err: ErrEarlierRun}
-		}
-		var bulk int
-		if err := w.tx.QueryRowContext(ctx, "SELECT count(*) FROM history WHERE change_id = ? AND action = ?", target, ActBulk).Scan(&bulk); err != nil {
-			return err
-		}
-		if bulk > 0 {
-			return &Error{Kind: ErrNothingToUndo, Err: errBulkBoundary}
 		}
 		// An import puts people into households and villages it made in the same change;
 		// checking foreign keys at the commit lets its rows be put back in any order.

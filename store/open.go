@@ -120,7 +120,7 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	created := errors.Is(statErr, fs.ErrNotExist)
 	fresh, err := prepareFile(abs, mustExist)
 	if err != nil {
-		return nil, err
+		return nil, notLedgerOrDamaged(err, abs)
 	}
 	// A file this process may write is opened for writing even by `check` (with writes
 	// switched off), so that SQLite can finish what a killed run left in the journal.
@@ -166,7 +166,7 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 		if created { // nothing of value: the file this call made, still without a ledger
 			os.Remove(abs)
 		}
-		return nil, s.notLedgerOrDamaged(err)
+		return nil, notLedgerOrDamaged(err, abs)
 	}
 	return s, nil
 }
@@ -351,10 +351,10 @@ func verifyLedger(ctx context.Context, q querier, path string, level Verify, all
 // notLedgerOrDamaged: a file that is not SQLite at all but has backups of a ledger of
 // that name beside it was that ledger (its header was overwritten); it is reported as
 // damaged, so that the message names the backup to restore.
-func (s *Store) notLedgerOrDamaged(err error) error {
+func notLedgerOrDamaged(err error, path string) error {
 	var se *Error
 	if errors.As(err, &se) && se.Kind == ErrNotDatabase && errors.Is(err, errNoHeader) {
-		if list, _ := Backups(s.path); len(list) > 0 {
+		if list, _ := Backups(path); len(list) > 0 {
 			return &Error{Kind: ErrDamaged, Path: se.Path, Err: se.Err}
 		}
 	}

@@ -147,6 +147,9 @@ func TestDamagedOrForeignFileIsNeverWritten(t *testing.T) {
 			if err := s.CreatePerson(ctx, &p); store.KindOf(err) != store.ErrDamaged {
 				t.Errorf("%s: a write to a damaged file: %v", filepath.Base(c.path), err)
 			}
+			if made, err := s.AutoBackup(ctx); made != "" || err != nil {
+				t.Errorf("%s: a damaged file backed up: %q %v", filepath.Base(c.path), made, err)
+			}
 			s.Close()
 		} else if store.KindOf(err) != c.want {
 			t.Errorf("%s: open %v, want kind %d", filepath.Base(c.path), err, c.want)
@@ -572,8 +575,14 @@ func TestUndoOnlyThisRun(t *testing.T) {
 	if err := s.CreatePerson(ctx, &q); err != nil {
 		t.Fatal(err)
 	}
+	if next, ok, err := s.NextUndo(ctx); err != nil || !ok || next.Action != store.ActInsert || next.Rows != 1 {
+		t.Errorf("next undo: %+v %v %v", next, ok, err)
+	}
 	if _, err := s.Undo(ctx); err != nil {
 		t.Errorf("undo of this run's change: %v", err)
+	}
+	if _, ok, err := s.NextUndo(ctx); ok || err != nil {
+		t.Errorf("next undo after undoing this run's only change: %v %v", ok, err)
 	}
 	if _, err := s.Person(ctx, p.ID); err != nil {
 		t.Errorf("the earlier run's person is gone: %v", err)
@@ -658,5 +667,30 @@ func TestCheckAfterAKilledWriter(t *testing.T) {
 	defer s.Close()
 	if r, err := s.Check(ctx); err != nil || !r.OK || r.JournalMode != "wal" {
 		t.Errorf("check: %+v %v", r, err)
+	}
+}
+
+// TestZeroedHeaderWithBackupsIsDamaged: a ledger whose first bytes were overwritten is
+// still recognised as the ledger (its backups are beside it) and the message can name
+// the backup; a stray non-SQLite file without backups is simply not a ledger.
+func TestZeroedHeaderWithBackupsIsDamaged(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "z.db")
+	ledger(t, path, 20)
+	raw := read(t, path)
+	copy(raw, make([]byte, 100))
+	os.WriteFile(path, raw, 0o600)
+	if _, err := store.Open(ctx, path, store.Options{}); store.KindOf(err) != store.ErrNotDatabase {
+		t.Errorf("no backups: %v", err)
+	}
+	ledger(t, filepath.Join(dir, "good.db"), 20)
+	os.Mkdir(store.BackupDir(path), 0o700)
+	os.WriteFile(filepath.Join(store.BackupDir(path), "z-20261128-090000.db"), read(t, filepath.Join(dir, "good.db")), 0o600)
+	if _, err := store.Open(ctx, path, store.Options{}); store.KindOf(err) != store.ErrDamaged {
+		t.Errorf("with backups: %v", err)
+	}
+	if !bytes.Equal(read(t, path), raw) {
+		t.Error("the damaged file was written to")
 	}
 }

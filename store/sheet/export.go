@@ -195,7 +195,7 @@ func writeAtomically(path string, private bool, fill func(io.Writer) error) (err
 	}
 	if fi, err := os.Stat(abs); err == nil {
 		if fi.IsDir() {
-			return fmt.Errorf("%w: %s is a folder", ErrOptions, abs)
+			return &store.Error{Kind: store.ErrIsFolder, Path: abs, Err: ErrOptions}
 		}
 		if !private {
 			mode = fi.Mode().Perm() // an internal export never inherits a public file's mode

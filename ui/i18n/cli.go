@@ -147,8 +147,8 @@ Default data file: %s (SHUANGYONG_DB sets another)`)
 	add(CLIFlagBadValue, "参数 %s 的值「%s」不对。运行 shuangyong help 查看用法。", "%s cannot be %q; run shuangyong help for usage")
 	add(CLIFlagUnknown, "没有参数 %s。运行 shuangyong help 查看用法。", "there is no option %s; run shuangyong help for usage")
 	add(CLIInterrupted, "已退出。保存过的记录都在；正在填写、还没保存的内容没有保存。", "quit. Everything saved is kept; a form being typed was not saved.")
-	add(CLIBusyBackup, "数据文件 %s 正在被打开着的双拥台账使用。请在程序里备份（F9 设置 →「立即备份」），或关闭程序后再运行 shuangyong backup。",
-		"%s is in use by the open ledger program: back up from inside it (F9 settings, Back up now), or close it and run shuangyong backup again.")
+	add(CLIBusyBackup, "数据文件 %s 正在被打开着的双拥台账使用。请在程序里备份（按 F9 进入设置，再按 Ctrl+B 立即备份），或关闭程序后再运行 shuangyong backup。",
+		"%s is in use by the open ledger program: back up from inside it (F9 for settings, then Ctrl+B), or close it and run shuangyong backup again.")
 	add(CLIBusyExport, "数据文件 %s 正在被打开着的双拥台账使用。请在程序的统计页按 F6 导出，或关闭程序后再运行 shuangyong export。",
 		"%s is in use by the open ledger program: export from its tally tab with F6, or close it and run shuangyong export again.")
 	add(CLIBusyCheck, "数据文件 %s 正在被打开着的双拥台账使用（程序打开时会在后台自动检查文件）。请关闭程序后再运行 shuangyong check。",
@@ -167,7 +167,7 @@ Default data file: %s (SHUANGYONG_DB sets another)`)
 	add(ErrDamaged, "数据文件 %s 已损坏，未做任何改动。最新的完好备份：%s（可用 shuangyong restore 恢复）。", "%s is damaged; nothing was changed. Newest good backup: %s (restore it with shuangyong restore).")
 	add(ErrDamagedNoBackup, "数据文件 %s 已损坏，未做任何改动，且没有找到完好的备份。请联系技术人员。", "%s is damaged; nothing was changed, and no good backup was found. Ask for technical help.")
 	add(ErrTooNew, "数据文件 %s 由更新版本的双拥台账写入，请升级本程序后再打开。", "%s was written by a newer version of the program; upgrade before opening it.")
-	add(ErrBadPath, "无法使用数据文件路径 %s（路径中不能含有 ? 或 #，且目录需可写）。", "cannot use the data file path %s (no ? or # in it, and its folder must be writable).")
+	add(ErrBadPath, "无法使用数据文件路径 %s（路径中不能含有 ? 或 #）。", "cannot use the data file path %s (no ? or # in it).")
 	add(ErrNotFound, "记录不存在或已被删除。", "the record does not exist or was deleted.")
 	add(ErrInvalid, "填写有误：%s", "invalid input: %s")
 	add(ErrNothingToUndo, "没有可以撤销的操作。", "nothing to undo.")
