@@ -6,10 +6,9 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/mattn/go-runewidth"
-
 	"shuangyong/store"
 	"shuangyong/ui/i18n"
+	"shuangyong/ui/textwidth"
 )
 
 func (c *cli) check(args []string) int {
@@ -27,13 +26,10 @@ func (c *cli) check(args []string) int {
 		return c.failErr(err)
 	}
 	fmt.Fprintln(c.stdout, c.t(i18n.CLICheckHeader, s.Path(), r.SchemaVersion, r.JournalMode))
-	names := map[string]i18n.Key{store.EntPerson: i18n.EntPeople, store.EntUnit: i18n.EntUnits,
-		store.EntPairing: i18n.EntPairings, store.EntEvent: i18n.EntEvents, store.EntVisit: i18n.EntVisits,
-		store.EntVillage: i18n.EntVillages, store.EntHousehold: i18n.EntHouseholds, "history": i18n.EntHistory}
 	for _, n := range r.Counts {
-		// Pad the label by display width: Chinese characters take two columns.
-		label := c.t(names[n.Entity])
-		label += strings.Repeat(" ", max(0, 12-runewidth.StringWidth(label)))
+		// Pad the label by display width (Chinese characters take two columns), through
+		// the one width module.
+		label := textwidth.Fit(c.t(i18n.HistEntity(n.Entity)), 12)
 		if n.Entity == "history" {
 			fmt.Fprintln(c.stdout, c.t(i18n.CLICheckHistory, label, n.Live))
 			continue
