@@ -39,6 +39,7 @@ const (
 	ErrPermission                         // the system refuses access to the file
 	ErrBadBackup                          // restore: the backup is unusable (Err says why); the ledger was not touched
 	ErrCancelled                          // the user interrupted the command (Ctrl+C, Ctrl+Break)
+	ErrReadOnlyOld                        // a read-only file of an older version: it cannot be upgraded where it is
 )
 
 // Error is an error of the store with a kind the user interface can explain.

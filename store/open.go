@@ -279,6 +279,15 @@ func (s *Store) open(ctx context.Context, opt Options, writable, mayWrite, fresh
 		if isNew {
 			return &Error{Kind: ErrEmpty, Path: s.path}
 		}
+		// A file of an older version is read by this program's queries only once it is
+		// upgraded, which writes: read-only, it cannot be used as it is.
+		var version int
+		if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+			return s.classify(err)
+		}
+		if version < SchemaVersion() && !opt.ReadOnly { // check inspects any version
+			return &Error{Kind: ErrReadOnlyOld, Path: s.path}
+		}
 		if !mayWrite {
 			s.readOnly = &Error{Kind: ErrReadOnly, Path: s.path}
 		} else {

@@ -420,6 +420,9 @@ func TestSafetyHelper(t *testing.T) {
 	case "restore":
 		_, err := store.Restore(ctx, path, os.Getenv("SAFETY_BACKUP"))
 		fmt.Printf("kind %d %v\n", store.KindOf(err), err)
+	case "readonly-old":
+		_, err := store.Open(ctx, path, store.Options{MustExist: true})
+		fmt.Printf("open-error kind %d\n", store.KindOf(err))
 	case "readonly":
 		s, err := store.Open(ctx, path, store.Options{MustExist: true, Verify: store.VerifyFull})
 		if err != nil {

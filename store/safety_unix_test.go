@@ -4,6 +4,7 @@ package store_test
 
 import (
 	"bytes"
+	"database/sql"
 	"fmt"
 	"io"
 	"os"
@@ -79,5 +80,44 @@ func TestReadOnlyFolderOpensReadOnly(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 {
 		t.Errorf("files left in the read-only folder: %v", entries)
+	}
+}
+
+// A read-only file of an older version cannot be upgraded where it is: the program says
+// to copy it somewhere writable, and writes nothing (it used to open it and fail on the
+// first query that needs a newer column).
+func TestReadOnlyOlderFileSaysCopyIt(t *testing.T) {
+	base, err := os.MkdirTemp("", "sy-roold-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(base)
+	os.Chmod(base, 0o755)
+	dir := filepath.Join(base, "ro")
+	os.Mkdir(dir, 0o755)
+	path := filepath.Join(dir, "ledger.db")
+	ledger(t, path, 3)
+	setVersion(t, path, 1)
+	os.Chmod(path, 0o644)
+	before := read(t, path)
+	out := asReader(t, dir, "SAFETY_HELPER=readonly-old", "SAFETY_PATH="+path)
+	if want := fmt.Sprintf("open-error kind %d", store.ErrReadOnlyOld); !strings.Contains(out, want) {
+		t.Errorf("want %q in\n%s", want, out)
+	}
+	if !bytes.Equal(read(t, path), before) {
+		t.Error("the read-only file changed")
+	}
+}
+
+// setVersion sets a closed ledger's schema version (an older program's file).
+func setVersion(t *testing.T, path string, v int) {
+	t.Helper()
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(fmt.Sprintf("PRAGMA user_version = %d", v)); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -14,6 +14,7 @@ import (
 // on device」) reaches a user.
 const (
 	ErrReadOnly       Key = "err.read_only"
+	ErrReadOnlyOld    Key = "err.read_only_old"
 	ErrDiskFull       Key = "err.disk_full"
 	ErrIO             Key = "err.io"
 	ErrMissing        Key = "err.missing"
@@ -37,6 +38,8 @@ const (
 )
 
 func init() {
+	add(ErrReadOnlyOld, "数据文件 %s 是旧版本的，需要升级才能打开，但它是只读的（或它的文件夹不能写入）。请把它复制到可以写入的文件夹（例如「文档」）再打开，原文件不会改动。",
+		"%s was written by an older version and must be upgraded to be opened, but it is read-only (or its folder cannot be written). Copy it to a folder you can write to (such as Documents) and open the copy; the original is not changed.")
 	add(ErrReadOnly, "数据文件 %s 是只读的（在只读的文件夹、光盘上，或没有写入权限），只能查看，不能修改。",
 		"%s is read-only (a read-only folder or disc, or no permission to write): it can be viewed, not changed.")
 	add(ErrDiskFull, "磁盘空间不足（%s 所在的磁盘），这次操作没有完成；原有的数据没有改动。请清理磁盘后再试。",
@@ -114,6 +117,8 @@ func Error(ctx context.Context, lang model.Lang, err error) string {
 		return T(lang, ErrConflict)
 	case store.ErrReadOnly:
 		return T(lang, ErrReadOnly, se.Path)
+	case store.ErrReadOnlyOld:
+		return T(lang, ErrReadOnlyOld, se.Path)
 	case store.ErrDiskFull:
 		return T(lang, ErrDiskFull, se.Path)
 	case store.ErrIO:
