@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"time"
 )
 
 // keepPrivate tightens a ledger made by an older program (0644 in a 0755 folder): the
@@ -51,6 +52,29 @@ func RemoveStaleTemps(dir, base string) {
 	}
 	for _, e := range entries {
 		if e.Type().IsRegular() && pattern.MatchString(e.Name()) {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
+}
+
+// exportTemp names the temporary files of exports (workbooks, CSV, text) as
+// writeAtomically makes them: ".统计表.xlsx.123456.tmp".
+var exportTemp = regexp.MustCompile(`^\..+\.(xlsx|csv|txt)\.[0-9]+\.tmp$`)
+
+// RemoveStaleExportTemps removes, in dir, the temporary files of exports that a kill or a
+// power cut cut short (they hold personal data); the program calls it for its export
+// folder at start. Files older than a minute only, so an export another window is
+// writing right now is left alone.
+func RemoveStaleExportTemps(dir string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !e.Type().IsRegular() || !exportTemp.MatchString(e.Name()) {
+			continue
+		}
+		if fi, err := e.Info(); err == nil && time.Since(fi.ModTime()) > time.Minute {
 			os.Remove(filepath.Join(dir, e.Name()))
 		}
 	}

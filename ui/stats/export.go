@@ -46,38 +46,9 @@ const (
 // ProgressEvery is how often the progress bar is redrawn during an export.
 const ProgressEvery = 100 * time.Millisecond
 
-// defaultDir is where exports go unless the user says otherwise: the Documents folder
-// when there is one, else the data file's folder.
-func defaultDir(dataPath string) string {
-	if home, err := os.UserHomeDir(); err == nil {
-		for _, name := range []string{"Documents", "文档", "My Documents"} {
-			d := filepath.Join(home, name)
-			if fi, err := os.Stat(d); err == nil && fi.IsDir() {
-				return d
-			}
-		}
-	}
-	if dataPath == "" {
-		return "."
-	}
-	return filepath.Dir(dataPath)
-}
-
-// fileSafe keeps a name usable as a file name on Windows.
-func fileSafe(s string) string {
-	s = textwidth.Clean(s)
-	s = strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`\/:*?"<>|`, r) || r < 0x20 {
-			return '_'
-		}
-		return r
-	}, s)
-	return strings.TrimSpace(s)
-}
-
 // fileName is the default file name of an export: 「<乡镇><year>年度双拥工作统计表.xlsx」.
 func (m *Model) fileName(period model.Period, format, table string, public bool) string {
-	office := fileSafe(m.township()) // as the title: 乡镇（街道）名称, else the 填报单位
+	office := components.FileSafe(m.township()) // as the title: 乡镇（街道）名称, else the 填报单位
 	var base, ext string
 	switch format {
 	case sheet.FormatCSV:
@@ -87,7 +58,7 @@ func (m *Model) fileName(period model.Period, format, table string, public bool)
 				name = ti.Sheet
 			}
 		}
-		base, ext = m.t(i18n.StFileCSV, office, m.periodLabel(period), fileSafe(name)), ".csv"
+		base, ext = m.t(i18n.StFileCSV, office, m.periodLabel(period), components.FileSafe(name)), ".csv"
 	case sheet.FormatText:
 		base, ext = m.t(i18n.StFileText, office, m.periodLabel(period)), ".txt"
 	default:

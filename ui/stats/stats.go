@@ -122,7 +122,11 @@ func (m *Model) Year() int { return m.year }
 // Init computes the current year's tally and finds the export folder.
 func (m *Model) Init() tea.Cmd {
 	s := m.env.Store
-	return tea.Batch(m.compute(StartDelay), func() tea.Msg { return dirMsg{dir: defaultDir(s.Path())} })
+	return tea.Batch(m.compute(StartDelay), func() tea.Msg {
+		dir := components.ExportDir(s.Path())
+		store.RemoveStaleExportTemps(dir) // a killed export's half-written copy of the roster
+		return dirMsg{dir: dir}
+	})
 }
 
 func (m *Model) Title() string { return m.t(i18n.TabStats) }
