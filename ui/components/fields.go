@@ -35,6 +35,9 @@ type FieldDef[T any] struct {
 	Column *Column
 	// Hidden leaves the field out of the detail (e.g. shown in its own section).
 	Hidden bool
+	// Visible hides the field in the form while it returns false (fields that apply to
+	// some categories only); a hidden field is not applied back: the record keeps its value.
+	Visible func(f *Form) bool
 }
 
 // Fields is a record kind's field table, in display order.
@@ -76,7 +79,7 @@ func (fs Fields[T]) Form(lang model.Lang, title string, r *T) *Form {
 			continue
 		}
 		fields = append(fields, &Field{Key: d.Key, Label: d.Label, Kind: d.Kind, Options: d.Options,
-			Max: d.Max, Placeholder: d.Placeholder, Check: d.Check})
+			Max: d.Max, Placeholder: d.Placeholder, Check: d.Check, Visible: d.Visible})
 	}
 	f := NewForm(lang, title, fields)
 	for i := range fs {
@@ -87,13 +90,25 @@ func (fs Fields[T]) Form(lang model.Lang, title string, r *T) *Form {
 	return f
 }
 
-// Apply writes the form's values into r.
+// Apply writes the form's values into r (a field the form hides keeps r's value).
 func (fs Fields[T]) Apply(f *Form, r *T) {
 	for i := range fs {
-		if fs[i].Set != nil {
-			fs[i].Set(r, f.Value(fs[i].Key))
+		d := &fs[i]
+		if d.Set == nil || d.Visible != nil && !d.Visible(f) {
+			continue
+		}
+		d.Set(r, f.Value(d.Key))
+	}
+}
+
+// Value is the form value of r's field key ("" for a key the table does not have).
+func (fs Fields[T]) Value(key string, r *T) string {
+	for i := range fs {
+		if fs[i].Key == key {
+			return fs[i].Get(r)
 		}
 	}
+	return ""
 }
 
 // ShowProblems puts each validation problem under its field and returns the messages of

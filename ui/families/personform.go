@@ -20,6 +20,7 @@ import (
 type personForm struct {
 	*components.FormScreen
 	form   *components.Form
+	table  components.Fields[model.Person]
 	base   model.Person // the record edited (ID and fields the form does not show)
 	dupsOK bool         // the user saw the duplicate warning and chose to save
 	// idBirth and idSex are the birth date and sex last filled in from the ID number:
@@ -53,31 +54,48 @@ func hasAny(f *components.Form, pred func(string) bool) bool {
 	return false
 }
 
-// personFields are the fields of the person form, in order.
-func (m *Model) personFields(p model.Person) []*components.Field {
-	text := func(key string, max int, hint string) *components.Field {
-		return &components.Field{Key: key, Label: m.label(key), Kind: components.KindText, Max: max, Placeholder: hint}
+// personTable is the person's field table for the form: each field's label, kind,
+// choices and checks, and how it is read from and written to the record — one list,
+// in the form's order.
+func (m *Model) personTable(p model.Person) components.Fields[model.Person] {
+	type P = model.Person
+	type F = components.FieldDef[model.Person]
+	str := func(get func(*P) *string) (func(*P) string, func(*P, string)) {
+		return func(p *P) string { return *get(p) }, func(p *P, v string) { *get(p) = v }
 	}
-	pick := func(key string, opts []components.Option) *components.Field {
-		return &components.Field{Key: key, Label: m.label(key), Kind: components.KindPick, Options: opts}
+	text := func(key string, max int, hint string, get func(*P) *string) F {
+		g, st := str(get)
+		return F{Key: key, Label: m.label(key), Max: max, Placeholder: hint, Get: g, Set: st}
 	}
-	year := func(key string) *components.Field {
-		f := text(key, 4, "")
-		f.Check = func(s string) (string, string) {
-			s = strings.TrimSpace(s)
-			if s == "" {
-				return "", ""
-			}
-			if _, err := strconv.Atoi(s); err != nil || len(s) != 4 {
-				return s, m.t(i18n.FormYearBad)
-			}
-			return s, ""
-		}
-		return f
+	pick := func(key string, opts []components.Option, get func(*P) *string) F {
+		g, st := str(get)
+		return F{Key: key, Label: m.label(key), Kind: components.KindPick, Options: opts, Get: g, Set: st}
 	}
-	disability := func(f *components.Form) bool { return hasAny(f, model.NeedsDisability) }
-	survivor := func(f *components.Form) bool { return hasAny(f, model.IsSurvivor) }
-	other := func(f *components.Form) bool { return hasAny(f, func(c string) bool { return c == model.CatOther }) }
+	yesNo := func(key string, get func(*P) *bool) F {
+		return F{Key: key, Label: m.label(key), Kind: components.KindPick, Options: m.yesNoOptions(),
+			Get: func(p *P) string { return boolValue(*get(p)) }, Set: func(p *P, v string) { *get(p) = v == "1" }}
+	}
+	year := func(key string, get func(*P) *int) F {
+		return F{Key: key, Label: m.label(key), Max: 4,
+			Get: func(p *P) string { return itoaOrEmpty(*get(p)) },
+			Set: func(p *P, v string) { *get(p), _ = strconv.Atoi(strings.TrimSpace(v)) },
+			Check: func(s string) (string, string) {
+				s = strings.TrimSpace(s)
+				if s == "" {
+					return "", ""
+				}
+				if _, err := strconv.Atoi(s); err != nil || len(s) != 4 {
+					return s, m.t(i18n.FormYearBad)
+				}
+				return s, ""
+			}}
+	}
+	only := func(pred func(string) bool) func(f *components.Form) bool {
+		return func(f *components.Form) bool { return hasAny(f, pred) }
+	}
+	disability, survivor := only(model.NeedsDisability), only(model.IsSurvivor)
+	other := only(func(c string) bool { return c == model.CatOther })
+	hidden := func(d F, visible func(*components.Form) bool) F { d.Visible = visible; return d }
 
 	villages := []components.Option{{Value: "", Label: m.t(i18n.FormUnset)}}
 	known := p.VillageID == 0
@@ -99,53 +117,86 @@ func (m *Model) personFields(p model.Person) []*components.Field {
 	for g := 1; g <= 10; g++ {
 		grades = append(grades, components.Option{Value: strconv.Itoa(g), Label: model.GradeLabel(g, m.env.Lang)})
 	}
+	e := func(en model.Enum) []components.Option { return m.enumOptions(en, true) }
 
-	name := text("Name", model.MaxNameRunes+10, m.t(i18n.FormNameHint))
-	fields := []*components.Field{
-		name,
-		text("IDNumber", 24, m.t(i18n.FormIDHint)),
-		pick("Sex", m.enumOptions(model.Sexes, true)),
-		text("BirthDate", 12, m.t(i18n.FormDateHint)),
-		text("Ethnicity", model.MaxShortText, ""),
-		text("Phones", 80, m.t(i18n.FormPhoneHint)),
-		text("ContactNote", model.MaxLineText, ""),
-		pick("VillageID", villages),
-		text("Address", model.MaxLineText, ""),
-		pick("Household", m.householdOptions(p)),
-		{Key: "HouseholdWith", Label: m.t(i18n.FormHouseholdWith), Kind: components.KindText, Max: 40,
-			Placeholder: m.t(i18n.FormHouseholdWithHint), Visible: func(f *components.Form) bool { return f.Value("Household") == "join" }},
-		pick("HukouType", m.enumOptions(model.HukouTypes, true)),
-		{Key: "Categories", Label: m.label("Categories"), Kind: components.KindMulti, Options: m.enumOptions(model.Categories, false)},
-		{Key: "CategoryOther", Label: m.label("CategoryOther"), Kind: components.KindText, Max: model.MaxShortText, Visible: other},
-		{Key: "DisabilityNature", Label: m.label("DisabilityNature"), Kind: components.KindPick, Options: m.enumOptions(model.DisabilityNatures, true), Visible: disability},
-		{Key: "DisabilityGrade", Label: m.label("DisabilityGrade"), Kind: components.KindPick, Options: grades, Visible: disability},
-		{Key: "DisabilityCertNo", Label: m.label("DisabilityCertNo"), Kind: components.KindText, Max: model.MaxShortText, Visible: disability},
-		{Key: "MartyrRelation", Label: m.label("MartyrRelation"), Kind: components.KindPick, Options: m.enumOptions(model.MartyrRelations, true), Visible: survivor},
-		{Key: "MartyrName", Label: m.label("MartyrName"), Kind: components.KindText, Max: model.MaxNameRunes + 10, Visible: survivor},
-		pick("Relation", m.enumOptions(model.Relations, true)),
-		text("ServicemanName", model.MaxNameRunes+10, ""),
-		pick("Rank", m.enumOptions(model.Ranks, true)),
-		pick("ServiceStatus", m.enumOptions(model.ServiceStatuses, true)),
-		text("ServiceUnit", model.MaxUnitName, ""),
-		text("EnlistedOn", 12, m.t(i18n.FormMonthHint)),
-		text("DischargedOn", 12, m.t(i18n.FormMonthHint)),
-		pick("SubsidyStatus", m.enumOptions(model.SubsidyStatuses, true)),
-		year("SubsidyFrom"),
-		year("SubsidyTo"),
-		text("PairingCadre", model.MaxUnitName, ""),
-		pick("SelfCare", m.enumOptions(model.SelfCareLevels, true)),
-		pick("Assistance", m.enumOptions(model.Assistances, true)),
-		pick("LivesAlone", m.yesNoOptions()),
-		text("Health", model.MaxLongText, ""),
-		text("Conditions", model.MaxLongText, ""),
-		pick("HonourPlaque", m.yesNoOptions()),
-		pick("PreferentialCard", m.yesNoOptions()),
-		pick("Status", m.enumOptions(model.PersonStatuses, false)),
-		text("StatusChangedOn", 12, m.t(i18n.FormDateHint)),
-		text("RegisteredOn", 12, m.t(i18n.FormDateHint)),
-		text("Note", model.MaxLongText, ""),
+	return components.Fields[model.Person]{
+		text("Name", model.MaxNameRunes+10, m.t(i18n.FormNameHint), func(p *P) *string { return &p.Name }),
+		text("IDNumber", 24, m.t(i18n.FormIDHint), func(p *P) *string { return &p.IDNumber }),
+		pick("Sex", e(model.Sexes), func(p *P) *string { return &p.Sex }),
+		text("BirthDate", 12, m.t(i18n.FormDateHint), func(p *P) *string { return &p.BirthDate }),
+		text("Ethnicity", model.MaxShortText, "", func(p *P) *string { return &p.Ethnicity }),
+		{Key: "Phones", Label: m.label("Phones"), Max: 80, Placeholder: m.t(i18n.FormPhoneHint),
+			Get: func(p *P) string { return model.JoinPhones(p.Phones) },
+			Set: func(p *P, v string) {
+				p.Phones = nil
+				if s := strings.TrimSpace(v); s != "" {
+					p.Phones = []string{s} // split and checked by the model's validation
+				}
+			}},
+		text("ContactNote", model.MaxLineText, "", func(p *P) *string { return &p.ContactNote }),
+		{Key: "VillageID", Label: m.label("VillageID"), Kind: components.KindPick, Options: villages,
+			Get: func(p *P) string { return idOrEmpty(p.VillageID) },
+			Set: func(p *P, v string) { p.VillageID, _ = strconv.ParseInt(v, 10, 64) }},
+		text("Address", model.MaxLineText, "", func(p *P) *string { return &p.Address }),
+		{Key: "Household", Label: m.label("Household"), Kind: components.KindPick, Options: m.householdOptions(p),
+			Get: func(p *P) string {
+				if p.ID != 0 && p.HouseholdID != 0 {
+					return "keep"
+				}
+				return "alone"
+			},
+			Set: func(p *P, v string) {
+				if v != "keep" {
+					p.HouseholdID = 0 // alone, or the household joined at the save
+				}
+			}},
+		// Not a field of the person: who to join, resolved when the form is saved.
+		{Key: "HouseholdWith", Label: m.t(i18n.FormHouseholdWith), Max: 40, Placeholder: m.t(i18n.FormHouseholdWithHint),
+			Visible: func(f *components.Form) bool { return f.Value("Household") == "join" },
+			Get:     func(*P) string { return "" }, Set: func(*P, string) {}},
+		pick("HukouType", e(model.HukouTypes), func(p *P) *string { return &p.HukouType }),
+		{Key: "Categories", Label: m.label("Categories"), Kind: components.KindMulti, Options: m.enumOptions(model.Categories, false),
+			Get: func(p *P) string { return strings.Join(p.Categories, ",") },
+			Set: func(p *P, v string) { p.Categories = splitComma(v) }},
+		hidden(text("CategoryOther", model.MaxShortText, "", func(p *P) *string { return &p.CategoryOther }), other),
+		hidden(pick("DisabilityNature", e(model.DisabilityNatures), func(p *P) *string { return &p.DisabilityNature }), disability),
+		{Key: "DisabilityGrade", Label: m.label("DisabilityGrade"), Kind: components.KindPick, Options: grades, Visible: disability,
+			Get: func(p *P) string { return itoaOrEmpty(p.DisabilityGrade) },
+			Set: func(p *P, v string) { p.DisabilityGrade, _ = strconv.Atoi(v) }},
+		hidden(text("DisabilityCertNo", model.MaxShortText, "", func(p *P) *string { return &p.DisabilityCertNo }), disability),
+		hidden(pick("MartyrRelation", e(model.MartyrRelations), func(p *P) *string { return &p.MartyrRelation }), survivor),
+		hidden(text("MartyrName", model.MaxNameRunes+10, "", func(p *P) *string { return &p.MartyrName }), survivor),
+		pick("Relation", e(model.Relations), func(p *P) *string { return &p.Relation }),
+		text("ServicemanName", model.MaxNameRunes+10, "", func(p *P) *string { return &p.ServicemanName }),
+		pick("Rank", e(model.Ranks), func(p *P) *string { return &p.Rank }),
+		pick("ServiceStatus", e(model.ServiceStatuses), func(p *P) *string { return &p.ServiceStatus }),
+		text("ServiceUnit", model.MaxUnitName, "", func(p *P) *string { return &p.ServiceUnit }),
+		text("EnlistedOn", 12, m.t(i18n.FormMonthHint), func(p *P) *string { return &p.EnlistedOn }),
+		text("DischargedOn", 12, m.t(i18n.FormMonthHint), func(p *P) *string { return &p.DischargedOn }),
+		pick("SubsidyStatus", e(model.SubsidyStatuses), func(p *P) *string { return &p.SubsidyStatus }),
+		year("SubsidyFrom", func(p *P) *int { return &p.SubsidyFrom }),
+		year("SubsidyTo", func(p *P) *int { return &p.SubsidyTo }),
+		text("PairingCadre", model.MaxUnitName, "", func(p *P) *string { return &p.PairingCadre }),
+		pick("SelfCare", e(model.SelfCareLevels), func(p *P) *string { return &p.SelfCare }),
+		pick("Assistance", e(model.Assistances), func(p *P) *string { return &p.Assistance }),
+		yesNo("LivesAlone", func(p *P) *bool { return &p.LivesAlone }),
+		text("Health", model.MaxLongText, "", func(p *P) *string { return &p.Health }),
+		text("Conditions", model.MaxLongText, "", func(p *P) *string { return &p.Conditions }),
+		yesNo("HonourPlaque", func(p *P) *bool { return &p.HonourPlaque }),
+		yesNo("PreferentialCard", func(p *P) *bool { return &p.PreferentialCard }),
+		pick("Status", m.enumOptions(model.PersonStatuses, false), func(p *P) *string { return &p.Status }),
+		text("StatusChangedOn", 12, m.t(i18n.FormDateHint), func(p *P) *string { return &p.StatusChangedOn }),
+		text("RegisteredOn", 12, m.t(i18n.FormDateHint), func(p *P) *string { return &p.RegisteredOn }),
+		text("Note", model.MaxLongText, "", func(p *P) *string { return &p.Note }),
 	}
-	return fields
+}
+
+// splitComma splits a multi-pick's value ("a,b") into its codes.
+func splitComma(v string) []string {
+	if v == "" {
+		return nil
+	}
+	return strings.Split(v, ",")
 }
 
 func boolValue(b bool) string {
@@ -169,157 +220,10 @@ func idOrEmpty(n int64) string {
 	return strconv.FormatInt(n, 10)
 }
 
-// personValue is the form text of one field of p.
-func personValue(p *model.Person, key string) string {
-	switch key {
-	case "Name":
-		return p.Name
-	case "IDNumber":
-		return p.IDNumber
-	case "Sex":
-		return p.Sex
-	case "BirthDate":
-		return p.BirthDate
-	case "Ethnicity":
-		return p.Ethnicity
-	case "Phones":
-		return model.JoinPhones(p.Phones)
-	case "ContactNote":
-		return p.ContactNote
-	case "VillageID":
-		return idOrEmpty(p.VillageID)
-	case "Address":
-		return p.Address
-	case "Household":
-		if p.ID != 0 && p.HouseholdID != 0 {
-			return "keep"
-		}
-		return "alone"
-	case "HukouType":
-		return p.HukouType
-	case "Categories":
-		return strings.Join(p.Categories, ",")
-	case "CategoryOther":
-		return p.CategoryOther
-	case "DisabilityNature":
-		return p.DisabilityNature
-	case "DisabilityGrade":
-		return itoaOrEmpty(p.DisabilityGrade)
-	case "DisabilityCertNo":
-		return p.DisabilityCertNo
-	case "MartyrRelation":
-		return p.MartyrRelation
-	case "MartyrName":
-		return p.MartyrName
-	case "Relation":
-		return p.Relation
-	case "ServicemanName":
-		return p.ServicemanName
-	case "Rank":
-		return p.Rank
-	case "ServiceStatus":
-		return p.ServiceStatus
-	case "ServiceUnit":
-		return p.ServiceUnit
-	case "EnlistedOn":
-		return p.EnlistedOn
-	case "DischargedOn":
-		return p.DischargedOn
-	case "SubsidyStatus":
-		return p.SubsidyStatus
-	case "SubsidyFrom":
-		return itoaOrEmpty(p.SubsidyFrom)
-	case "SubsidyTo":
-		return itoaOrEmpty(p.SubsidyTo)
-	case "PairingCadre":
-		return p.PairingCadre
-	case "SelfCare":
-		return p.SelfCare
-	case "Assistance":
-		return p.Assistance
-	case "LivesAlone":
-		return boolValue(p.LivesAlone)
-	case "Health":
-		return p.Health
-	case "Conditions":
-		return p.Conditions
-	case "HonourPlaque":
-		return boolValue(p.HonourPlaque)
-	case "PreferentialCard":
-		return boolValue(p.PreferentialCard)
-	case "Status":
-		return p.Status
-	case "StatusChangedOn":
-		return p.StatusChangedOn
-	case "RegisteredOn":
-		return p.RegisteredOn
-	case "Note":
-		return p.Note
-	}
-	return ""
-}
-
 // formPerson builds the person the form describes, over the record being edited.
-func formPerson(f *components.Form, base model.Person) model.Person {
-	p := base
-	v := f.Value
-	atoi := func(s string) int { n, _ := strconv.Atoi(strings.TrimSpace(s)); return n }
-	p.Name = v("Name")
-	p.IDNumber = v("IDNumber")
-	p.Sex = v("Sex")
-	p.BirthDate = v("BirthDate")
-	p.Ethnicity = v("Ethnicity")
-	p.Phones = nil
-	if s := strings.TrimSpace(v("Phones")); s != "" {
-		p.Phones = []string{s}
-	}
-	p.ContactNote = v("ContactNote")
-	p.VillageID, _ = strconv.ParseInt(v("VillageID"), 10, 64)
-	p.Address = v("Address")
-	if v("Household") != "keep" {
-		p.HouseholdID = 0 // alone, or the household joined at save
-	}
-	p.HukouType = v("HukouType")
-	p.Categories = f.Values("Categories")
-	visible := func(key string) bool {
-		fl := f.Field(key)
-		return fl != nil && (fl.Visible == nil || fl.Visible(f))
-	}
-	// Fields hidden because no chosen category needs them keep what the record had.
-	if visible("CategoryOther") {
-		p.CategoryOther = v("CategoryOther")
-	}
-	if visible("DisabilityNature") {
-		p.DisabilityNature = v("DisabilityNature")
-		p.DisabilityGrade = atoi(v("DisabilityGrade"))
-		p.DisabilityCertNo = v("DisabilityCertNo")
-	}
-	if visible("MartyrRelation") {
-		p.MartyrRelation = v("MartyrRelation")
-		p.MartyrName = v("MartyrName")
-	}
-	p.Relation = v("Relation")
-	p.ServicemanName = v("ServicemanName")
-	p.Rank = v("Rank")
-	p.ServiceStatus = v("ServiceStatus")
-	p.ServiceUnit = v("ServiceUnit")
-	p.EnlistedOn = v("EnlistedOn")
-	p.DischargedOn = v("DischargedOn")
-	p.SubsidyStatus = v("SubsidyStatus")
-	p.SubsidyFrom = atoi(v("SubsidyFrom"))
-	p.SubsidyTo = atoi(v("SubsidyTo"))
-	p.PairingCadre = v("PairingCadre")
-	p.SelfCare = v("SelfCare")
-	p.Assistance = v("Assistance")
-	p.LivesAlone = v("LivesAlone") == "1"
-	p.Health = v("Health")
-	p.Conditions = v("Conditions")
-	p.HonourPlaque = v("HonourPlaque") == "1"
-	p.PreferentialCard = v("PreferentialCard") == "1"
-	p.Status = v("Status")
-	p.StatusChangedOn = v("StatusChangedOn")
-	p.RegisteredOn = v("RegisteredOn")
-	p.Note = v("Note")
+func formPerson(pf *personForm) model.Person {
+	p := pf.base
+	pf.table.Apply(pf.form, &p)
 	return p
 }
 
@@ -333,12 +237,9 @@ func (m *Model) openPersonForm(p model.Person, village string) tea.Cmd {
 		p.Status = model.StatusActive
 		p.RegisteredOn = m.today()
 	}
-	f := components.NewForm(m.env.Lang, title, m.personFields(p))
-	for _, fl := range f.Fields {
-		f.SetValue(fl.Key, personValue(&p, fl.Key))
-	}
-	f.SetValues("Categories", p.Categories)
-	pf := &personForm{FormScreen: components.NewFormScreen(m.env, m.stack, f), form: f, base: p}
+	table := m.personTable(p)
+	f := table.Form(m.env.Lang, title, &p)
+	pf := &personForm{FormScreen: components.NewFormScreen(m.env, m.stack, f), form: f, base: p, table: table}
 	f.OnLeave = func(f *components.Form, key string) { m.personLeft(pf, key) }
 	f.OnChange = func(f *components.Form, key string) {
 		if key == "Categories" {
@@ -346,7 +247,7 @@ func (m *Model) openPersonForm(p model.Person, village string) tea.Cmd {
 		}
 	}
 	pf.Validate = func(f *components.Form) []model.Problem {
-		p := formPerson(f, pf.base)
+		p := formPerson(pf)
 		ps := model.ValidatePerson(&p, m.now()).Errors
 		if f.Value("Household") == "join" && strings.TrimSpace(f.Value("HouseholdWith")) == "" {
 			ps = append(ps, model.Problem{Field: "HouseholdWith", Code: "required",
@@ -370,7 +271,7 @@ func (m *Model) personLeft(pf *personForm, key string) {
 	if key == "IDNumber" {
 		m.fillFromID(pf)
 	}
-	p := formPerson(f, pf.base)
+	p := formPerson(pf)
 	ps := model.ValidatePerson(&p, m.now())
 	if fl := f.Field(key); fl != nil && fl.Kind == components.KindText && fl.Check != nil && f.Error(key) != "" {
 		m.personNotes(pf)
@@ -386,7 +287,7 @@ func (m *Model) personLeft(pf *personForm, key string) {
 	f.SetError(key, msg)
 	if msg == "" {
 		if fl := f.Field(key); fl != nil && fl.Kind == components.KindText && key != "HouseholdWith" {
-			f.SetValue(key, personValue(&p, key)) // the normalised value (not a field of the person: left as typed)
+			f.SetValue(key, pf.table.Value(key, &p)) // the normalised value (not a field of the person: left as typed)
 		}
 	}
 	// A field that depends on this one may now be right or wrong (sex against ID).
@@ -454,7 +355,7 @@ func (m *Model) householdOptions(p model.Person) []components.Option {
 // personNotes shows the gaps (待补充) of the record at their fields.
 func (m *Model) personNotes(pf *personForm) {
 	f := pf.form
-	p := formPerson(f, pf.base)
+	p := formPerson(pf)
 	f.ClearNotes()
 	for _, g := range model.NeedsCompletion(&p) {
 		f.SetNote(g.Field, g.Message(m.env.Lang))
@@ -527,7 +428,7 @@ const (
 // savePerson saves the form's person, after warning once of possible duplicates (the
 // form's fields have passed their checks).
 func (m *Model) savePerson(pf *personForm) tea.Cmd {
-	p := formPerson(pf.form, pf.base)
+	p := formPerson(pf)
 	with := ""
 	if pf.form.Value("Household") == "join" {
 		with = strings.TrimSpace(pf.form.Value("HouseholdWith"))
