@@ -4,8 +4,10 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"shuangyong/store"
 	"shuangyong/ui/campaign"
 	"shuangyong/ui/components"
+	"shuangyong/ui/history"
 	"shuangyong/ui/i18n"
 	"shuangyong/ui/tab"
 )
@@ -50,4 +52,16 @@ func (t *Tab) onCampaignKey(id int64) tea.Cmd {
 			return nil
 		}
 	})
+}
+
+// openHistory shows F8: the event's changes (id 0: none selected) and the tab's trash
+// (events, and visits trashed on their own).
+func (t *Tab) openHistory(id int64, title string) tea.Cmd {
+	opt := history.Options{Title: title, Kinds: []string{store.EntEvent, store.EntVisit},
+		Labels:  history.Labeler{Lang: t.env.Lang},
+		Changed: func() tea.Cmd { return tab.Changed(tab.Events, tab.KindEvent, tab.KindVisit) }}
+	if id != 0 {
+		opt.Entity, opt.ID = store.EntEvent, id
+	}
+	return history.Open(t.env, t.stack, tab.Events, opt)
 }

@@ -248,6 +248,8 @@ func (d *detailScreen) key(msg tea.KeyMsg) tea.Cmd {
 	_, h := d.t.stack.Size()
 	page := max(h/2, 1)
 	switch {
+	case key.Matches(msg, k.History):
+		return d.t.openHistory(d.id, d.row.Title)
 	case key.Matches(msg, d.t.campaignKey()):
 		return d.t.onCampaignKey(d.id)
 	case key.Matches(msg, ev.InfoUp):

@@ -600,3 +600,28 @@ func TestItemBreakdowns(t *testing.T) {
 		t.Errorf("the form lost the breakdown: %q", got)
 	}
 }
+
+// F8 in 活动: the event's changes, and the trash of events, where a trashed event is
+// restored.
+func TestHistoryAndTrashInEvents(t *testing.T) {
+	s, _ := seed(t)
+	ctx := context.Background()
+	page, _ := s.ListEvents(ctx, store.EventQuery{Year: 2026})
+	if page.Total == 0 {
+		t.Fatal("no events in the fixture")
+	}
+	gone := page.Rows[0]
+	if err := s.TrashEvent(ctx, gone.ID); err != nil {
+		t.Fatal(err)
+	}
+	hs := newHarness(t, s, 120, 40)
+	hs.KeyType(tea.KeyF8)
+	v := hs.ViewPlain()
+	if !strings.Contains(v, "回收站（1 项）") || !strings.Contains(v, gone.Title) {
+		t.Fatalf("F8 in 活动:\n%s", v)
+	}
+	hs.KeyType(tea.KeyEnter)
+	if ev, err := s.Event(ctx, gone.ID); err != nil || ev.DeletedAt != "" {
+		t.Fatalf("not restored: %+v %v", ev.DeletedAt, err)
+	}
+}

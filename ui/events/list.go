@@ -212,6 +212,17 @@ func (l *listScreen) key(msg tea.KeyMsg) tea.Cmd {
 			return cmd
 		}
 		return l.t.openForm(nil)
+	case key.Matches(msg, k.History):
+		if !l.wl.Current() {
+			l.wl.Defer(msg)
+			return nil
+		}
+		id, cells, _ := l.wl.Selected()
+		title := ""
+		if id != 0 {
+			title = cells[len(cells)-hiddenCells+cellTitle]
+		}
+		return l.t.openHistory(id, title)
 	case key.Matches(msg, k.Filters):
 		l.t.stack.Push(newFilterPanel(l.t, l.f))
 		return nil
@@ -357,7 +368,7 @@ func (l *listScreen) ShortHelp() []key.Binding {
 
 func (l *listScreen) Help() []keys.Group {
 	k := l.t.kList
-	b := []key.Binding{k.Type, k.Up, k.PageUp, k.Home, k.Open, k.Add, l.t.campaignKey(), k.Filters, k.Edit, k.Trash, l.t.kEv.PrevYear, k.Clear}
+	b := []key.Binding{k.Type, k.Up, k.PageUp, k.Home, k.Open, k.Add, l.t.campaignKey(), k.Filters, k.Edit, k.Trash, k.History, l.t.kEv.PrevYear, k.Clear}
 	return []keys.Group{{Title: l.t.t(i18n.GroupList), Bindings: keys.Dedupe(b)}}
 }
 
