@@ -326,3 +326,14 @@ func TestEnglish(t *testing.T) {
 		t.Errorf("English visit form:\n%s", v)
 	}
 }
+
+// The first-run form shows every problem at once, not only the first (a new user's tour
+// saw only one of two).
+func TestFirstRunShowsBothErrors(t *testing.T) {
+	d := newDirect(t, uitest.Open(t), "zh", 80, 24)
+	d.key(tea.KeyCtrlS)
+	v := d.view()
+	if !strings.Contains(v, "请填写填报单位") || !strings.Contains(v, "请填写操作员") || !strings.Contains(v, "有 2 处") {
+		t.Errorf("not both problems:\n%s", v)
+	}
+}
