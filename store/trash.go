@@ -141,3 +141,31 @@ func (s *Store) Purge(ctx context.Context, entity string, id int64) error {
 		return err
 	})
 }
+
+// ChangeRow is one saved change as the history lists it: its first row (what it was
+// about) and how many rows it changed — an import or a campaign is one change.
+type ChangeRow struct {
+	HistoryRow
+	Rows int
+}
+
+// Changes lists the newest changes of the whole ledger, one row each, newest first.
+func (s *Store) Changes(ctx context.Context, offset, limit int) ([]ChangeRow, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT h.change_id, h.at, h.operator, h.entity, h.row_id, h.action, h.summary, h.undone, c.n
+		FROM (SELECT change_id, min(id) AS first, count(*) AS n FROM history GROUP BY change_id
+			ORDER BY change_id DESC LIMIT ? OFFSET ?) c
+		JOIN history h ON h.id = c.first ORDER BY h.change_id DESC`, limit, offset)
+	if err != nil {
+		return nil, s.classify(err)
+	}
+	defer rows.Close()
+	var out []ChangeRow
+	for rows.Next() {
+		var c ChangeRow
+		if err := rows.Scan(&c.ChangeID, &c.At, &c.Operator, &c.Entity, &c.RowID, &c.Action, &c.Summary, &c.Undone, &c.Rows); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}

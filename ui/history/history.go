@@ -46,6 +46,7 @@ type Screen struct {
 	keys  screenKeys
 
 	seq        uint64
+	changes    []store.ChangeRow // with no record selected: the ledger's newest changes
 	hist       []store.HistoryRow
 	histTotal  int
 	histLoaded bool
@@ -111,12 +112,24 @@ func (s *Screen) fetchTrash(ctx context.Context, off, limit int) (components.Pag
 }
 
 func (s *Screen) loadHistory() tea.Cmd {
-	if s.opt.Entity == "" {
-		s.histLoaded = true
-		return nil
-	}
 	s.seq++
 	seq := s.seq
+	if s.opt.Entity == "" {
+		st, ctx := s.env.Store, s.env.Ctx
+		return tab.Run(s.to, func() func() tea.Cmd {
+			rows, err := st.Changes(ctx, 0, 100)
+			return func() tea.Cmd {
+				if seq != s.seq {
+					return nil
+				}
+				if err != nil {
+					return tab.StatusError(tab.ErrText(s.env, err))
+				}
+				s.changes, s.histTotal, s.histLoaded, s.histLines = rows, len(rows), true, nil
+				return nil
+			}
+		})
+	}
 	st, ctx, entity, id := s.env.Store, s.env.Ctx, s.opt.Entity, s.opt.ID
 	return tab.Run(s.to, func() func() tea.Cmd {
 		rows, total, err := st.History(ctx, entity, id, 0, 200)
@@ -237,11 +250,29 @@ func (s *Screen) changed() tea.Cmd {
 // per field it changed.
 func (s *Screen) historyLines(w int) []string {
 	lang := s.env.Lang
-	if s.opt.Entity == "" {
-		return []string{"  " + styles.Dim.Render(textwidth.Fit(i18n.T(lang, i18n.HistNoRecord), w-2))}
-	}
 	if !s.histLoaded {
 		return []string{"  " + i18n.T(lang, i18n.HistLoading)}
+	}
+	if s.opt.Entity == "" {
+		// No record selected: the ledger's newest changes, one line each — an import or a
+		// campaign is one change (Ctrl+Z takes the newest back whole).
+		out := []string{"  " + styles.Dim.Render(textwidth.Fit(i18n.T(lang, i18n.HistNoRecord), w-2))}
+		for _, c := range s.changes {
+			op := c.Operator
+			if op == "" {
+				op = i18n.T(lang, i18n.HistOperatorNone)
+			}
+			line := strings.Join([]string{c.At, textwidth.Clean(op), i18n.T(lang, i18n.HistAction(c.Action)),
+				i18n.T(lang, i18n.HistEntity(c.Entity)) + " " + textwidth.Clean(c.Summary)}, "  ")
+			if c.Rows > 1 {
+				line += i18n.T(lang, i18n.HistRows, c.Rows)
+			}
+			if c.Undone {
+				line += i18n.T(lang, i18n.HistUndone)
+			}
+			out = append(out, "  "+textwidth.Cell(line, w-2))
+		}
+		return out
 	}
 	if len(s.hist) == 0 {
 		return []string{"  " + styles.Dim.Render(textwidth.Fit(i18n.T(lang, i18n.HistNoChanges), w-2))}
@@ -276,6 +307,9 @@ func (s *Screen) View(w, h int) string {
 	}
 	lines := []string{styles.Bold.Render(textwidth.Fit(" "+title, w))}
 	head := i18n.T(lang, i18n.HistChanges, s.histTotal)
+	if s.opt.Entity == "" {
+		head = i18n.T(lang, i18n.HistRecent, s.histTotal)
+	}
 	if s.histLines == nil || s.linesW != w {
 		s.histLines, s.linesW = s.historyLines(w), w
 	}

@@ -25,6 +25,8 @@ const (
 	KeyRestore       Key = "key.restore"
 	KeyPurge         Key = "key.purge"
 	HistOperatorNone Key = "hist.operator_none"
+	HistRecent       Key = "hist.recent"
+	HistRows         Key = "hist.rows"
 )
 
 // HistAction is the key of a history action's label (insert, update, trash, restore,
@@ -40,7 +42,7 @@ func init() {
 	add(HistTitleNone, "回收站", "Trash")
 	add(HistChanges, "修改记录（共 %d 条，最近的在前）", "Changes (%d, newest first)")
 	add(HistNoChanges, "没有修改记录。", "No changes recorded.")
-	add(HistNoRecord, "在列表中选中一条记录再按 F8，可以看到它的修改记录。", "Select a record in the list and press F8 to see its changes.")
+	add(HistNoRecord, "选中一条记录再按 F8，可以看到它自己的修改记录。", "Select a record and press F8 to see its own changes.")
 	add(HistTrash, "回收站（%d 项）：Enter 恢复，Delete 彻底删除", "Trash (%d): Enter restores, Delete deletes for good")
 	add(HistTrashEmpty, "回收站是空的。", "The trash is empty.")
 	add(HistLoading, "正在读取...", "Loading...")
@@ -59,6 +61,8 @@ func init() {
 	add(KeyRestore, "恢复", "restore")
 	add(KeyPurge, "彻底删除", "delete for good")
 	add(HistOperatorNone, "（未填操作员）", "(no operator)")
+	add(HistRecent, "最近的修改（%d 次保存，最近的在前）", "Recent changes (%d saves, newest first)")
+	add(HistRows, "（共 %d 条记录）", " (%d records)")
 	for _, a := range [][3]string{
 		{"insert", "新增", "added"}, {"update", "修改", "changed"}, {"trash", "移到回收站", "trashed"},
 		{"restore", "恢复", "restored"}, {"undo", "撤销", "undone"}, {"purge", "彻底删除", "deleted for good"},

@@ -289,3 +289,16 @@ func TestHistoryAndTrash(t *testing.T) {
 		t.Errorf("not deleted for good: %v", err)
 	}
 }
+
+// F8 with no unit selected lists the ledger's newest changes, a save a line (a pairing
+// added is one change).
+func TestHistoryRecentChanges(t *testing.T) {
+	s, _ := seed(t)
+	hs := newTab(t, s, 120, 36)
+	hs.Type("不存在的单位")
+	hs.KeyType(tea.KeyF8)
+	v := hs.ViewPlain()
+	if !strings.Contains(v, "最近的修改") || !strings.Contains(v, "新增  活动 八一军民联欢会") || !strings.Contains(v, "新增  单位 青山镇中心小学") {
+		t.Errorf("recent changes:\n%s", v)
+	}
+}
