@@ -231,6 +231,9 @@ func (r *Roster) key(msg tea.KeyMsg) tea.Cmd {
 		wl.Defer(msg)
 		return nil
 	}
+	if cmd, moved := wl.Navigate(msg, keys.Nav{Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown}); moved {
+		return cmd
+	}
 	switch {
 	case key.Matches(msg, k.Back):
 		if r.search.Clear() {
@@ -239,14 +242,6 @@ func (r *Roster) key(msg tea.KeyMsg) tea.Cmd {
 		r.h.Stack.PopTo(r)
 		r.h.Stack.Pop()
 		return nil
-	case key.Matches(msg, k.Up):
-		return wl.Move(-1)
-	case key.Matches(msg, k.Down):
-		return wl.Move(1)
-	case key.Matches(msg, k.PageUp):
-		return wl.Page(-1)
-	case key.Matches(msg, k.PageDown):
-		return wl.Page(1)
 	case key.Matches(msg, k.State):
 		r.state = (r.state + 1) % len(states)
 		return r.query()

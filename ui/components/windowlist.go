@@ -3,8 +3,10 @@ package components
 import (
 	"context"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"shuangyong/ui/keys"
 	"shuangyong/ui/tab"
 )
 
@@ -246,4 +248,23 @@ func (l *WindowList) End() tea.Cmd {
 func (l *WindowList) SetSize(w, h int) tea.Cmd {
 	l.Table.SetSize(w, h)
 	return l.FetchIfMissing()
+}
+
+// Navigate moves the cursor for a movement key of n and reports whether msg was one.
+func (l *WindowList) Navigate(msg tea.KeyMsg, n keys.Nav) (tea.Cmd, bool) {
+	switch {
+	case key.Matches(msg, n.Up):
+		return l.Move(-1), true
+	case key.Matches(msg, n.Down):
+		return l.Move(1), true
+	case key.Matches(msg, n.PageUp):
+		return l.Page(-1), true
+	case key.Matches(msg, n.PageDown):
+		return l.Page(1), true
+	case key.Matches(msg, n.Home):
+		return l.Home(), true
+	case key.Matches(msg, n.End):
+		return l.End(), true
+	}
+	return nil, false
 }

@@ -180,23 +180,14 @@ func (l *listScreen) key(msg tea.KeyMsg) tea.Cmd {
 	k := l.t.kList
 	ev := l.t.kEv
 	s := msg.String()
+	if cmd, moved := l.wl.Navigate(msg, k.Nav()); moved {
+		return cmd
+	}
 	switch {
 	case key.Matches(msg, ev.PrevYear) && (!keys.YearTyped(s) || l.search.Value() == ""):
 		return l.setYear(l.t.year - 1)
 	case key.Matches(msg, ev.NextYear) && (!keys.YearTyped(s) || l.search.Value() == ""):
 		return l.setYear(l.t.year + 1)
-	case key.Matches(msg, k.Up):
-		return l.wl.Move(-1)
-	case key.Matches(msg, k.Down):
-		return l.wl.Move(1)
-	case key.Matches(msg, k.PageUp):
-		return l.wl.Page(-1)
-	case key.Matches(msg, k.PageDown):
-		return l.wl.Page(1)
-	case key.Matches(msg, k.Home):
-		return l.wl.Home()
-	case key.Matches(msg, k.End):
-		return l.wl.End()
 	case key.Matches(msg, k.Clear):
 		if l.search.Clear() {
 			l.wl.DropDeferred()

@@ -229,19 +229,10 @@ func (l *listScreen) key(msg tea.KeyMsg) tea.Cmd {
 		wl.Defer(msg)
 		return nil
 	}
+	if cmd, moved := wl.Navigate(msg, k.Nav()); moved {
+		return cmd
+	}
 	switch {
-	case key.Matches(msg, k.Up):
-		return wl.Move(-1)
-	case key.Matches(msg, k.Down):
-		return wl.Move(1)
-	case key.Matches(msg, k.PageUp):
-		return wl.Page(-1)
-	case key.Matches(msg, k.PageDown):
-		return wl.Page(1)
-	case key.Matches(msg, k.Home):
-		return wl.Home()
-	case key.Matches(msg, k.End):
-		return wl.End()
 	case key.Matches(msg, k.Open):
 		id, cells, ok := wl.Selected()
 		if !ok {

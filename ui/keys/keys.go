@@ -225,3 +225,11 @@ func Dedupe(bs []key.Binding) []key.Binding {
 	}
 	return out
 }
+
+// Nav are the keys that move through a list: a line, a screenful, to either end.
+type Nav struct {
+	Up, Down, PageUp, PageDown, Home, End key.Binding
+}
+
+// Nav is the list's movement keys.
+func (l List) Nav() Nav { return Nav{l.Up, l.Down, l.PageUp, l.PageDown, l.Home, l.End} }

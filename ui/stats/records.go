@@ -122,20 +122,9 @@ func (r *records) key(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	case matches(msg, k.Open), matches(msg, k.Visit):
 		return r.open(matches(msg, k.Visit))
-	case matches(msg, k.Up):
-		return r.wl.Move(-1)
-	case matches(msg, k.Down):
-		return r.wl.Move(1)
-	case matches(msg, k.PageUp):
-		return r.wl.Page(-1)
-	case matches(msg, k.PageDown):
-		return r.wl.Page(1)
-	case matches(msg, k.Home):
-		return r.wl.Home()
-	case matches(msg, k.End):
-		return r.wl.End()
 	}
-	return nil
+	cmd, _ := r.wl.Navigate(msg, keys.Nav{Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown, Home: k.Home, End: k.End})
+	return cmd
 }
 
 // open shows the record under the cursor where it lives — a person in 军属, an event in
