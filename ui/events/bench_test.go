@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
 	"testing"
 	"time"
 
@@ -109,21 +108,14 @@ func benchTab(b *testing.B) (*Tab, func(tea.Cmd)) {
 	b.Cleanup(func() { s.Close() })
 	t := newTab(tab.Env{Ctx: ctx, Store: s, Lang: model.Zh, Now: func() time.Time { return demofile.Today }})
 	t.SetSize(120, 36)
-	settle := func(cmd tea.Cmd) {
-		uitest.Settle(b, cmd, func(msg tea.Msg) tea.Cmd {
-			if _, ok := msg.(tab.Msg); ok {
-				return t.Update(msg)
-			}
-			return nil
-		})
-	}
+	settle := uitest.TabSettler(b, t)
 	settle(t.Update(tab.SizeMsg{Width: 120, Height: 36}))
 	start := time.Now()
 	settle(t.Init())
 	if t.index.Load() == nil {
 		b.Fatal("no index")
 	}
-	b.Logf("first page and the %d-event index in %.0f ms", t.index.Load().Len(), ms(time.Since(start)))
+	b.Logf("first page and the %d-event index in %.0f ms", t.index.Load().Len(), uitest.Ms(time.Since(start)))
 	return t, settle
 }
 
@@ -156,7 +148,7 @@ func BenchmarkEventsKeystroke(b *testing.B) {
 		}
 	}
 	b.StopTimer()
-	reportLatencies(b, lat)
+	uitest.ReportLatencies(b, lat)
 }
 
 // BenchmarkOpenEvent1000Visits measures Enter on an event with 1 000 visits: the event,
@@ -193,14 +185,5 @@ func benchOpen(b *testing.B, title string) {
 		b.StartTimer()
 	}
 	b.StopTimer()
-	reportLatencies(b, lat)
-}
-
-func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
-
-// reportLatencies sorts lat and reports its median and 95th percentile in milliseconds.
-func reportLatencies(b *testing.B, lat []time.Duration) {
-	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
-	b.ReportMetric(ms(lat[len(lat)/2]), "ms-median")
-	b.ReportMetric(ms(lat[min(len(lat)-1, len(lat)*95/100)]), "ms-p95")
+	uitest.ReportLatencies(b, lat)
 }

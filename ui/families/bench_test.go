@@ -57,14 +57,14 @@ func BenchmarkFilterKeystroke(b *testing.B) {
 		}
 	}
 	b.StopTimer()
-	reportLatencies(b, lat)
-	b.ReportMetric(ms(lat[len(lat)-1]), "ms-max")
+	uitest.ReportLatencies(b, lat)
+	b.ReportMetric(uitest.Ms(lat[len(lat)-1]), "ms-max")
 	var sum time.Duration
 	for _, d := range lat {
 		sum += d
 	}
-	b.ReportMetric(ms(storeTime/time.Duration(len(lat))), "ms-store-mean")
-	b.ReportMetric(ms((sum-storeTime)/time.Duration(len(lat))), "ms-ui-mean")
+	b.ReportMetric(uitest.Ms(storeTime/time.Duration(len(lat))), "ms-store-mean")
+	b.ReportMetric(uitest.Ms((sum-storeTime)/time.Duration(len(lat))), "ms-ui-mean")
 	var report string
 	for i, st := range steps {
 		ds := perStep[i]
@@ -72,7 +72,7 @@ func BenchmarkFilterKeystroke(b *testing.B) {
 			continue
 		}
 		sort.Slice(ds, func(a, c int) bool { return ds[a] < ds[c] })
-		report += fmt.Sprintf(" %s+%s %.1f/%.1f;", st.before, st.key, ms(ds[len(ds)/2]), ms(ds[len(ds)-1]))
+		report += fmt.Sprintf(" %s+%s %.1f/%.1f;", st.before, st.key, uitest.Ms(ds[len(ds)/2]), uitest.Ms(ds[len(ds)-1]))
 	}
 	b.Logf("per keystroke, median/max ms:%s", report)
 }
@@ -94,7 +94,7 @@ func BenchmarkScrollPage(b *testing.B) {
 		}
 	}
 	b.StopTimer()
-	reportLatencies(b, lat)
+	uitest.ReportLatencies(b, lat)
 }
 
 // benchTab opens the county-sized demo file (its search index built) and a 军属 tab on it
@@ -114,23 +114,7 @@ func benchTab(b *testing.B) (*Model, func(tea.Cmd)) {
 	vs, _ := s.Villages(ctx)
 	m.Update(tab.SettingsMsg{Villages: vs})
 	m.SetSize(120, 36)
-	settle := func(cmd tea.Cmd) {
-		uitest.Settle(b, cmd, func(msg tea.Msg) tea.Cmd {
-			if _, ok := msg.(tab.Msg); ok {
-				return m.Update(msg)
-			}
-			return nil
-		})
-	}
+	settle := uitest.TabSettler(b, m)
 	settle(m.Init())
 	return m, settle
-}
-
-func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
-
-// reportLatencies sorts lat and reports its median and 95th percentile in milliseconds.
-func reportLatencies(b *testing.B, lat []time.Duration) {
-	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
-	b.ReportMetric(ms(lat[len(lat)/2]), "ms-median")
-	b.ReportMetric(ms(lat[min(len(lat)-1, len(lat)*95/100)]), "ms-p95")
 }

@@ -2,7 +2,6 @@ package units
 
 import (
 	"context"
-	"sort"
 	"testing"
 	"time"
 
@@ -27,14 +26,7 @@ func BenchmarkUnitsKeystroke(b *testing.B) {
 	b.Cleanup(func() { s.Close() })
 	m := New(tab.Env{Ctx: ctx, Store: s, Lang: model.Zh, Now: func() time.Time { return demofile.Today }})
 	m.SetSize(120, 36)
-	settle := func(cmd tea.Cmd) {
-		uitest.Settle(b, cmd, func(msg tea.Msg) tea.Cmd {
-			if _, ok := msg.(tab.Msg); ok {
-				return m.Update(msg)
-			}
-			return nil
-		})
-	}
+	settle := uitest.TabSettler(b, m)
 	settle(m.Init())
 	steps := []struct{ before, key string }{{"驻地", "某"}, {"武", "警"}, {"z", "d"}, {"青山", "镇"}, {"", "消"}, {"x", "f"}}
 	var lat []time.Duration
@@ -54,7 +46,5 @@ func BenchmarkUnitsKeystroke(b *testing.B) {
 		lat = append(lat, time.Since(t0))
 	}
 	b.StopTimer()
-	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
-	b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "ms-median")
-	b.ReportMetric(float64(lat[min(len(lat)-1, len(lat)*95/100)].Microseconds())/1000, "ms-p95")
+	uitest.ReportLatencies(b, lat)
 }
