@@ -28,7 +28,7 @@ var campaignColumns = []struct {
 
 // CampaignTitle is the list's title: 「青山镇2026年春节走访慰问发放清单」.
 func CampaignTitle(township, campaign string) string {
-	return township + strings.TrimSpace(campaign) + "发放清单"
+	return township + strings.TrimSpace(campaign) + campaignTitleSuffix
 }
 
 // ExportCampaign writes the 发放清单 of campaign eventID to path (.xlsx), through a
@@ -66,7 +66,7 @@ func ExportCampaign(ctx context.Context, s *store.Store, eventID int64, path str
 func writeCampaign(w io.Writer, c store.CampaignInfo, rows []store.RosterRow, township, office, today string) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	const sheetName = "发放清单"
+	const sheetName = campaignSheet
 	if err := f.SetSheetName("Sheet1", sheetName); err != nil {
 		return err
 	}
@@ -94,11 +94,11 @@ func writeCampaign(w io.Writer, c store.CampaignInfo, rows []store.RosterRow, to
 	f.SetRowHeight(sheetName, 1, 30)
 	period := model.FormatDateZh(c.Date)
 	if c.EndDate != "" {
-		period += "至" + model.FormatDateZh(c.EndDate)
+		period += labelUntil + model.FormatDateZh(c.EndDate)
 	}
-	set("A2", "填报单位："+model.Sanitize(office))
+	set("A2", labelOffice+model.Sanitize(office))
 	f.MergeCell(sheetName, "A2", "D2")
-	set("E2", "走访时间："+period+"    填报日期："+model.FormatDateZh(today))
+	set("E2", labelVisitTime+period+"    "+labelDate+model.FormatDateZh(today))
 	f.MergeCell(sheetName, "E2", last+"2")
 	for i, col := range campaignColumns {
 		name, _ := excelize.ColumnNumberToName(i + 1)
@@ -119,14 +119,15 @@ func writeCampaign(w io.Writer, c store.CampaignInfo, rows []store.RosterRow, to
 		}
 		r := fmt.Sprint(row)
 		set("A"+r, "")
-		set("B"+r, model.Sanitize(village)+" 小计")
+		set("B"+r, model.Sanitize(village)+" "+labelSubtotal)
 		f.MergeCell(sheetName, "B"+r, "E"+r)
 		set("F"+r, float64(villageMoney)/100)
-		set("G"+r, fmt.Sprintf("%d 人", villagePeople))
+		set("G"+r, fmt.Sprintf(labelPeopleCount, villagePeople))
 		f.SetCellStyle(sheetName, "A"+r, last+r, totalStyle)
 		f.SetCellStyle(sheetName, "F"+r, "F"+r, totalMoney)
 		row++
 	}
+	cats := categoryLabels{} // the detail sheets' cache of category labels
 	for _, p := range rows {
 		if p.VillageName != village || n == 0 {
 			if n > 0 {
@@ -138,7 +139,7 @@ func writeCampaign(w io.Writer, c store.CampaignInfo, rows []store.RosterRow, to
 		r := fmt.Sprint(row)
 		goods := p.Goods
 		cells := []any{n, model.Sanitize(p.VillageName), model.Sanitize(p.Name), model.MaskID(p.IDNumber),
-			model.Sanitize(catLabels(p.Categories)), float64(p.MoneyFen) / 100, model.Sanitize(goods), ""}
+			model.Sanitize(cats.text(strings.Join(p.Categories, ","))), float64(p.MoneyFen) / 100, model.Sanitize(goods), ""}
 		for i, v := range cells {
 			name, _ := excelize.ColumnNumberToName(i + 1)
 			if s, ok := v.(string); ok {
@@ -158,15 +159,15 @@ func writeCampaign(w io.Writer, c store.CampaignInfo, rows []store.RosterRow, to
 	}
 	subtotal()
 	r := fmt.Sprint(row)
-	set("A"+r, "合计")
+	set("A"+r, labelTotal)
 	f.MergeCell(sheetName, "A"+r, "E"+r)
 	set("F"+r, float64(totalFen)/100)
-	set("G"+r, fmt.Sprintf("%d 人", people))
+	set("G"+r, fmt.Sprintf(labelPeopleCount, people))
 	f.SetCellStyle(sheetName, "A"+r, last+r, totalStyle)
 	f.SetCellStyle(sheetName, "F"+r, "F"+r, totalMoney)
 	row += 2
-	set(fmt.Sprint("A", row), "经办人：")
-	set(fmt.Sprint("E", row), "审核人：")
+	set(fmt.Sprint("A", row), labelHandler)
+	set(fmt.Sprint("E", row), labelChecker)
 
 	// A4 portrait, the title and header rows on every page, fitted to the page's width.
 	orientation, size, fitW, fitH := "portrait", 9, 1, 0
@@ -182,13 +183,4 @@ func writeCampaign(w io.Writer, c store.CampaignInfo, rows []store.RosterRow, to
 	}
 	_, err := f.WriteTo(w)
 	return err
-}
-
-// catLabels names categories in full, joined as a Chinese list.
-func catLabels(codes []string) string {
-	var out []string
-	for _, c := range codes {
-		out = append(out, model.Categories.Label(c, model.Zh))
-	}
-	return strings.Join(out, "、")
 }

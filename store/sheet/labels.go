@@ -22,6 +22,15 @@ const (
 	pageHeaderInt = "&R内部资料 注意保密"
 
 	labelTotal = "合计"
+
+	// The 发放清单 of a festival campaign (campaign.go).
+	campaignSheet       = "发放清单"
+	campaignTitleSuffix = "发放清单"
+	labelVisitTime      = "走访时间："
+	labelUntil          = "至"
+	labelSubtotal       = "小计"
+	labelPeopleCount    = "%d 人"
+	labelHandler        = "经办人："
 	// The 双拥活动 table's two totals (rule 1: where two scopes exist, the label says which).
 	labelTotalWithVisits = "合计（含走访慰问）"
 	labelActivitiesTotal = "双拥活动合计（不含走访慰问）"
