@@ -135,7 +135,7 @@ func (f *followUpsScreen) resolve(visitID int64, name, need string) tea.Cmd {
 			if err != nil {
 				return tab.StatusError(m.errText(err))
 			}
-			return tea.Batch(tab.Status(m.t(i18n.FuResolved, name, need), true), m.changed(), m.stack.Update(reloadMsg{}))
+			return tea.Batch(tab.Status(m.t(i18n.FuResolved, name, need), true), m.changed())
 		}
 	})
 }

@@ -262,7 +262,7 @@ func (l *listScreen) key(msg tea.KeyMsg) tea.Cmd {
 			return c
 		}
 		return rosterimport.Start(rosterimport.Host{Env: m.env, Tab: tab.Families, Stack: m.stack,
-			Done: func() tea.Cmd { return tea.Batch(m.list.wl.Refresh(), m.changed()) }})
+			Done: m.changed})
 	case key.Matches(msg, k.History):
 		id, cells, _ := wl.Selected()
 		name := ""

@@ -67,7 +67,9 @@ func (m *Model) next() uint64 {
 // run calls the store off the event loop; the closure it returns runs on it.
 func (m *Model) run(work func() func() tea.Cmd) tea.Cmd { return tab.Run(tab.Families, work) }
 
-// changed announces saved people and visits to the other tabs.
+// changed announces saved people and visits. The notice comes back to this tab too (the
+// root hands it to every tab), and the screens showing those records reload then: one
+// way to reload after a save, whoever made it.
 func (m *Model) changed() tea.Cmd {
 	return tab.Changed(tab.Families, tab.KindPerson, tab.KindVisit, tab.KindEvent)
 }

@@ -547,12 +547,13 @@ func (m *Model) onSavedPerson(pf *personForm, p model.Person, created bool, err 
 	if created {
 		text = m.t(i18n.FamAdded, p.Name)
 	}
-	cmds := []tea.Cmd{tab.Status(text, true), m.changed(), m.list.wl.Refresh()}
-	// Show the saved record: its detail is the proof it was stored.
+	cmds := []tea.Cmd{tab.Status(text, true), m.changed()}
+	// Show the saved record: its detail is the proof it was stored (an open one reloads
+	// with the change notice).
 	m.stack.PopTo(pf)
 	m.stack.Pop()
 	if d, ok := m.stack.Top().(*detailScreen); ok && d.id == p.ID {
-		return tea.Batch(append(cmds, d.load())...)
+		return tea.Batch(cmds...)
 	}
 	return tea.Batch(append(cmds, m.openDetail(p.ID, m.villageName(p.VillageID), -1))...)
 }

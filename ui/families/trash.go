@@ -29,7 +29,7 @@ func (m *Model) confirmTrash(id int64, name, village string) tea.Cmd {
 						m.stack.PopTo(d)
 						m.stack.Pop()
 					}
-					return tea.Batch(tab.Status(m.t(i18n.FamTrashed, name), false), m.changed(), m.list.wl.Refresh())
+					return tea.Batch(tab.Status(m.t(i18n.FamTrashed, name), false), m.changed())
 				}
 			})
 		})
@@ -40,7 +40,7 @@ func (m *Model) confirmTrash(id int64, name, village string) tea.Cmd {
 func (m *Model) openHistory(id int64, name string) tea.Cmd {
 	opt := history.Options{Title: name, Kinds: []string{store.EntPerson, store.EntVisit},
 		Labels:  history.Labeler{Lang: m.env.Lang, Village: m.villageName},
-		Changed: func() tea.Cmd { return tea.Batch(m.changed(), m.stack.Update(reloadMsg{})) }}
+		Changed: m.changed}
 	if id != 0 {
 		opt.Entity, opt.ID = store.EntPerson, id
 	}

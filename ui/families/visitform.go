@@ -158,10 +158,7 @@ func (m *Model) onSavedVisit(vf *visitForm, v model.Visit, person model.Person, 
 	text := m.t(i18n.FamVisitSaved, person.Name, v.Date, model.FormatMoney(v.MoneyFen))
 	m.stack.PopTo(vf)
 	m.stack.Pop()
-	cmds := []tea.Cmd{tab.Status(text, true), m.changed(), m.list.wl.Refresh()}
-	if d, ok := m.stack.Top().(*detailScreen); ok && d.id == person.ID {
-		cmds = append(cmds, d.load())
-	}
+	cmds := []tea.Cmd{tab.Status(text, true), m.changed()}
 	if vf.back >= 0 {
 		cmds = append(cmds, tab.Back(vf.back))
 	}

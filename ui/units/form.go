@@ -66,10 +66,10 @@ func (m *Model) openForm(u model.Unit, detail *detailScreen) tea.Cmd {
 					// The new unit's detail is the proof it was stored.
 					d := newDetail(m, rec.ID, -1)
 					m.stack.Replace(d)
-					return tea.Batch(tab.Status(text, true), m.changed(), d.load(), m.list.wl.Refresh())
+					return tea.Batch(tab.Status(text, true), m.changed()) // the notice loads the new detail
 				}
 				m.stack.Pop()
-				return tea.Batch(tab.Status(text, true), m.changed(), m.stack.Update(reloadMsg{}))
+				return tea.Batch(tab.Status(text, true), m.changed())
 			}
 		})
 	}
@@ -94,7 +94,7 @@ func (m *Model) confirmTrash(id int64, name string) tea.Cmd {
 					if d, ok := m.stack.Top().(*detailScreen); ok && d.id == id {
 						m.stack.Pop()
 					}
-					return tea.Batch(tab.Status(m.t(i18n.UnitsTrashed, name), true), m.changed(), m.list.wl.Refresh())
+					return tea.Batch(tab.Status(m.t(i18n.UnitsTrashed, name), true), m.changed())
 				}
 			})
 		})
@@ -105,7 +105,7 @@ func (m *Model) confirmTrash(id int64, name string) tea.Cmd {
 func (m *Model) openHistory(id int64, name string) tea.Cmd {
 	opt := history.Options{Title: name, Kinds: []string{store.EntUnit, store.EntPairing},
 		Labels:  history.Labeler{Lang: m.env.Lang},
-		Changed: func() tea.Cmd { return tea.Batch(m.changed(), m.stack.Update(reloadMsg{})) }}
+		Changed: m.changed}
 	if id != 0 {
 		opt.Entity, opt.ID = store.EntUnit, id
 	}

@@ -54,7 +54,8 @@ func (m *Model) refuseWrite() tea.Cmd {
 	return tab.StatusError(m.t(i18n.StatusReadOnlyRefused))
 }
 
-// changed announces saved units to the other tabs (events show unit names).
+// changed announces saved units (events show unit names). The notice comes back to this
+// tab too (the root hands it to every tab), and the screens showing units reload then.
 func (m *Model) changed() tea.Cmd { return tab.Changed(tab.Units, tab.KindUnit) }
 
 // Init runs the first query.
@@ -81,7 +82,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	case tab.SizeMsg:
 		return m.list.wl.FetchIfMissing()
 	case tab.ChangedMsg:
-		if msg.From == tab.Units || !msg.Touches(tab.KindUnit, tab.KindEvent) {
+		if !msg.Touches(tab.KindUnit, tab.KindEvent) {
 			return nil
 		}
 		return m.stack.Update(reloadMsg{})

@@ -53,7 +53,7 @@ func (hs *Harness) Run(cmd tea.Cmd) {
 			return nil
 		case tab.ChangedMsg:
 			hs.Change = append(hs.Change, msg)
-			return nil
+			return hs.Tab.Update(msg) // as the root does: every tab, its maker too
 		case tab.OpenMsg:
 			hs.Opened = append(hs.Opened, msg)
 			return nil
