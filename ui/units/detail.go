@@ -76,19 +76,20 @@ func newDetail(m *Model, id int64, from tab.ID) *detailScreen {
 
 // layout sizes the parts for a w x h area: a title line, the body (fields and partners,
 // scrolling when it does not fit) and below it the events, a section title over a table
-// of at least minEvents rows.
-func (d *detailScreen) layout(w, h int) (bodyH int) {
+// of at least minEvents rows. It returns the body's lines so that View builds them once.
+func (d *detailScreen) layout(w, h int) (body []string, bodyH int) {
 	const minEvents = 6
 	bodyLen := 12
 	if d.loaded {
-		bodyLen = len(d.body(w))
+		body = d.body(w)
+		bodyLen = len(body)
 	}
 	bodyH = max(min(bodyLen, h-1-1-minEvents-1), 1)
 	if w != d.width || h != d.height || bodyH != d.bodyH {
 		d.width, d.height, d.bodyH = w, h, bodyH
 		d.events.Table.SetSize(w, max(h-1-bodyH-1, 2))
 	}
-	return bodyH
+	return body, bodyH
 }
 
 // load reads the unit and its pairings, and starts the events list.
@@ -158,7 +159,7 @@ func (d *detailScreen) back() tea.Cmd {
 
 func (d *detailScreen) key(msg tea.KeyMsg) tea.Cmd {
 	m, k := d.m, d.keys
-	bodyH := d.layout(m.stack.Size())
+	_, bodyH := d.layout(m.stack.Size())
 	switch {
 	case key.Matches(msg, k.Back):
 		return d.back()
@@ -227,7 +228,7 @@ func pairingLine(m *Model, p store.PairingRow) string {
 
 func (d *detailScreen) View(w, h int) string {
 	m := d.m
-	bodyH := d.layout(w, h)
+	body, bodyH := d.layout(w, h)
 	title := textwidth.Clean(d.unit.Name)
 	if !d.loaded {
 		title = m.t(i18n.UnitsLoading)
@@ -235,10 +236,6 @@ func (d *detailScreen) View(w, h int) string {
 		title += "  " + model.UnitKinds.Label(d.unit.Kind, m.env.Lang) + " (" + model.Sides.Label(d.unit.Side(), m.env.Lang) + ")"
 	}
 	lines := []string{styles.Bold.Render(textwidth.Fit(" "+title, w))}
-	var body []string
-	if d.loaded {
-		body = d.body(w)
-	}
 	d.scroll = min(max(d.scroll, 0), max(len(body)-bodyH, 0))
 	end := min(d.scroll+bodyH, len(body))
 	lines = append(lines, textwidth.Block(body[d.scroll:end], w, bodyH))
