@@ -115,11 +115,11 @@ func (c *creator) defaultTitle(f *components.Form) string {
 			year = y
 		}
 	}
-	occ := model.Occasions.Label(f.Value("Occasion"), model.Zh)
+	occ := model.Occasions.Label(f.Value("Occasion"), c.h.Env.Lang)
 	if f.Value("Occasion") == "" || f.Value("Occasion") == "other" || f.Value("Occasion") == "routine" {
 		occ = ""
 	}
-	return strconv.Itoa(year) + "年" + occ + "走访慰问"
+	return strings.Join(strings.Fields(c.h.t(i18n.CaDefaultTitle, year, occ)), " ") // no double space when there is no occasion
 }
 
 // filter is the roster filter the form describes.

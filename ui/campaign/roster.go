@@ -559,7 +559,7 @@ func (r *Roster) openExport() tea.Cmd {
 		dir := components.ExportDir(dataPath)
 		return func() tea.Cmd {
 			if f.Value("path") == "" {
-				f.SetValue("path", filepath.Join(dir, components.FileSafe(title+"发放清单")+".xlsx"))
+				f.SetValue("path", filepath.Join(dir, components.FileSafe(r.h.t(i18n.CaFileSheet, title))+".xlsx"))
 			}
 			return nil
 		}

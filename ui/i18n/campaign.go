@@ -78,6 +78,8 @@ const (
 	CaExportTitle   Key = "ca.export.title"
 	CaExportPath    Key = "ca.export.path"
 	CaExported      Key = "ca.exported"
+	CaFileSheet     Key = "ca.file.sheet"
+	CaDefaultTitle  Key = "ca.default_title"
 )
 
 func init() {
@@ -157,4 +159,6 @@ func init() {
 	add(CaExportTitle, "导出发放清单（Excel，身份证号只显示前 6 位和后 4 位，留签字栏）", "Export the sign-off sheet (Excel; IDs masked; a signature column)")
 	add(CaExportPath, "保存到", "Save to")
 	add(CaExported, "发放清单已导出：%s", "Sign-off sheet written: %s")
+	add(CaFileSheet, "%s发放清单", "%s sign-off sheet")
+	add(CaDefaultTitle, "%d年%s走访慰问", "%d %s visits")
 }
