@@ -195,6 +195,9 @@ func (c *cli) open(opt store.Options) (*store.Store, error) {
 	case "check":
 		opt.MustExist = true
 	}
+	// An older file is checked whole and upgraded before the first screen or figure:
+	// say so, or seconds of an empty window look like a hang.
+	opt.Upgrading = func() { fmt.Fprintln(c.stderr, c.t(i18n.CLIUpgrading)) }
 	return store.Open(c.ctx, c.db, opt)
 }
 

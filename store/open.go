@@ -58,8 +58,12 @@ type Options struct {
 	// MustExist refuses a missing or empty file instead of making it a new ledger: only
 	// the program itself and `demo` create one; a mistyped --db must not.
 	MustExist bool
-	// Verify says how much of the file is proven sound before anything writes to it.
+	// Verify says how much of the file Open proves sound before anything writes to it.
 	Verify Verify
+	// Upgrading, when set, is called once before Open checks a file of an older version
+	// whole and upgrades it: seconds on a county-sized ledger, so that the caller can say
+	// why the screen is still empty.
+	Upgrading func()
 }
 
 // Verify is how much of the file Open checks before the first write.
@@ -389,6 +393,9 @@ func (s *Store) init(ctx context.Context, opt Options, isNew bool) error {
 	proven := isNew || opt.Verify == VerifyFull
 	if version < SchemaVersion() && !proven {
 		// A migration rewrites tables: the whole file is proven sound first.
+		if opt.Upgrading != nil {
+			opt.Upgrading()
+		}
 		if _, err := s.verify(ctx, VerifyFull, false); err != nil {
 			return err
 		}

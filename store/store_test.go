@@ -48,6 +48,52 @@ func TestOpenCreatesAndMigrates(t *testing.T) {
 	s2.Close()
 }
 
+// A file of an older version is checked whole and upgraded at open; Upgrading is called
+// then, once, so that the program can say why its window is still empty — and not on a
+// file that is already current.
+func TestOpenSaysWhenItUpgrades(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "旧版.db")
+	ms, err := migrations()
+	if err != nil || len(ms) < 2 {
+		t.Fatalf("migrations: %d, %v", len(ms), err)
+	}
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := applyMigration(ctx, conn, ms[0]); err != nil { // the first version's file
+		t.Fatal(err)
+	}
+	conn.Close()
+	db.Close()
+
+	calls := 0
+	opt := Options{Upgrading: func() { calls++ }}
+	s, err := Open(ctx, path, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v int
+	s.DB().QueryRowContext(ctx, "PRAGMA user_version").Scan(&v)
+	s.Close()
+	if calls != 1 || v != SchemaVersion() {
+		t.Fatalf("older file: Upgrading called %d times, version %d; want once and %d", calls, v, SchemaVersion())
+	}
+	s, err = Open(ctx, path, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if calls != 1 {
+		t.Errorf("a current file announced an upgrade (%d calls)", calls)
+	}
+}
+
 func TestOpenRefusesForeignAndNewerFiles(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()

@@ -48,6 +48,7 @@ const (
 	CLIFlagBadValue   Key = "cli.flag_bad_value"
 	CLIFlagUnknown    Key = "cli.flag_unknown"
 	CLIInterrupted    Key = "cli.interrupted"
+	CLIUpgrading      Key = "cli.upgrading"
 	CLIBusyBackup     Key = "cli.busy_backup"
 	CLIBusyExport     Key = "cli.busy_export"
 	CLIBusyCheck      Key = "cli.busy_check"
@@ -146,6 +147,7 @@ Default data file: %s (SHUANGYONG_DB sets another)`)
 	add(CLIFlagNeedsValue, "参数 %s 后面缺少内容。运行 shuangyong help 查看用法。", "%s needs a value; run shuangyong help for usage")
 	add(CLIFlagBadValue, "参数 %s 的值「%s」不对。运行 shuangyong help 查看用法。", "%s cannot be %q; run shuangyong help for usage")
 	add(CLIFlagUnknown, "没有参数 %s。运行 shuangyong help 查看用法。", "there is no option %s; run shuangyong help for usage")
+	add(CLIUpgrading, "数据文件是旧版本的，正在检查并升级，大的文件要等几秒钟……", "the data file is from an older version: checking and upgrading it, a few seconds for a large file…")
 	add(CLIInterrupted, "已退出。保存过的记录都在；正在填写、还没保存的内容没有保存。", "quit. Everything saved is kept; a form being typed was not saved.")
 	add(CLIBusyBackup, "数据文件 %s 正在被打开着的双拥台账使用。请在程序里备份（按 F9 进入设置，再按 Ctrl+B 立即备份），或关闭程序后再运行 shuangyong backup。",
 		"%s is in use by the open ledger program: back up from inside it (F9 for settings, then Ctrl+B), or close it and run shuangyong backup again.")
