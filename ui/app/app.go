@@ -84,8 +84,13 @@ type Model struct {
 	asksQuit  bool // the dialog is the quit question
 
 	settingsLoaded bool
-	bgStarted      bool
-	firstRun       bool // the first-run questions or the demo offer are pending
+	// Keys typed before the settings are read (a few milliseconds after start, seconds
+	// after an upgrade, when they arrive all at once) wait in earlyKeys, so that a form
+	// they open offers the villages and the first-run questions get what was typed.
+	keysReleased bool
+	earlyKeys    []tea.KeyMsg
+	bgStarted    bool
+	firstRun     bool // the first-run questions or the demo offer are pending
 
 	lastKey  time.Time          // when a key was last pressed (background work waits for a pause)
 	bgCancel context.CancelFunc // interrupts the running check or backup
@@ -204,6 +209,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(m.broadcast(tab.SizeMsg{Width: w, Height: h}), m.startBackground())
 	case tea.KeyMsg:
 		m.interruptBackground()
+		if !m.keysReleased && !key.Matches(msg, m.keys.Quit) {
+			m.earlyKeys = append(m.earlyKeys, msg)
+			return m, nil
+		}
 		return m, m.key(msg)
 	case tab.StatusMsg:
 		m.status = statusLine{text: msg.Text, err: msg.Error, undo: msg.Undo}

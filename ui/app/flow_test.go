@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"shuangyong/store"
+	"shuangyong/ui/i18n"
 	"shuangyong/ui/internal/uitest"
 )
 
@@ -335,5 +336,27 @@ func TestFirstRunShowsBothErrors(t *testing.T) {
 	v := d.view()
 	if !strings.Contains(v, "请填写填报单位") || !strings.Contains(v, "请填写操作员") || !strings.Contains(v, "有 2 处") {
 		t.Errorf("not both problems:\n%s", v)
+	}
+}
+
+// Keys typed before the settings are read (all at once, after an upgrade's seconds of
+// an empty window) wait for them: F2 then opens a person form that offers the villages,
+// not one that says there are none.
+func TestEarlyKeysWaitForTheSettings(t *testing.T) {
+	s := uitest.Seeded(t)
+	d := &direct{t: t, m: newRoot(s, "zh"), w: 100, h: 30}
+	init := d.m.Init() // not run yet: the settings are still being read
+	d.send(tea.WindowSizeMsg{Width: d.w, Height: d.h})
+	d.key(tea.KeyF2)
+	if v := d.view(); strings.Contains(v, "新增人员") {
+		t.Fatalf("F2 acted before the settings were read:\n%s", v)
+	}
+	d.run(init)
+	v := d.view()
+	if !strings.Contains(v, "新增人员") {
+		t.Fatalf("the early F2 was lost:\n%s", v)
+	}
+	if strings.Contains(v, i18n.T("zh", i18n.FormNoVillages)) {
+		t.Errorf("the form says there are no villages though the file has three:\n%s", v)
 	}
 }

@@ -67,7 +67,7 @@ func (m *Model) loadSettings() tea.Cmd {
 func (m *Model) onSettings(msg settingsMsg) tea.Cmd {
 	if msg.err != nil {
 		m.status = statusLine{text: m.errText(msg.err), err: true}
-		return nil
+		return m.releaseKeys()
 	}
 	m.settings, m.villages = msg.settings, msg.villages
 	first := !m.settingsLoaded
@@ -76,10 +76,21 @@ func (m *Model) onSettings(msg settingsMsg) tea.Cmd {
 	if first && !msg.setupDone && m.readOnly == "" {
 		cmds = append(cmds, m.openSettings(true))
 		m.firstRun = true // the background work waits for the answers and the demo offer
-		return tea.Batch(cmds...)
+		return tea.Batch(append(cmds, m.releaseKeys())...)
 	}
-	cmds = append(cmds, m.startBackground())
+	cmds = append(cmds, m.startBackground(), m.releaseKeys())
 	return tea.Batch(cmds...)
+}
+
+// releaseKeys hands the keys typed before the settings were read to where they go now.
+func (m *Model) releaseKeys() tea.Cmd {
+	m.keysReleased = true
+	var cmds []tea.Cmd
+	for _, k := range m.earlyKeys {
+		cmds = append(cmds, m.key(k))
+	}
+	m.earlyKeys = nil
+	return tea.Sequence(cmds...)
 }
 
 // openSettings opens F9, or the first-run questions.
