@@ -12,6 +12,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/mattn/go-runewidth"
@@ -179,7 +180,9 @@ func Center(s string, w int) string {
 }
 
 // Wrap breaks s into lines of at most w cells, preferring to break after a space or
-// between Chinese characters. s must be clean (one line, no escapes).
+// between Chinese characters, and never putting a closing mark (，。、）…) first on a
+// line: the character before it goes down with it, as Chinese typesetting does.
+// s must be clean (one line, no escapes).
 func Wrap(s string, w int) []string {
 	if w <= 0 {
 		return nil
@@ -205,6 +208,10 @@ func Wrap(s string, w int) []string {
 			if lastSpace > 0 && cluster != " " && lastSpaceW > w/2 {
 				rest = line[lastSpace:]
 				line = line[:lastSpace]
+			} else if strings.ContainsAny(cluster, noLineStart) {
+				if r, size := utf8.DecodeLastRuneInString(line); size < len(line) && r != ' ' && !strings.ContainsRune(noLineStart, r) {
+					rest, line = line[len(line)-size:], line[:len(line)-size]
+				}
 			}
 			lines = append(lines, strings.TrimRight(line, " "))
 			cur.Reset()
@@ -226,6 +233,9 @@ func Wrap(s string, w int) []string {
 	}
 	return lines
 }
+
+// noLineStart are the marks that may not begin a line (行首禁则).
+const noLineStart = "，。、；：？！）」』》〉】,.;:?!)"
 
 // Block makes text exactly w cells wide and h lines tall: every line fitted, missing lines
 // filled with spaces, extra lines dropped. Lines may carry styling; they are measured

@@ -3,6 +3,7 @@ package textwidth
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/lipgloss"
 )
@@ -74,11 +75,19 @@ func TestWrap(t *testing.T) {
 		if joined != strings.ReplaceAll(s, " ", "") {
 			t.Fatalf("Wrap(%d) lost text: %q", w, lines)
 		}
-		for _, l := range lines {
+		for i, l := range lines {
 			if Width(l) > w {
 				t.Errorf("Wrap(%d): %q is %d wide", w, l, Width(l))
 			}
+			if r, _ := utf8.DecodeRuneInString(l); i > 0 && strings.ContainsRune(noLineStart, r) {
+				t.Errorf("Wrap(%d): line %q begins with a closing mark", w, l)
+			}
 		}
+	}
+	// The campaign dialog's text, where a line began with "，" at 60 cells.
+	dialog := Wrap("按类别、村（社区）等条件建立走访名单，走访后逐人按一个键登记，并可导出发放清单。", 60)
+	if len(dialog) != 2 || !strings.HasSuffix(dialog[0], "登") || !strings.HasPrefix(dialog[1], "记，") {
+		t.Errorf("the mark was not kept with the character before it: %q", dialog)
 	}
 }
 
