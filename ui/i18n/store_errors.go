@@ -87,20 +87,15 @@ func Error(ctx context.Context, lang model.Lang, err error) string {
 	if !errors.As(store.Classify(err, ""), &se) {
 		return T(lang, ErrOther, err.Error())
 	}
+	if k, ok := namesTheFile[se.Kind]; ok {
+		return T(lang, k, se.Path)
+	}
 	switch se.Kind {
-	case store.ErrInUse:
-		return T(lang, ErrInUse, se.Path)
-	case store.ErrNotDatabase:
-		return T(lang, ErrNotDatabase, se.Path)
 	case store.ErrDamaged:
 		if b := store.NewestGoodBackup(ctx, se.Path); b != "" {
 			return T(lang, ErrDamaged, se.Path, b)
 		}
 		return T(lang, ErrDamagedNoBackup, se.Path)
-	case store.ErrTooNew:
-		return T(lang, ErrTooNew, se.Path)
-	case store.ErrBadPath:
-		return T(lang, ErrBadPath, se.Path)
 	case store.ErrNotFound:
 		return T(lang, ErrNotFound)
 	case store.ErrInvalid:
@@ -115,32 +110,21 @@ func Error(ctx context.Context, lang model.Lang, err error) string {
 		return T(lang, ErrNothingToUndo)
 	case store.ErrConflict:
 		return T(lang, ErrConflict)
-	case store.ErrReadOnly:
-		return T(lang, ErrReadOnly, se.Path)
-	case store.ErrReadOnlyOld:
-		return T(lang, ErrReadOnlyOld, se.Path)
-	case store.ErrDiskFull:
-		return T(lang, ErrDiskFull, se.Path)
-	case store.ErrIO:
-		return T(lang, ErrIO, se.Path)
-	case store.ErrMissing:
-		return T(lang, ErrMissing, se.Path)
-	case store.ErrEmpty:
-		return T(lang, ErrEmpty, se.Path)
-	case store.ErrIsFolder:
-		return T(lang, ErrIsFolder, se.Path)
-	case store.ErrNoFolder:
-		return T(lang, ErrNoFolder, se.Path)
-	case store.ErrFileBusy:
-		return T(lang, ErrFileBusy, se.Path)
-	case store.ErrPermission:
-		return T(lang, ErrPermission, se.Path)
 	case store.ErrCancelled:
 		return T(lang, ErrCancelled)
 	case store.ErrBadBackup:
 		return T(lang, ErrBadBackup, se.Path, T(lang, backupWhy(se.Err)))
 	}
 	return T(lang, ErrOther, err.Error())
+}
+
+// namesTheFile are the kinds whose message only names the file.
+var namesTheFile = map[store.ErrorKind]Key{
+	store.ErrInUse: ErrInUse, store.ErrNotDatabase: ErrNotDatabase, store.ErrTooNew: ErrTooNew,
+	store.ErrBadPath: ErrBadPath, store.ErrReadOnly: ErrReadOnly, store.ErrReadOnlyOld: ErrReadOnlyOld,
+	store.ErrDiskFull: ErrDiskFull, store.ErrIO: ErrIO, store.ErrMissing: ErrMissing, store.ErrEmpty: ErrEmpty,
+	store.ErrIsFolder: ErrIsFolder, store.ErrNoFolder: ErrNoFolder, store.ErrFileBusy: ErrFileBusy,
+	store.ErrPermission: ErrPermission,
 }
 
 func backupWhy(err error) Key {

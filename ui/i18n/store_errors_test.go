@@ -87,3 +87,14 @@ func TestSystemErrorsInPlainChinese(t *testing.T) {
 		plain(t, c.err.Error(), Error(ctx, model.Zh, c.err), c.want)
 	}
 }
+
+// Every kind of store error has its own sentence: none falls through to "出错了：" with the
+// driver's English.
+func TestEveryStoreErrorKindHasASentence(t *testing.T) {
+	for k := store.ErrInUse; k <= store.ErrReadOnlyOld; k++ {
+		msg := Error(context.Background(), model.Zh, &store.Error{Kind: k, Path: `D:\台账\双拥.db`})
+		if strings.HasPrefix(msg, "出错了") || msg == "" {
+			t.Errorf("kind %d: %q", k, msg)
+		}
+	}
+}
