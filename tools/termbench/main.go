@@ -135,10 +135,10 @@ func main() {
 		waitFor(func(s []string) bool { return len(s) > 1 && strings.Contains(s[1], "导出") })
 		start := time.Now()
 		send("F6")
-		if screenHas("替换") {
-			send("Enter")
-		}
-		time.Sleep(300 * time.Millisecond) // the export is under way
+		// Under way once its progress shows: the status line still says 已导出 from the
+		// round before, and a 替换 question (the file is there) must not take the keys.
+		waitFor(func(s []string) bool { return strings.Contains(strings.Join(s, "\n"), "正在导出") })
+		time.Sleep(300 * time.Millisecond)
 		send("M-2")
 		time.Sleep(300 * time.Millisecond)
 		if s := capture(); len(s) > 0 && strings.Contains(s[0], "[2 军属]") {
@@ -151,9 +151,19 @@ func main() {
 		}
 		long := *timeout
 		*timeout = 10 * time.Minute // an export under load takes its time
-		waitFor(func(s []string) bool { return strings.Contains(strings.Join(s, "\n"), "已导出") })
+		var written string
+		waitFor(func(s []string) bool {
+			for _, line := range s {
+				if _, path, ok := strings.Cut(line, "已导出："); ok {
+					written = strings.TrimSpace(path)
+					return true
+				}
+			}
+			return false
+		})
 		*timeout = long
 		exports = append(exports, time.Since(start))
+		os.Remove(written) // the next round writes a new file rather than asking to replace it
 	}
 	quit()
 	report("typed character → rows, during an export", exporting)
