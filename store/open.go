@@ -38,6 +38,10 @@ type Store struct {
 	// only what this run changed, never an earlier day's work.
 	sessionStart int64
 
+	// backupMu lets one backup at a time choose its name and write it: the start's
+	// automatic backup and a Ctrl+B in the same second must not take the same file.
+	backupMu sync.Mutex
+
 	people *peopleIndex
 	snaps  snapshots           // read-only connections onto the frozen file, for long reads (snapshot.go)
 	tables map[string][]string // entity → its columns, for history snapshots

@@ -611,6 +611,69 @@ func TestBackupWhileOpenAndRefusedWhenBusy(t *testing.T) {
 	}
 }
 
+// Two backups in one second — Ctrl+B just after the start's automatic one, or from two
+// goroutines at once — are two files, neither replacing the other, and a restore's copy
+// of the live file made in that same second replaces neither.
+func TestBackupsInOneSecondAreKeptApart(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "b.db")
+	ledger(t, path, 5)
+	s, err := store.Open(ctx, path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	noon := time.Date(2026, 11, 30, 12, 0, 0, 0, time.Local)
+	s.Now = func() time.Time { return noon }
+	made := make(chan string, 3)
+	var wg sync.WaitGroup
+	for range 3 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			b, err := s.Backup(ctx, "")
+			if err != nil {
+				t.Error(err)
+			}
+			made <- b
+		}()
+	}
+	wg.Wait()
+	close(made)
+	names := map[string]bool{}
+	for b := range made {
+		names[b] = true
+		if got := people(t, b); got != 5 {
+			t.Errorf("%s has %d people", b, got)
+		}
+	}
+	if len(names) != 3 {
+		t.Errorf("three backups in one second made %d files: %v", len(names), names)
+	}
+	s.Close()
+	list, _ := store.Backups(path)
+	if len(list) != 3 {
+		t.Fatalf("listed %v", list)
+	}
+	// The restore runs in the second the first backup is named after (its stamp comes
+	// from the clock, here faked by renaming the backups to this second).
+	now := time.Now()
+	for i, b := range list {
+		moved := filepath.Join(filepath.Dir(b), "b-"+now.Add(time.Duration(i)*time.Second).Format("20060102-150405")+".db")
+		if err := os.Rename(b, moved); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before, _ := store.Backups(path)
+	kept, err := store.Restore(ctx, path, before[len(before)-1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	after, _ := store.Backups(path)
+	if len(after) != len(before)+1 {
+		t.Errorf("the restore's copy of the live file replaced a backup: before %v, after %v (kept %s)", before, after, kept)
+	}
+}
+
 // TestRollbackJournalHeldWithoutWriting: on a network share (rollback journal) the file
 // is taken at open by an empty exclusive transaction, not by a write, and still turns a
 // second process away.
