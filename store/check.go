@@ -373,9 +373,10 @@ func (s *Store) AutoBackup(ctx context.Context) (string, error) {
 
 // removeStaleTemps removes what killed runs left behind for the ledger at path: a
 // backup's temporary copy (with its journal), the temporary file of an older program's
-// restore. Called while the file is held, so no other run is writing them.
+// restore, an export's scratch files. Called while the file is held, so no other run is writing them.
 func removeStaleTemps(path string) {
 	os.Remove(path + ".restore.tmp")
+	removeScratch(path)
 	dir := BackupDir(path)
 	entries, err := os.ReadDir(dir)
 	if err != nil {

@@ -542,7 +542,8 @@ func (s *Store) Close() error {
 	if s == nil || s.db == nil {
 		return nil
 	}
-	s.snaps.closeAndWait() // a checkpoint at close would write the file under a snapshot's reader
+	s.snaps.closeAndWait()        // a checkpoint at close would write the file under a snapshot's reader
+	os.Remove(scratchDir(s.path)) // empty after every finished export; a killed one's is removed at the next open
 	if s.ReadOnly() == nil {
 		// optimize may write statistics: never into a damaged or read-only file.
 		_, _ = s.db.Exec("PRAGMA optimize")

@@ -760,3 +760,43 @@ func TestZeroedHeaderWithBackupsIsDamaged(t *testing.T) {
 		t.Error("the damaged file was written to")
 	}
 }
+
+// A killed export leaves the spreadsheet library's spill files (personal data) in the
+// ledger's scratch folder, not the system's temp folder; the next open removes them, and a
+// clean close leaves no folder behind.
+func TestKilledExportScratchRemovedAtNextOpen(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "s.db")
+	ledger(t, path, 3)
+	s, err := store.Open(ctx, path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	scratch := s.ScratchDir()
+	if scratch == "" || filepath.Dir(scratch) != filepath.Dir(path) {
+		t.Fatalf("scratch folder %q", scratch)
+	}
+	if st, err := os.Stat(scratch); err != nil || (runtime.GOOS != "windows" && st.Mode().Perm() != 0o700) {
+		t.Fatalf("scratch folder: %v %v", st, err)
+	}
+	left := filepath.Join(scratch, "excelize-3318477308")
+	if err := os.WriteFile(left, []byte("11010519491231002X"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s.Close() // as if killed: the file stays
+	if _, err := os.Stat(left); err != nil {
+		t.Fatalf("the spill file should survive a close that did not finish the export: %v", err)
+	}
+	s, err = store.Open(ctx, path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(left); !os.IsNotExist(err) {
+		t.Errorf("a killed export's spill file is still there after the next open: %v", err)
+	}
+	s.ScratchDir()
+	s.Close()
+	if _, err := os.Stat(scratch); !os.IsNotExist(err) {
+		t.Errorf("an empty scratch folder left after close: %v", err)
+	}
+}
