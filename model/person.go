@@ -54,7 +54,12 @@ type Person struct {
 	RegisteredOn    string // when the person came onto the roll
 	Note            string
 
-	LastVisitOn string // derived: the newest visit's date
+	// KeyMark overrules the 重点对象 rule of the settings for this person: KeyByRule (""),
+	// KeyYes or KeyNo (KeyMarks).
+	KeyMark string
+
+	LastVisitOn string // derived: the newest visit's date (the last contact of any mode)
+	LastHomeOn  string // derived: the newest 入户 visit's date
 	CreatedAt   string
 	UpdatedAt   string
 	DeletedAt   string

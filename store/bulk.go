@@ -23,10 +23,20 @@ func (s *Store) BulkLoad(ctx context.Context, summary string, fn func(tx *sql.Tx
 	})
 }
 
-// RefreshDerived recomputes every person's last visit date from the visits, in one
-// statement (after a bulk load).
+// RefreshDerived recomputes every person's last visit and last home visit dates from the
+// visits (after a bulk load). The home visits come grouped from the visits_home index.
 func RefreshDerived(ctx context.Context, tx *sql.Tx) error {
-	_, err := tx.ExecContext(ctx, `UPDATE people SET last_visit_on = coalesce(
-		(SELECT max(date) FROM visits v WHERE v.person_id = people.id AND v.deleted_at = ''), '')`)
-	return err
+	for _, q := range []string{
+		`UPDATE people SET last_visit_on = coalesce(
+			(SELECT max(date) FROM visits v WHERE v.person_id = people.id AND v.deleted_at = ''), '')`,
+		`UPDATE people SET last_home_on = '' WHERE last_home_on <> '' AND id NOT IN
+			(SELECT person_id FROM visits WHERE mode = 'home' AND deleted_at = '')`,
+		`UPDATE people SET last_home_on = h.d FROM (SELECT person_id, max(date) AS d FROM visits
+			WHERE mode = 'home' AND deleted_at = '' GROUP BY person_id) h WHERE h.person_id = people.id`,
+	} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return err
+		}
+	}
+	return nil
 }

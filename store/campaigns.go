@@ -18,6 +18,23 @@ const (
 // ActRemove marks a person taken off a campaign's roster (undo puts them back).
 const ActRemove = "remove"
 
+// Campaign kinds (campaigns.kind, migration 0005). A tick in a 光荣牌悬挂 round also records
+// the household's plaque as hung on the tick's date; one in a 年度确认 round also confirms
+// the person for the year (入户). Both lines are made by the tick's visit: untick (the visit
+// trashed) or undo takes them back with it.
+const (
+	CampaignFestival = ""        // a 走访慰问 round (春节, 八一…)
+	CampaignPlaque   = "plaque"  // 光荣牌悬挂: an event of type 送喜报/挂光荣牌, no money
+	CampaignConfirm  = "confirm" // 年度确认: a 走访慰问 round
+)
+
+// Duties a roster filter can choose people by (RosterFilter.Duty).
+const (
+	DutyNone        = ""
+	DutyPlaque      = "plaque"  // one member of each eligible household without a plaque (待悬挂) or with an old one (待更换)
+	DutyUnconfirmed = "confirm" // periodic-subsidy recipients not confirmed for RosterFilter.Year
+)
+
 // RosterFilter chooses the people a campaign's roster is filled with, as the 军属 filters
 // do: any of Categories, any of VillageIDs, a pairing cadre, not visited on or after a date,
 // with open needs. Only people on the roll (在册, 停发) are chosen.
@@ -27,10 +44,12 @@ type RosterFilter struct {
 	Cadre           string
 	NotVisitedSince string // ISO date: last visit before it (or never)
 	HasOpenNeeds    bool
+	Duty            string // DutyNone, DutyPlaque, DutyUnconfirmed
+	Year            int    // of DutyUnconfirmed; 0 = this year
 }
 
-// where is the filter as SQL over people p.
-func (f RosterFilter) where() (string, []any) {
+// where is the filter as SQL over people p; today is the store's ISO date.
+func (f RosterFilter) where(today string) (string, []any) {
 	conds := []string{"p.deleted_at = ''", "p.status IN ('" + model.StatusActive + "', '" + model.StatusStopped + "')"}
 	var args []any
 	if len(f.Categories) > 0 {
@@ -58,12 +77,27 @@ func (f RosterFilter) where() (string, []any) {
 	if f.HasOpenNeeds {
 		conds = append(conds, "EXISTS (SELECT 1 FROM visits v WHERE v.person_id = p.id AND v.need <> '' AND v.resolved_on = '' AND v.deleted_at = '')")
 	}
+	switch f.Duty {
+	case DutyPlaque:
+		// The households' query names its date @asof; written as a literal (our own ISO
+		// date) so that it mixes with the positional arguments.
+		q := strings.ReplaceAll(PlaqueHouseholdsSQL(onRollNow), "@asof", "'"+today+"'")
+		conds = append(conds, "p.id IN (SELECT rep FROM ("+q+") WHERE state IN ('"+model.PlaquePending+"', '"+model.PlaqueReplace+"'))")
+	case DutyUnconfirmed:
+		year := f.Year
+		if year == 0 {
+			year = yearOf(today)
+		}
+		conds = append(conds, "p.subsidy_status = '"+model.SubsidyReceiving+"'",
+			"NOT EXISTS (SELECT 1 FROM confirmations c WHERE c.person_id = p.id AND c.deleted_at = '' AND c.year = ?)")
+		args = append(args, year)
+	}
 	return strings.Join(conds, " AND "), args
 }
 
 // RosterCount says how many people a filter chooses (shown before a roster is built).
 func (s *Store) RosterCount(ctx context.Context, f RosterFilter) (int, error) {
-	where, args := f.where()
+	where, args := f.where(s.Today())
 	var n int
 	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM people p WHERE "+where, args...).Scan(&n)
 	return n, s.classify(err)
@@ -73,7 +107,24 @@ func (s *Store) RosterCount(ctx context.Context, f RosterFilter) (int, error) {
 // f chooses (nil: an empty roster, filled later), in one transaction. ev.ID is set; the
 // number of people put on the roster is returned.
 func (s *Store) CreateCampaign(ctx context.Context, ev *model.Event, f *RosterFilter) (int, error) {
-	ev.Type = model.EventVisit
+	return s.CreateCampaignOf(ctx, CampaignFestival, ev, f)
+}
+
+// CreateCampaignOf is CreateCampaign for a campaign of a kind: a 光荣牌悬挂 round
+// (CampaignPlaque) is an event of type 送喜报/挂光荣牌 with no money (its standard amount is
+// cleared; goods may stay), a 年度确认 round (CampaignConfirm) a 走访慰问 event. A filter
+// with Duty DutyPlaque or DutyUnconfirmed fills the roster with the households (one member
+// each) or the recipients still to do.
+func (s *Store) CreateCampaignOf(ctx context.Context, kind string, ev *model.Event, f *RosterFilter) (int, error) {
+	switch kind {
+	case CampaignFestival, CampaignConfirm:
+		ev.Type = model.EventVisit
+	case CampaignPlaque:
+		ev.Type = model.EventHonour
+		ev.StandardMoneyFen = 0
+	default:
+		return 0, fmt.Errorf("unknown campaign kind %q", kind)
+	}
 	if err := s.prepareEvent(ev); err != nil {
 		return 0, err
 	}
@@ -82,7 +133,7 @@ func (s *Store) CreateCampaign(ctx context.Context, ev *model.Event, f *RosterFi
 		if err := w.insertEvent(ev); err != nil {
 			return err
 		}
-		if _, err := w.exec("INSERT INTO campaigns(id, created_at) VALUES(?, ?)", ev.ID, w.at); err != nil {
+		if _, err := w.exec("INSERT INTO campaigns(id, created_at, kind) VALUES(?, ?, ?)", ev.ID, w.at, kind); err != nil {
 			return err
 		}
 		after, err := w.snapshot(EntCampaign, ev.ID)
@@ -97,7 +148,7 @@ func (s *Store) CreateCampaign(ctx context.Context, ev *model.Event, f *RosterFi
 		}
 		// The roster's rows need no history of their own here: undoing the campaign
 		// removes its row in campaigns, and the roster goes with it (ON DELETE CASCADE).
-		where, args := f.where()
+		where, args := f.where(s.Today())
 		added, err = w.insertRoster(ev.ID, "SELECT p.id FROM people p WHERE "+where, args...)
 		return err
 	})
@@ -170,7 +221,7 @@ func (s *Store) AddFilterToRoster(ctx context.Context, eventID int64, f RosterFi
 		if err := w.expectCampaign(eventID); err != nil {
 			return err
 		}
-		where, args := f.where()
+		where, args := f.where(s.Today())
 		var err error
 		added, err = w.addRoster(eventID, "SELECT p.id FROM people p WHERE "+where, args...)
 		return err
@@ -225,11 +276,12 @@ func (s *Store) RemoveFromRoster(ctx context.Context, eventID, personID int64) e
 // CampaignInfo is a campaign's event and where it stands.
 type CampaignInfo struct {
 	model.Event
-	Roster   int   // people on the roster
-	Visited  int   // of them with a live visit in the campaign
-	Signed   int   // of those, signed for
-	MoneyFen int64 // 慰问金 given so far
-	GoodsFen int64 // 慰问品 value given so far
+	Kind     string // CampaignFestival, CampaignPlaque, CampaignConfirm
+	Roster   int    // people on the roster
+	Visited  int    // of them with a live visit in the campaign
+	Signed   int    // of those, signed for
+	MoneyFen int64  // 慰问金 given so far
+	GoodsFen int64  // 慰问品 value given so far
 }
 
 // ToVisit is the number still to visit.
@@ -240,8 +292,8 @@ func (c CampaignInfo) ToVisit() int { return c.Roster - c.Visited }
 func (s *Store) Campaign(ctx context.Context, eventID int64) (CampaignInfo, error) {
 	var c CampaignInfo
 	err := s.ReadTx(ctx, func(tx *sql.Tx) error {
-		if err := scanEvent(tx.QueryRowContext(ctx, "SELECT "+prefixed("e.", eventReadCols)+
-			" FROM events e JOIN campaigns c ON c.id = e.id WHERE e.id = ?", eventID), &c.Event); err != nil {
+		if err := scanEvent(extraScanner{tx.QueryRowContext(ctx, "SELECT "+prefixed("e.", eventReadCols)+
+			", c.kind FROM events e JOIN campaigns c ON c.id = e.id WHERE e.id = ?", eventID), []any{&c.Kind}}, &c.Event); err != nil {
 			if err == sql.ErrNoRows {
 				return &Error{Kind: ErrNotFound, Err: err}
 			}
@@ -432,9 +484,31 @@ func (s *Store) Tick(ctx context.Context, eventID, personID int64, date string) 
 			return refuse("PersonID", name+" 已"+model.PersonStatuses.Label(status, model.Zh)+"，不在册，不能登记",
 				name+" is not on the roll ("+model.PersonStatuses.Label(status, model.En)+")")
 		}
-		return w.insertVisit(&v)
+		if err := w.insertVisit(&v); err != nil {
+			return err
+		}
+		return w.tickDuty(eventID, &v)
 	})
 	return v, err
+}
+
+// tickDuty records what a tick means beyond its visit in a campaign of a duty's kind: the
+// household's plaque hung, or the person confirmed for the year (skipped when already
+// confirmed: the visit still counts). Both carry the visit's id, so trashing the visit
+// (untick) trashes them too.
+func (w *writer) tickDuty(eventID int64, v *model.Visit) error {
+	var kind string
+	if err := w.tx.QueryRowContext(w.ctx, "SELECT kind FROM campaigns WHERE id = ?", eventID).Scan(&kind); err != nil {
+		return err
+	}
+	switch kind {
+	case CampaignPlaque:
+		return w.insertPlaque(&model.PlaqueRecord{PersonID: v.PersonID, State: model.PlaqueHung, Date: v.Date, VisitID: v.ID})
+	case CampaignConfirm:
+		return w.insertConfirmation(&model.Confirmation{PersonID: v.PersonID, Date: v.Date, Method: model.ConfirmHome,
+			ConfirmedBy: v.Visitors, VisitID: v.ID}, true)
+	}
+	return nil
 }
 
 // campaignTx reads a live campaign's event inside a transaction.

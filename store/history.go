@@ -101,6 +101,7 @@ func (s *Store) write(ctx context.Context, fn func(w *writer) error) error {
 	} else if len(w.people) > 0 {
 		s.people.apply(w.people, entries, loaded)
 	}
+	s.duties.roster.touched(w.people, w.rebuild)
 	return nil
 }
 
@@ -217,7 +218,8 @@ type querier interface {
 // cannot be written back).
 func (s *Store) loadColumns(ctx context.Context) error {
 	s.tables = map[string][]string{}
-	for _, t := range []string{EntPerson, EntUnit, EntPairing, EntEvent, EntVisit, EntVillage, EntHousehold, EntCampaign, EntRoster} {
+	for _, t := range []string{EntPerson, EntUnit, EntPairing, EntEvent, EntVisit, EntVillage, EntHousehold, EntCampaign, EntRoster,
+		EntPlaque, EntConfirmation} {
 		rows, err := s.db.QueryContext(ctx, "SELECT name FROM pragma_table_info(?) ORDER BY cid", t)
 		if err != nil {
 			return err
@@ -429,10 +431,12 @@ func (w *writer) afterRowChanged(entity string, id int64, before, after string) 
 	return nil
 }
 
-// refreshLastVisit recomputes a person's last visit date from their live visits.
+// refreshLastVisit recomputes a person's last visit date (any mode: the last contact) and
+// last home visit date (入户) from their live visits.
 func (w *writer) refreshLastVisit(personID int64) error {
 	_, err := w.exec(`UPDATE people SET last_visit_on = coalesce((SELECT max(date) FROM visits
-		WHERE person_id = ?1 AND deleted_at = ''), '') WHERE id = ?1`, personID)
+		WHERE person_id = ?1 AND deleted_at = ''), ''), last_home_on = coalesce((SELECT max(date) FROM visits
+		WHERE person_id = ?1 AND deleted_at = '' AND mode = 'home'), '') WHERE id = ?1`, personID)
 	w.touchPerson(personID)
 	return err
 }

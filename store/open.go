@@ -45,6 +45,7 @@ type Store struct {
 	people *peopleIndex
 	snaps  snapshots           // read-only connections onto the frozen file, for long reads (snapshot.go)
 	tables map[string][]string // entity → its columns, for history snapshots
+	duties dutyCache           // the duty lists, kept until the ledger changes (duties.go)
 }
 
 // Options tune Open.

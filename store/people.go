@@ -20,7 +20,9 @@ const personCols = `name, sex, ethnicity, birth_date, id_number, phones, contact
 var nPersonCols = strings.Count(personCols, ",") + 1
 
 // readCols adds what is derived or stamped by the store.
-const personReadCols = "id, " + personCols + ", last_visit_on, created_at, updated_at, deleted_at"
+// key_mark is written apart from personCols (insertPerson, updatePerson, SetKeyMark) so
+// that an import's update of a row never touches it.
+const personReadCols = "id, " + personCols + ", last_visit_on, created_at, updated_at, deleted_at, key_mark, last_home_on"
 
 func nullID(id int64) any {
 	if id == 0 {
@@ -52,7 +54,7 @@ func scanPerson(r scanner, p *model.Person) error {
 		&p.Rank, &p.ServiceStatus, &unit, &p.ServiceUnit, &p.EnlistedOn, &p.DischargedOn, &p.SubsidyStatus,
 		&p.SubsidyFrom, &p.SubsidyTo, &p.PairingCadre, &p.SelfCare, &p.Assistance, &p.LivesAlone, &p.Health,
 		&p.Conditions, &p.HonourPlaque, &p.PreferentialCard, &p.Status, &p.StatusChangedOn, &p.RegisteredOn,
-		&p.Note, &pyI, &pyF, &pyA, &pyS, &p.LastVisitOn, &p.CreatedAt, &p.UpdatedAt, &p.DeletedAt)
+		&p.Note, &pyI, &pyF, &pyA, &pyS, &p.LastVisitOn, &p.CreatedAt, &p.UpdatedAt, &p.DeletedAt, &p.KeyMark, &p.LastHomeOn)
 	if err != nil {
 		return err
 	}
@@ -105,7 +107,12 @@ func (s *Store) preparePerson(p *model.Person) error {
 	if p.RegisteredOn == "" {
 		p.RegisteredOn = s.Today()
 	}
-	if ps := model.ValidatePerson(p, s.Now()); !ps.OK() {
+	ps := model.ValidatePerson(p, s.Now())
+	if !model.KeyMarks.Valid(p.KeyMark) {
+		ps.Errors = append(ps.Errors, model.Problem{Field: "KeyMark", Code: model.CodeUnknown,
+			Zh: "重点对象标记只能是按规则、是或否", En: "the 重点对象 mark must be by the rule, yes or no"})
+	}
+	if !ps.OK() {
 		return invalid(ps)
 	}
 	return nil
@@ -120,8 +127,8 @@ func (s *Store) CreatePerson(ctx context.Context, p *model.Person) error {
 }
 
 func (w *writer) insertPerson(p *model.Person) error {
-	res, err := w.exec("INSERT INTO people("+personCols+", created_at, updated_at) VALUES("+
-		placeholders(nPersonCols)+", ?, ?)", append(personArgs(p), w.at, w.at)...)
+	res, err := w.exec("INSERT INTO people("+personCols+", created_at, updated_at, key_mark) VALUES("+
+		placeholders(nPersonCols)+", ?, ?, ?)", append(personArgs(p), w.at, w.at, p.KeyMark)...)
 	if err != nil {
 		return err
 	}
@@ -148,8 +155,8 @@ func (s *Store) UpdatePerson(ctx context.Context, p *model.Person) error {
 func (w *writer) updatePerson(p *model.Person) error {
 	return w.change(EntPerson, p.ID, ActUpdate, p.Name, func() error {
 		w.touchPerson(p.ID)
-		return w.expectOne(w.exec("UPDATE people SET ("+personCols+", updated_at) = ("+placeholders(nPersonCols)+", ?) WHERE id = ? AND deleted_at = ''",
-			append(personArgs(p), w.at, p.ID)...))
+		return w.expectOne(w.exec("UPDATE people SET ("+personCols+", updated_at, key_mark) = ("+placeholders(nPersonCols)+", ?, ?) WHERE id = ? AND deleted_at = ''",
+			append(personArgs(p), w.at, p.KeyMark, p.ID)...))
 	})
 }
 

@@ -20,6 +20,11 @@ var trashQueries = map[string]string{
 		WHERE v.deleted_at <> '' AND NOT EXISTS (SELECT 1 FROM events e WHERE e.id = v.event_id AND e.deleted_at <> '')`,
 	EntPairing: `SELECT 'pairings', x.id, a.name || ' - ' || b.name, x.deleted_at FROM pairings x
 		JOIN units a ON a.id = x.unit_a JOIN units b ON b.id = x.unit_b WHERE x.deleted_at <> ''`,
+	// Plaque lines and confirmations trashed with their visit are listed with the visit.
+	EntPlaque: `SELECT 'plaques', x.id, x.date || ' ' || p.name, x.deleted_at FROM plaques x JOIN people p ON p.id = x.person_id
+		WHERE x.deleted_at <> '' AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.id = x.visit_id AND v.deleted_at <> '')`,
+	EntConfirmation: `SELECT 'confirmations', x.id, x.date || ' ' || p.name, x.deleted_at FROM confirmations x JOIN people p ON p.id = x.person_id
+		WHERE x.deleted_at <> '' AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.id = x.visit_id AND v.deleted_at <> '')`,
 }
 
 // TrashOf lists the trashed records of the given kinds (entity names), newest first. A
@@ -70,6 +75,10 @@ func (s *Store) Restore(ctx context.Context, entity string, id int64) error {
 		return s.RestoreVisit(ctx, id)
 	case EntPairing:
 		return s.RestorePairing(ctx, id)
+	case EntPlaque:
+		return s.RestorePlaque(ctx, id)
+	case EntConfirmation:
+		return s.RestoreConfirmation(ctx, id)
 	}
 	return fmt.Errorf("no trash for %s", entity)
 }
@@ -100,6 +109,10 @@ func (s *Store) Purge(ctx context.Context, entity string, id int64) error {
 			if gone[EntVisit], err = QueryIDs(ctx, w.tx, "SELECT id FROM visits WHERE person_id = ?", id); err != nil {
 				return err
 			}
+			// Their places on campaign rosters (a foreign key to them) go too.
+			if gone[EntRoster], err = QueryIDs(ctx, w.tx, "SELECT id FROM campaign_roster WHERE person_id = ?", id); err != nil {
+				return err
+			}
 		case EntEvent:
 			if gone[EntVisit], err = QueryIDs(ctx, w.tx, "SELECT id FROM visits WHERE event_id = ?", id); err != nil {
 				return err
@@ -115,7 +128,23 @@ func (s *Store) Purge(ctx context.Context, entity string, id int64) error {
 				return err
 			}
 		}
-		for _, table := range []string{EntVisit, EntPairing, entity} {
+		// Plaque lines and confirmations of the person or the visits going (they
+		// reference both) go first.
+		if entity == EntPerson || entity == EntEvent || entity == EntVisit {
+			var person int64
+			visits := gone[EntVisit]
+			if entity == EntPerson {
+				person = id
+			} else if entity == EntVisit {
+				visits = []int64{id}
+			}
+			duties, err := dutyRowsOf(ctx, w.tx, person, visits)
+			if err != nil {
+				return err
+			}
+			gone[EntPlaque], gone[EntConfirmation] = duties[EntPlaque], duties[EntConfirmation]
+		}
+		for _, table := range []string{EntPlaque, EntConfirmation, EntRoster, EntVisit, EntPairing, entity} {
 			for _, rid := range gone[table] {
 				if _, err := w.exec(fmt.Sprintf("DELETE FROM %s WHERE id = ?", table), rid); err != nil {
 					return err

@@ -101,6 +101,8 @@ func (w *writer) summaryOf(entity string, id int64) (string, error) {
 		EntCampaign: "SELECT CASE WHEN title <> '' THEN title ELSE date END FROM events WHERE id = ?",
 		EntRoster: `SELECT e.title || ' ' || p.name FROM campaign_roster r JOIN events e ON e.id = r.event_id
 			JOIN people p ON p.id = r.person_id WHERE r.id = ?`,
+		EntPlaque:       "SELECT x.date || ' ' || p.name FROM plaques x JOIN people p ON p.id = x.person_id WHERE x.id = ?",
+		EntConfirmation: "SELECT x.date || ' ' || p.name FROM confirmations x JOIN people p ON p.id = x.person_id WHERE x.id = ?",
 	}[entity]
 	var s string
 	err := w.tx.QueryRowContext(w.ctx, q, id).Scan(&s)

@@ -83,20 +83,23 @@ func (s *Store) RecordVisit(ctx context.Context, ev *model.Event, v *model.Visit
 	if err := s.prepareVisit(v); err != nil {
 		return err
 	}
-	return s.write(ctx, func(w *writer) error {
-		if ev.Title == "" {
-			name, err := w.personName(v.PersonID)
-			if err != nil {
-				return err
-			}
-			ev.Title = model.EventTypes.Label(model.EventVisit, model.Zh) + " " + name
-		}
-		if err := w.insertEvent(ev); err != nil {
+	return s.write(ctx, func(w *writer) error { return w.insertSingleVisit(ev, v) })
+}
+
+// insertSingleVisit adds the event of one visit and the visit (RecordVisit).
+func (w *writer) insertSingleVisit(ev *model.Event, v *model.Visit) error {
+	if ev.Title == "" {
+		name, err := w.personName(v.PersonID)
+		if err != nil {
 			return err
 		}
-		v.EventID = ev.ID
-		return w.insertVisit(v)
-	})
+		ev.Title = model.EventTypes.Label(model.EventVisit, model.Zh) + " " + name
+	}
+	if err := w.insertEvent(ev); err != nil {
+		return err
+	}
+	v.EventID = ev.ID
+	return w.insertVisit(v)
 }
 
 // CreateVisit adds a visit to an existing event (a campaign's tick-off).
@@ -191,6 +194,9 @@ func (w *writer) trashVisit(id int64) error {
 	if err := w.setDeleted(EntVisit, id, summary); err != nil {
 		return err
 	}
+	if err := w.trashDutiesOf(id); err != nil {
+		return err
+	}
 	if err := w.refreshVisitPerson(id); err != nil {
 		return err
 	}
@@ -217,8 +223,9 @@ func (w *writer) restoreVisit(id int64) error {
 	}
 	var eventID int64
 	var eventTrashed bool
-	if err := w.tx.QueryRowContext(w.ctx, `SELECT e.id, e.deleted_at <> '' FROM visits v JOIN events e ON e.id = v.event_id
-		WHERE v.id = ?`, id).Scan(&eventID, &eventTrashed); err != nil {
+	var trashedAt string
+	if err := w.tx.QueryRowContext(w.ctx, `SELECT e.id, e.deleted_at <> '', v.deleted_at FROM visits v JOIN events e ON e.id = v.event_id
+		WHERE v.id = ?`, id).Scan(&eventID, &eventTrashed, &trashedAt); err != nil {
 		return err
 	}
 	if eventTrashed {
@@ -231,6 +238,9 @@ func (w *writer) restoreVisit(id int64) error {
 		}
 	}
 	if err := w.restoreDeleted(EntVisit, id, summary); err != nil {
+		return err
+	}
+	if err := w.restoreDutiesOf(id, trashedAt); err != nil {
 		return err
 	}
 	return w.refreshVisitPerson(id)
