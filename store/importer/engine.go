@@ -579,7 +579,7 @@ func (p *pass) row(pr *prepared) error {
 		p.rep.Rejected++
 		p.rep.Lines = append(p.rep.Lines, line)
 		if p.rejected == nil && p.rejectedPath != "" {
-			rw, err := newRejectedWriter(p.rejectedPath, p.src)
+			rw, err := newRejectedWriter(p.rejectedPath, p.src, p.st.ScratchDir())
 			if err != nil {
 				return err
 			}
