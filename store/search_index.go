@@ -590,7 +590,9 @@ type found struct {
 func (ix *peopleIndex) search(q PeopleQuery, text textMatcher, catMask uint32) found {
 	cadre, status, since := ix.codes.lookup(q.Cadre), ix.codes.lookup(q.Status), dateNum(q.NotVisitedSince)
 	active, stopped := ix.codes.lookup(model.StatusActive), ix.codes.lookup(model.StatusStopped)
-	offRoll := func(e *personEntry) bool { return q.OnRoll && q.Status == "" && e.status != active && e.status != stopped }
+	offRoll := func(e *personEntry) bool {
+		return q.OnRoll && q.Status == "" && e.status != active && e.status != stopped
+	}
 	keep := func(e *personEntry) bool {
 		return !(catMask != 0 && e.cats&catMask == 0 ||
 			q.VillageID != 0 && e.villageID != q.VillageID ||
