@@ -10,92 +10,6 @@ import (
 	"shuangyong/store/tally/tallytest"
 )
 
-// dutyLedger is the hand-computed ledger of the duty tables (today 2026-11-29; the default
-// settings: 重点对象 = periodic-subsidy recipients, 享受中). Everyone is registered
-// 2020-01-01 in 李家村.
-//
-//	K1 甲 残疾军人+参战退役军人 享受中 → 重点对象; phone 2026-03-31, phone 2025-12-31;
-//	   confirmed 2026-05-10. Household H1 with K2.
-//	K2 乙 烈士遗属 享受中; WeChat 2026-04-01, home 2026-05-10; confirmed 2025-12-20 (the year
-//	   before: not for 2026). A plaque hung 2026-07-20 recorded while alone, then joins K1.
-//	K3 丙 退役士兵 享受中, 停发 (on the roll); home 2026-10-15; confirmed 2026-10-15;
-//	   plaque hung 2024-01-20, 待更换 2026-09-01.
-//	K4 丁 退役士兵 享受中; home 2025-09-30, phone 2026-02-01; confirmed 2026-03-01; plaque
-//	   hung 2025-07-20; dies 2026-06-30 (off the roll at the end of 2026).
-//	K5 戊 退役士兵 享受中; phone 2026-10-10, confirmed 2026-03-01, plaque hung 2026-01-10;
-//	   then trashed (counts nowhere).
-//	N1 己 现役军人家属, marked 重点对象 by hand; nothing recorded (plaque 待悬挂).
-//	N2 庚 退役士兵 享受中, marked not 重点对象; the roster's 光荣牌 flag (hung, no line).
-//	R2 辛 病故军人遗属; plaque 不再更换 2026-02-01.
-//	O1 壬 其他 (no plaque, no duties).
-type dutyLedger struct {
-	s      *store.Store
-	person map[string]int64
-}
-
-func newDutyLedger(t *testing.T) dutyLedger {
-	t.Helper()
-	s, v := newLedger(t)
-	ctx := context.Background()
-	d := dutyLedger{s: s, person: map[string]int64{}}
-	add := func(key, name string, p model.Person) {
-		p.Name, p.VillageID, p.RegisteredOn = name, v["李家村"], "2020-01-01"
-		tallytest.Must(t, s.CreatePerson(ctx, &p))
-		d.person[key] = p.ID
-	}
-	recv := model.SubsidyReceiving
-	add("K1", "甲", model.Person{Categories: []string{model.CatDisabledSoldier, model.CatWarVeteran}, SubsidyStatus: recv,
-		DisabilityNature: model.NatureWar, DisabilityGrade: 6})
-	add("K2", "乙", model.Person{Categories: []string{model.CatMartyrFamily}, SubsidyStatus: recv})
-	add("K3", "丙", model.Person{Categories: []string{model.CatVeteran}, SubsidyStatus: recv, Status: model.StatusStopped, StatusChangedOn: "2025-06-01"})
-	add("K4", "丁", model.Person{Categories: []string{model.CatVeteran}, SubsidyStatus: recv})
-	add("K5", "戊", model.Person{Categories: []string{model.CatVeteran}, SubsidyStatus: recv})
-	add("N1", "己", model.Person{Categories: []string{model.CatServingFamily}, KeyMark: model.KeyYes})
-	add("N2", "庚", model.Person{Categories: []string{model.CatVeteran}, SubsidyStatus: recv, KeyMark: model.KeyNo, HonourPlaque: true})
-	add("R2", "辛", model.Person{Categories: []string{model.CatIllDeathFamily}})
-	add("O1", "壬", model.Person{Categories: []string{model.CatOther}, CategoryOther: "其他人员"})
-
-	contact := func(key, date, mode string) {
-		t.Helper()
-		_, err := s.RecordContact(ctx, d.person[key], date, mode)
-		tallytest.Must(t, err)
-	}
-	confirm := func(key, date string) {
-		t.Helper()
-		tallytest.Must(t, s.Confirm(ctx, &model.Confirmation{PersonID: d.person[key], Date: date}))
-	}
-	plaque := func(key, state, date string) {
-		t.Helper()
-		tallytest.Must(t, s.SetPlaque(ctx, &model.PlaqueRecord{PersonID: d.person[key], State: state, Date: date}))
-	}
-	contact("K1", "2026-03-31", "phone")
-	contact("K1", "2025-12-31", "phone")
-	confirm("K1", "2026-05-10")
-	contact("K2", "2026-04-01", "wechat")
-	contact("K2", "2026-05-10", "home")
-	confirm("K2", "2025-12-20")
-	plaque("K2", model.PlaqueHung, "2026-07-20")
-	tallytest.Must(t, s.JoinHousehold(ctx, d.person["K2"], d.person["K1"]))
-	contact("K3", "2026-10-15", "home")
-	confirm("K3", "2026-10-15")
-	plaque("K3", model.PlaqueHung, "2024-01-20")
-	plaque("K3", model.PlaqueReplace, "2026-09-01")
-	contact("K4", "2025-09-30", "home")
-	contact("K4", "2026-02-01", "phone")
-	confirm("K4", "2026-03-01")
-	plaque("K4", model.PlaqueHung, "2025-07-20")
-	k4, err := s.Person(ctx, d.person["K4"])
-	tallytest.Must(t, err)
-	k4.Status, k4.StatusChangedOn = model.StatusDead, "2026-06-30"
-	tallytest.Must(t, s.UpdatePerson(ctx, &k4))
-	contact("K5", "2026-10-10", "phone")
-	confirm("K5", "2026-03-01")
-	plaque("K5", model.PlaqueHung, "2026-01-10")
-	tallytest.Must(t, s.TrashPerson(ctx, d.person["K5"]))
-	plaque("R2", model.PlaqueRetired, "2026-02-01")
-	return d
-}
-
 // computeAsOf computes a period's tally as if today were asOf.
 func computeAsOf(t *testing.T, s *store.Store, p model.Period, asOf string) model.Tally {
 	t.Helper()
@@ -117,7 +31,7 @@ func contactRows(ct model.ContactTally) map[string]model.ContactRow {
 }
 
 func TestDutiesFixture(t *testing.T) {
-	d := newDutyLedger(t)
+	d := tallytest.NewDuties(t)
 	ctx := context.Background()
 	row := func(cat string, key, q, y, h int) model.ContactRow {
 		return model.ContactRow{Category: cat, Key: key, Quarter: q, Year: y, Home: h}
@@ -178,13 +92,13 @@ func TestDutiesFixture(t *testing.T) {
 			t    model.Tally
 		}
 		var results []result
-		results = append(results, result{"packed", computeAsOf(t, d.s, c.period, c.asOf)})
+		results = append(results, result{"packed", computeAsOf(t, d.S, c.period, c.asOf)})
 		rowByRow = true
-		results = append(results, result{"row by row", computeAsOf(t, d.s, c.period, c.asOf)})
+		results = append(results, result{"row by row", computeAsOf(t, d.S, c.period, c.asOf)})
 		rowByRow = false
 		if c.asOf == tallytest.Now.Format("2006-01-02") {
 			// On snapshots, the duty records read on the second transaction.
-			tl, err := ComputePeriod(ctx, d.s, c.period)
+			tl, err := ComputePeriod(ctx, d.S, c.period)
 			tallytest.Must(t, err)
 			results = append(results, result{"two transactions", tl})
 		}
@@ -218,11 +132,11 @@ func TestDutiesFixture(t *testing.T) {
 // The 重点对象 rule as it stands counts: marking 残疾军人 as 重点对象 in the settings adds K1's
 // categories' people at once; 停发 K3 stays.
 func TestDutiesFollowTheSettings(t *testing.T) {
-	d := newDutyLedger(t)
+	d := tallytest.NewDuties(t)
 	ctx := context.Background()
-	tallytest.Must(t, d.s.SaveDutySettings(ctx, model.DutySettings{KeyCategories: []string{model.CatServingFamily, model.CatIllDeathFamily},
+	tallytest.Must(t, d.S.SaveDutySettings(ctx, model.DutySettings{KeyCategories: []string{model.CatServingFamily, model.CatIllDeathFamily},
 		Key: model.DutyRule{ContactMonths: 3, VisitMonths: 12}}))
-	tl := computeAsOf(t, d.s, model.YearPeriod(2026), "2026-11-29")
+	tl := computeAsOf(t, d.S, model.YearPeriod(2026), "2026-11-29")
 	// N1 (marked yes, and 现役军人家属) and R2 (病故军人遗属); N2 is marked no.
 	if want := (model.ContactRow{Key: 2}); tl.Contacts.Total != want {
 		t.Errorf("contacts %+v, want %+v", tl.Contacts.Total, want)
@@ -230,5 +144,97 @@ func TestDutiesFollowTheSettings(t *testing.T) {
 	// The recipients to confirm do not depend on the rule.
 	if tl.Confirmations.ToConfirm != 4 {
 		t.Errorf("to confirm %d, want 4", tl.Confirmations.ToConfirm)
+	}
+}
+
+// Every duty figure opens to as many records as it counts (rule 1), and the lists to work
+// through are the right people.
+func TestDutyRecords(t *testing.T) {
+	d := tallytest.NewDuties(t)
+	ctx := context.Background()
+	P := d.Person
+	for _, year := range []int{2025, 2026} {
+		p := model.YearPeriod(year)
+		tl, err := ComputePeriod(ctx, d.S, p)
+		tallytest.Must(t, err)
+		var figs []Figure
+		for _, cat := range append([]string{""}, func() []string {
+			var out []string
+			for _, r := range tl.Contacts.Rows {
+				out = append(out, r.Category)
+			}
+			return out
+		}()...) {
+			for _, m := range model.ContactMeasures {
+				figs = append(figs, Figure{Section: model.SecContacts, Category: cat, Measure: m})
+			}
+		}
+		for _, m := range model.PlaqueMeasures {
+			figs = append(figs, Figure{Section: model.SecPlaques, Measure: m})
+		}
+		for _, m := range model.ConfirmMeasures {
+			figs = append(figs, Figure{Section: model.SecConfirmations, Measure: m})
+		}
+		for _, fig := range figs {
+			want, ok := fig.Value(tl)
+			if !ok {
+				t.Errorf("%d: no value for %+v", year, fig)
+				continue
+			}
+			r, err := Records(ctx, d.S, p, fig, 0, 100)
+			tallytest.Must(t, err)
+			if int64(r.Total) != want || int64(len(r.People)) != want || r.Kind != KindPeople {
+				t.Errorf("%d %s/%s/%s: %d records (%d listed), the figure is %d", year, fig.Section, fig.Category, fig.Measure, r.Total, len(r.People), want)
+			}
+			if fig.Section == model.SecPlaques && r.Households != r.Total {
+				t.Errorf("%d %s: %d households for %d rows", year, fig.Measure, r.Households, r.Total)
+			}
+		}
+	}
+	list := func(year int, fig Figure) map[int64]bool {
+		r, err := Records(ctx, d.S, model.YearPeriod(year), fig, 0, 100)
+		tallytest.Must(t, err)
+		out := map[int64]bool{}
+		for _, p := range r.People {
+			out[p.ID] = true
+		}
+		return out
+	}
+	set := func(keys ...string) map[int64]bool {
+		out := map[int64]bool{}
+		for _, k := range keys {
+			out[P[k]] = true
+		}
+		return out
+	}
+	for _, c := range []struct {
+		name string
+		year int
+		fig  Figure
+		want map[int64]bool
+	}{
+		{"to call in the fourth quarter", 2026, Figure{Section: model.SecContacts, Measure: model.MNotContacted}, set("K1", "K2", "N1")},
+		{"visited at home", 2026, Figure{Section: model.SecContacts, Measure: model.MVisitedHome}, set("K2", "K3")},
+		// H1 is listed under K1, its eligible member with the lowest id.
+		{"hung", 2026, Figure{Section: model.SecPlaques, Measure: model.MHung}, set("K1", "N2")},
+		{"none", 2026, Figure{Section: model.SecPlaques, Measure: model.MPending}, set("N1")},
+		{"none at the end of 2025", 2025, Figure{Section: model.SecPlaques, Measure: model.MPending}, set("K1", "N1", "R2")},
+		{"not confirmed", 2026, Figure{Section: model.SecConfirmations, Measure: model.MUnconfirmed}, set("K2", "N2")},
+		{"confirmed in 2025", 2025, Figure{Section: model.SecConfirmations, Measure: model.MConfirmed}, set("K2")},
+	} {
+		got := list(c.year, c.fig)
+		if len(got) != len(c.want) {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+			continue
+		}
+		for id := range c.want {
+			if !got[id] {
+				t.Errorf("%s: %v, want %v", c.name, got, c.want)
+				break
+			}
+		}
+	}
+	if _, err := Records(ctx, d.S, model.YearPeriod(2026), Figure{Section: model.SecPlaques, Measure: model.MKey}, 0, 10); err == nil {
+		t.Error("a measure the plaques table does not have opened")
 	}
 }
