@@ -172,24 +172,6 @@ const (
 	MUnconfirmed      Measure = "unconfirmed"       // not confirmed (人)
 )
 
-// DutyMeasures labels the duty measures (column headers; the quarter's columns name their
-// quarter: QuarterLabel).
-var DutyMeasures = Enum{
-	{Code: string(MKey), Zh: "重点对象", En: "Key people"},
-	{Code: string(MContactedQuarter), Zh: "本季度已联系", En: "Contacted this quarter"},
-	{Code: string(MNotContacted), Zh: "本季度未联系", En: "Not contacted this quarter"},
-	{Code: string(MContactedYear), Zh: "全年已联系", En: "Contacted this year"},
-	{Code: string(MVisitedHome), Zh: "全年入户走访", En: "Visited at home"},
-	{Code: string(MEligible), Zh: "应悬挂户数", En: "Eligible households"},
-	{Code: string(MHung), Zh: "已悬挂", En: "Hung"},
-	{Code: string(MPending), Zh: "待悬挂", En: "To hang"},
-	{Code: string(MReplace), Zh: "待更换", En: "To replace"},
-	{Code: string(MRetired), Zh: "不再更换", En: "Not replaced"},
-	{Code: string(MToConfirm), Zh: "应确认人数", En: "To confirm"},
-	{Code: string(MConfirmed), Zh: "已确认", En: "Confirmed"},
-	{Code: string(MUnconfirmed), Zh: "未确认", En: "Not confirmed"},
-}
-
 // ContactMeasures, PlaqueMeasures and ConfirmMeasures are each table's columns in order
 // (完成率 after them: the rows' Permille).
 var (

@@ -12,24 +12,34 @@ import (
 
 // The recurring duties (model/tally_duties.go): 常态化联系, 光荣牌 and 年度确认, as at the end of
 // the period. They reuse what the other passes read — the roll flags, categories and
-// households of the people pass, the visits of the period — and add:
+// households of the people pass, the period's visit keys (the contacts by quarter) — and
+// add:
 //
-//   - three bits a person in the people pass (dutySQL): 重点对象 (store.KeySQL of the
-//     settings), on periodic payments, the 光荣牌 flag;
-//   - the home visits of the duty year (visits_home) and its confirmations
-//     (confirmations_year), on the second transaction beside the visits when there is one
-//     (readDutyRecords);
-//   - the newest plaque line of each register as at the period's end (plaques_household),
-//     and the 光荣牌 flag of the eligible people of households without one (plaques).
+//   - two bits a person in the people pass (dutySQL; people_roll holds the columns since
+//     migration 0007): on periodic payments, the 光荣牌 flag;
+//   - 重点对象 (keyPeople): under the default rule the recipients, with the few marked by
+//     hand read by seeks of people_duties; any other rule is store.KeySQL over everyone;
+//   - beside the visits on the second transaction (readDutyRecords): the duty year's home
+//     visits (visits_home) and confirmations (confirmations_year);
+//   - the plaque registers' lines as at the period's end (plaques_household: readPlaques).
+//
+// Each read is one row of group_concat strings from a covering index. What they cost is
+// in docs/PERFORMANCE.md ("The duty tables").
 
 // Duty bits of a person (computer.duty).
 const (
 	dutyKey       = 1 // 重点对象 under the settings
 	dutyReceiving = 2 // 享受中 periodic payments: to confirm every year
 	dutyFlag      = 4 // the roster's 光荣牌 flag (people.honour_plaque)
+	dutyBits      = 8 // duty bits < dutyBits
 )
 
-// Plaque states as read (plaqueStateSQL); 0 is no line.
+// dutySQL computes the duty bits of the people row p that the people pass reads (the
+// fewer operations the better: this runs for every person).
+const dutySQL = `(2 * (p.subsidy_status = '` + model.SubsidyReceiving + `') + 4 * (p.honour_plaque <> 0))`
+
+// Plaque states as read (plaqueStateSQL); 0 is no line. A state this program does not
+// know is read as 待悬挂, as the drill-down lists it.
 const (
 	plHung = iota + 1
 	plPending
@@ -40,58 +50,54 @@ const (
 const plaqueStateSQL = `CASE state WHEN '` + model.PlaqueHung + `' THEN 1 WHEN '` + model.PlaqueReplace + `' THEN 3
 	WHEN '` + model.PlaqueRetired + `' THEN 4 ELSE 2 END`
 
-// seekStatuses lets a query of people_duties seek its second column (subsidy_status): the
-// index leads with status, so the query names every status (PersonStatuses and "") and
-// SQLite seeks each instead of reading all the people. A status this program does not know
-// (a newer program's) is left out, as the roll leaves it out (model.OnRollAtEnd).
-func seekStatuses() string {
-	out := "p.status IN (''"
-	for _, o := range model.PersonStatuses {
-		out += ", '" + o.Code + "'"
-	}
-	return out + ")"
+// defaultKeyRule reports whether the settings' 重点对象 rule is the default one: the
+// recipients (unless marked by hand).
+func defaultKeyRule(d model.DutySettings) bool {
+	return d.KeySubsidy && len(d.KeyCategories) == 0 && d.KeyMaxGrade == 0 && !d.KeyLivesAlone && len(d.KeyAssistance) == 0
 }
 
-// dutyPeople marks who is on periodic payments (to confirm) and who is 重点对象 under the
-// settings as they stand (rule 4). The recipients come from seeks of people_duties. Under
-// the default rule (重点对象 = the recipients) only the people marked by hand are read
-// besides; any other rule is store.KeySQL over everyone. The 光荣牌 flag is read later, and
-// only where a household has no register line (plaqueFlags).
-func (c *computer) dutyPeople(settings model.DutySettings) error {
-	c.duty = make([]uint8, c.maxPerson+1)
-	mark := func(q string, fn func(v int64)) error {
+// statusesSQL names every status and subsidy status, so that a query of people_duties
+// seeks its third column (key_mark) instead of reading all the people. A code this
+// program does not know (a newer program's) is left out, as the roll leaves out a status
+// it does not know (model.OnRollAtEnd).
+func statusesSQL() string {
+	list := func(col string, e model.Enum) string {
+		out := col + " IN (''"
+		for _, o := range e {
+			out += ", '" + o.Code + "'"
+		}
+		return out + ")"
+	}
+	return list("p.status", model.PersonStatuses) + " AND " + list("p.subsidy_status", model.SubsidyStatuses)
+}
+
+// keyPeople sets the 重点对象 bit as the settings stand (rule 4). Under the default rule
+// (model.DefaultDutySettings) it is the recipients' bit, overruled for the people marked
+// by hand; any other rule is store.KeySQL in a pass over people_duties, which holds every
+// column it tests.
+func (c *computer) keyPeople(settings model.DutySettings) error {
+	read := func(q string, fn func(v int64)) error {
 		var s sql.NullString
 		if err := c.tx.QueryRowContext(c.ctx, q).Scan(&s); err != nil {
 			return err
 		}
 		return packedInts(s.String, fn)
 	}
-	set := func(id int64, bits uint8) {
-		if id >= 0 && id <= c.maxPerson {
-			c.duty[id] |= bits
+	if !defaultKeyRule(settings) {
+		return read(`SELECT group_concat(p.id) FROM people p INDEXED BY people_duties WHERE p.deleted_at = '' AND `+store.KeySQL(settings),
+			func(id int64) {
+				if id >= 0 && id <= c.maxPerson {
+					c.duty[id] |= dutyKey
+				}
+			})
+	}
+	for id, d := range c.duty {
+		if d&dutyReceiving != 0 {
+			c.duty[id] |= dutyKey
 		}
 	}
-	subsidyOnly := settings.KeySubsidy && len(settings.KeyCategories) == 0 && settings.KeyMaxGrade == 0 &&
-		!settings.KeyLivesAlone && len(settings.KeyAssistance) == 0
-	recv := uint8(dutyReceiving)
-	if subsidyOnly {
-		recv |= dutyKey
-	}
-	if err := mark(`SELECT group_concat(p.id) FROM people p INDEXED BY people_duties WHERE p.deleted_at = '' AND `+seekStatuses()+
-		` AND p.subsidy_status = '`+model.SubsidyReceiving+`'`, func(id int64) { set(id, recv) }); err != nil {
-		return err
-	}
-	if !subsidyOnly {
-		return mark(`SELECT group_concat(p.id) FROM people p INDEXED BY people_duties WHERE p.deleted_at = '' AND `+store.KeySQL(settings),
-			func(id int64) { set(id, dutyKey) })
-	}
-	// Marked by hand: key_mark is the index's third column.
-	subsidies := "p.subsidy_status IN (''"
-	for _, o := range model.SubsidyStatuses {
-		subsidies += ", '" + o.Code + "'"
-	}
-	return mark(`SELECT group_concat(p.id * 2 + (p.key_mark = '`+model.KeyYes+`')) FROM people p INDEXED BY people_duties
-		WHERE p.deleted_at = '' AND `+seekStatuses()+` AND `+subsidies+`) AND p.key_mark IN ('`+model.KeyYes+`', '`+model.KeyNo+`')`,
+	return read(`SELECT group_concat(p.id * 2 + (p.key_mark = '`+model.KeyYes+`')) FROM people p INDEXED BY people_duties
+		WHERE p.deleted_at = '' AND `+statusesSQL()+` AND p.key_mark IN ('`+model.KeyYes+`', '`+model.KeyNo+`')`,
 		func(v int64) {
 			if id := v / 2; id >= 0 && id <= c.maxPerson {
 				if v%2 == 1 {
@@ -101,30 +107,6 @@ func (c *computer) dutyPeople(settings model.DutySettings) error {
 				}
 			}
 		})
-}
-
-// plaqueFlags sets the 光荣牌 flag (dutyFlag) of the people given: by id when they are few,
-// else from one pass over people_duties.
-func (c *computer) plaqueFlags(ids []int64) error {
-	if len(ids) == 0 {
-		return nil
-	}
-	q := `SELECT group_concat(p.id) FROM people p INDEXED BY people_duties WHERE p.deleted_at = '' AND p.honour_plaque <> 0`
-	var args []any
-	if len(ids) < 5000 {
-		b, _ := json.Marshal(ids)
-		q = `SELECT group_concat(p.id) FROM people p WHERE p.id IN (SELECT value FROM json_each(?)) AND p.honour_plaque <> 0`
-		args = append(args, string(b))
-	}
-	var s sql.NullString
-	if err := c.tx.QueryRowContext(c.ctx, q, args...).Scan(&s); err != nil {
-		return err
-	}
-	return packedInts(s.String, func(id int64) {
-		if id >= 0 && id <= c.maxPerson {
-			c.duty[id] |= dutyFlag
-		}
-	})
 }
 
 // dutyRecords are what readDutyRecords reads.
@@ -138,70 +120,86 @@ type dutyRecords struct {
 type plaqueLine struct {
 	key   int64 // plaques.household_key
 	state uint8 // plHung…
-	order int64 // date as yyyymmdd · 2³² + id: the newer line is the larger
+	order int64 // newestOf: the newer line is the larger
 }
 
 // readDutyRecords reads the duty year's home visits and confirmations. Trashed rows are
 // left out here, trashed people when counting (their roll flags are zero).
 func readDutyRecords(ctx context.Context, tx *sql.Tx, p model.Period) (*dutyRecords, error) {
 	var r dutyRecords
-	year := sql.Named("year", p.DutyYear())
-	var home, conf sql.NullString
-	// DISTINCT in a subquery walks visits_home in person order: no temporary B-tree.
-	if err := tx.QueryRowContext(ctx, `SELECT group_concat(person_id) FROM (SELECT DISTINCT person_id FROM visits
-		WHERE year = @year AND deleted_at = '' AND mode = 'home')`, year).Scan(&home); err != nil {
+	var err error
+	if r.home, err = readHome(ctx, tx, p); err != nil {
 		return nil, err
 	}
+	var conf sql.NullString
 	if err := tx.QueryRowContext(ctx, `SELECT group_concat(person_id) FROM confirmations
-		WHERE year = @year AND deleted_at = ''`, year).Scan(&conf); err != nil {
+		WHERE year = ? AND deleted_at = ''`, p.DutyYear()).Scan(&conf); err != nil {
 		return nil, err
 	}
-	for _, l := range []struct {
-		s   string
-		dst *[]int64
-	}{{home.String, &r.home}, {conf.String, &r.confirmed}} {
-		if err := packedInts(l.s, func(v int64) { *l.dst = append(*l.dst, v) }); err != nil {
-			return nil, err
-		}
-	}
-	return &r, nil
+	err = packedInts(conf.String, func(v int64) { r.confirmed = append(r.confirmed, v) })
+	return &r, err
 }
 
-// readPlaqueLines reads the newest live line dated on or before the period's end (rule 8)
-// of each register, from plaques_household.
+// readHome reads the people visited at home (入户) in the duty year, from visits_home.
+func readHome(ctx context.Context, tx *sql.Tx, p model.Period) ([]int64, error) {
+	var s sql.NullString
+	// DISTINCT in a subquery walks visits_home in person order: no temporary B-tree.
+	if err := tx.QueryRowContext(ctx, `SELECT group_concat(person_id) FROM (SELECT DISTINCT person_id FROM visits
+		WHERE year = ? AND deleted_at = '' AND mode = 'home')`, p.DutyYear()).Scan(&s); err != nil {
+		return nil, err
+	}
+	var ids []int64
+	err := packedInts(s.String, func(v int64) { ids = append(ids, v) })
+	return ids, err
+}
+
+// readPlaqueLines reads the live lines dated on or before the period's end (rule 8), each
+// as household_key·8 + state, in the order of plaques_household (household_key, date,
+// id): the last line of a register is its newest. (An aggregate of the newest line per
+// register, or group_concat's ORDER BY, costs two to three times as much.)
 func readPlaqueLines(ctx context.Context, tx *sql.Tx, p model.Period) ([]plaqueLine, error) {
+	var s sql.NullString
+	if err := tx.QueryRowContext(ctx, `SELECT group_concat(household_key * 8 + `+plaqueStateSQL+`) FROM plaques INDEXED BY plaques_household
+		WHERE deleted_at = '' AND date <= @end`, sql.Named("end", p.End())).Scan(&s); err != nil {
+		return nil, err
+	}
 	var lines []plaqueLine
-	var keys, states, orders sql.NullString
-	if err := tx.QueryRowContext(ctx, `SELECT group_concat(household_key), group_concat(st), group_concat(m) FROM
-		(SELECT household_key, `+plaqueStateSQL+` AS st, max(CAST(replace(date, '-', '') AS INTEGER) * 4294967296 + id) AS m
-		FROM plaques WHERE deleted_at = '' AND date <= @end GROUP BY household_key)`, sql.Named("end", p.End())).Scan(&keys, &states, &orders); err != nil {
-		return nil, err
-	}
-	if err := packedInts(keys.String, func(v int64) { lines = append(lines, plaqueLine{key: v}) }); err != nil {
-		return nil, err
-	}
-	i := 0
-	if err := packedInts(states.String, func(v int64) {
-		if i < len(lines) {
-			lines[i].state = uint8(v)
+	err := packedInts(s.String, func(v int64) {
+		st := (v%8 + 8) % 8
+		key := (v - st) / 8
+		if n := len(lines); n > 0 && lines[n-1].key == key {
+			lines[n-1].state = uint8(st) // a newer line of the same register
+			return
 		}
-		i++
-	}); err != nil {
+		lines = append(lines, plaqueLine{key: key, state: uint8(st)})
+	})
+	return lines, err
+}
+
+// newestOf reads, for registers that now share a household (a line kept for someone
+// alone who joined one), which register's newest line is the newest: by date, then id.
+func newestOf(ctx context.Context, tx *sql.Tx, p model.Period, keys []int64) (map[int64]plaqueLine, error) {
+	b, _ := json.Marshal(keys)
+	rows, err := tx.QueryContext(ctx, `SELECT household_key, `+plaqueStateSQL+`, date, id FROM plaques
+		WHERE deleted_at = '' AND date <= ? AND household_key IN (SELECT value FROM json_each(?)) ORDER BY date, id`, p.End(), string(b))
+	if err != nil {
 		return nil, err
 	}
-	j := 0
-	if err := packedInts(orders.String, func(v int64) {
-		if j < len(lines) {
-			lines[j].order = v
+	defer rows.Close()
+	out := map[int64]plaqueLine{} // register → its newest line; order counts up in date, id
+	var n int64
+	for rows.Next() {
+		var l plaqueLine
+		var date string
+		var id int64
+		if err := rows.Scan(&l.key, &l.state, &date, &id); err != nil {
+			return nil, err
 		}
-		j++
-	}); err != nil {
-		return nil, err
+		n++
+		l.order = n
+		out[l.key] = l
 	}
-	if i != len(lines) || j != len(lines) {
-		return nil, errMisaligned
-	}
-	return lines, nil
+	return out, rows.Err()
 }
 
 // contactVisit marks a visit of the duty year as a contact of its person in its quarter.
@@ -225,7 +223,7 @@ func (c *computer) plaqueHousehold(id int64) int64 {
 
 // finishDuties makes the three duty tables from the people pass, the contact marks and the
 // duty records.
-func (c *computer) finishDuties() {
+func (c *computer) finishDuties() error {
 	t := c.t
 	d := c.dutyRead
 	if d == nil {
@@ -283,19 +281,22 @@ func (c *computer) finishDuties() {
 		}
 	}
 	t.Confirmations = conf
+	return c.plaques(c.plaqueLines)
+}
+
+// readPlaques reads the plaque registers' lines on the first transaction, which has less
+// to read than the second (the visits).
+func (c *computer) readPlaques() (err error) {
+	c.plaqueLines, err = readPlaqueLines(c.ctx, c.tx, c.period)
+	return err
 }
 
 // plaques makes the 光荣牌 table: the eligible households (a member on the roll holding a
 // category of model.PlaqueCategory) and each one's newest register line, over the
 // registers now under it (a line kept for someone alone follows them into a household
 // they joined); a household without a line is 已悬挂 when an eligible member's 光荣牌 flag
-// says so, else 待悬挂 — as store.PlaqueHouseholdsSQL says. It needs only the people pass
-// and the households, so it runs on the first transaction while the second reads visits.
-func (c *computer) plaques() error {
-	lines, err := readPlaqueLines(c.ctx, c.tx, c.period)
-	if err != nil {
-		return err
-	}
+// says so, else 待悬挂 — as store.PlaqueHouseholdsSQL says.
+func (c *computer) plaques(lines []plaqueLine) error {
 	var plaqueMask uint32
 	for b, o := range model.Categories {
 		if model.PlaqueCategory(o.Code) {
@@ -320,32 +321,49 @@ func (c *computer) plaques() error {
 			}
 		}
 	}
-	newest := make([]int64, len(eligible))
 	state := make([]uint8, len(eligible))
+	var merged []int64 // registers under a household that is not their own key
 	for _, l := range lines {
 		hk := l.key
 		if hk < 0 && -hk <= c.maxPerson {
 			hk = c.plaqueHousehold(-hk)
 		}
-		if i := slot(hk); i >= 0 && eligible[i] && l.order > newest[i] {
-			newest[i], state[i] = l.order, l.state
+		i := slot(hk)
+		if i < 0 || !eligible[i] {
+			continue
 		}
+		if hk != l.key {
+			merged = append(merged, l.key, hk)
+		}
+		state[i] = l.state
 	}
-	// The flags matter only where there is no line.
-	var ask []int64
-	for id := int64(1); id <= c.maxPerson; id++ {
-		if eligibleMember(id) {
-			if i := slot(c.plaqueHousehold(id)); i >= 0 && state[i] == 0 {
-				ask = append(ask, id)
+	if len(merged) > 0 {
+		newest, err := newestOf(c.ctx, c.tx, c.period, merged)
+		if err != nil {
+			return err
+		}
+		best := map[int64]plaqueLine{}
+		for _, l := range newest {
+			hk := l.key
+			if hk < 0 && -hk <= c.maxPerson {
+				hk = c.plaqueHousehold(-hk)
+			}
+			if b, ok := best[hk]; !ok || l.order > b.order {
+				best[hk] = l
+			}
+		}
+		for hk, l := range best {
+			if i := slot(hk); i >= 0 {
+				state[i] = l.state
 			}
 		}
 	}
-	if err := c.plaqueFlags(ask); err != nil {
-		return err
-	}
-	for _, id := range ask {
-		if c.duty[id]&dutyFlag != 0 {
-			state[slot(c.plaqueHousehold(id))] = plHung
+	// No line: the 光荣牌 flag of an eligible member says whether one hangs.
+	for id := int64(1); id <= c.maxPerson; id++ {
+		if c.duty[id]&dutyFlag != 0 && eligibleMember(id) {
+			if i := slot(c.plaqueHousehold(id)); i >= 0 && state[i] == 0 {
+				state[i] = plHung
+			}
 		}
 	}
 	var p model.PlaqueTally

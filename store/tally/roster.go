@@ -16,6 +16,7 @@ import (
 func (c *computer) roster() error {
 	c.roll = make([]uint8, c.maxPerson+1)
 	c.personCt = make([]uint32, c.maxPerson+1)
+	c.duty = make([]uint8, c.maxPerson+1)
 	c.villages = map[int64][]int{}
 	c.villageT = map[int64]int{}
 	c.count, c.added, c.removed, c.stopped = make([]int, nBuckets), make([]int, nBuckets), make([]int, nBuckets), make([]int, nBuckets)
@@ -42,13 +43,14 @@ func (c *computer) roster() error {
 	return nil
 }
 
-// addPerson counts one live person with roll flags f.
-func (c *computer) addPerson(id, village int64, cats string, f uint8) {
+// addPerson counts one live person with roll flags f and duty bits duty (duties.go).
+func (c *computer) addPerson(id, village int64, cats string, f, duty uint8) {
 	if id < 0 || id > c.maxPerson {
 		return // an id read in the same snapshot as max(id): cannot happen
 	}
 	m := c.cats.mask(cats)
 	c.personCt[id] = m // visits count under it, whether the person is on the roll or not
+	c.duty[id] = duty
 	if f == 0 {
 		return // off the roll in both periods
 	}
@@ -106,11 +108,12 @@ func (c *computer) addPerson(id, village int64, cats string, f uint8) {
 	}
 }
 
-// rosterPacked reads the people as two group_concat strings: (id·2²¹ + village)·64 + flags,
-// and the category texts separated by '|'.
+// rosterPacked reads the people as two group_concat strings: ((id·2²¹ + village)·8 + duty
+// bits)·128 + roll flags, and the category texts separated by '|' — all from people_roll.
 func (c *computer) rosterPacked() error {
 	var ints, cats sql.NullString
-	err := c.tx.QueryRowContext(c.ctx, `SELECT group_concat((p.id * 2097152 + coalesce(p.village_id, 0)) * `+strconv.Itoa(flagBits)+` + `+rollSQL+`),
+	err := c.tx.QueryRowContext(c.ctx, `SELECT group_concat(((p.id * 2097152 + coalesce(p.village_id, 0)) * `+strconv.Itoa(dutyBits)+` + `+dutySQL+`) * `+
+		strconv.Itoa(flagBits)+` + `+rollSQL+`),
 		group_concat(p.categories, '|') FROM people p WHERE p.deleted_at = ''`, rollArgs(c.period)...).Scan(&ints, &cats)
 	if err != nil {
 		return err
@@ -129,13 +132,15 @@ func (c *computer) rosterPacked() error {
 		}
 		f := uint8(v % flagBits)
 		v /= flagBits
-		c.addPerson(v/packLimit, v%packLimit, text, f)
+		duty := uint8(v % dutyBits)
+		v /= dutyBits
+		c.addPerson(v/packLimit, v%packLimit, text, f, duty)
 	})
 }
 
 // rosterRows reads the people row by row.
 func (c *computer) rosterRows() error {
-	rows, err := c.tx.QueryContext(c.ctx, `SELECT p.id, coalesce(p.village_id, 0), p.categories, `+rollSQL+`
+	rows, err := c.tx.QueryContext(c.ctx, `SELECT p.id, coalesce(p.village_id, 0), p.categories, `+rollSQL+`, `+dutySQL+`
 		FROM people p WHERE p.deleted_at = ''`, rollArgs(c.period)...)
 	if err != nil {
 		return err
@@ -143,12 +148,12 @@ func (c *computer) rosterRows() error {
 	defer rows.Close()
 	var id, village int64
 	var cats string
-	var f uint8
+	var f, duty uint8
 	for rows.Next() {
-		if err := rows.Scan(&id, &village, &cats, &f); err != nil {
+		if err := rows.Scan(&id, &village, &cats, &f, &duty); err != nil {
 			return err
 		}
-		c.addPerson(id, village, cats, f)
+		c.addPerson(id, village, cats, f, duty)
 	}
 	return rows.Err()
 }

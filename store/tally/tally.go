@@ -319,10 +319,11 @@ type computer struct {
 	cells              [][4]sums // by slot (0 = all, 1+b = bucket b) and quarter
 
 	// The duties (duties.go).
-	duty      []uint8         // duty bits by person id
-	contact   []uint8         // by person id: bit q−1 contacted in quarter q of the duty year, contactHome
-	trashedHH map[int64]int64 // person id → their trashed household (the plaques still keep it)
-	dutyRead  *dutyRecords
+	duty        []uint8         // duty bits by person id
+	contact     []uint8         // by person id: bit q−1 contacted in quarter q of the duty year, contactHome
+	trashedHH   map[int64]int64 // person id → their trashed household (the plaques still keep it)
+	dutyRead    *dutyRecords
+	plaqueLines []plaqueLine
 }
 
 func (c *computer) run() error {
@@ -378,8 +379,8 @@ func (c *computer) run() error {
 			side <- r
 		}()
 	}
-	dutyPeople := func() error { return c.dutyPeople(settings) }
-	for _, step := range []func() error{c.roster, dutyPeople, c.readHouseholds, c.plaques, c.villageRows, c.events, c.itemsAndSupport} {
+	keyPeople := func() error { return c.keyPeople(settings) }
+	for _, step := range []func() error{c.roster, keyPeople, c.readHouseholds, c.readPlaques, c.villageRows, c.events, c.itemsAndSupport} {
 		if err = step(); err != nil {
 			break
 		}
@@ -412,7 +413,9 @@ func (c *computer) run() error {
 			return err
 		}
 	}
-	c.finishDuties()
+	if err := c.finishDuties(); err != nil {
+		return err
+	}
 	c.eventRows()
 	if !c.period.Single() {
 		c.t.Previous = model.Headline{} // the roster pass counted the period before; a range is not compared

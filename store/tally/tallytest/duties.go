@@ -14,7 +14,8 @@ import (
 //	K1 甲 残疾军人+参战退役军人 享受中 → 重点对象; phone 2026-03-31, phone 2025-12-31;
 //	   confirmed 2026-05-10. Household H1 with K2.
 //	K2 乙 烈士遗属 享受中; WeChat 2026-04-01, home 2026-05-10; confirmed 2025-12-20 (the year
-//	   before: not for 2026). A plaque hung 2026-07-20 recorded while alone, then joins K1.
+//	   before: not for 2026). A plaque hung 2026-07-20 recorded while alone, then joins K1;
+//	   H1's own register says 待更换 on 2026-03-01, older.
 //	K3 丙 退役士兵 享受中, 停发 (on the roll); home 2026-10-15; confirmed 2026-10-15;
 //	   plaque hung 2024-01-20, 待更换 2026-09-01.
 //	K4 丁 退役士兵 享受中; home 2025-09-30, phone 2026-02-01; confirmed 2026-03-01; plaque
@@ -76,6 +77,7 @@ func NewDuties(t testing.TB) *Fixture {
 	confirm("K2", "2025-12-20")
 	plaque("K2", model.PlaqueHung, "2026-07-20")
 	Must(t, s.JoinHousehold(ctx, d.Person["K2"], d.Person["K1"]))
+	plaque("K1", model.PlaqueReplace, "2026-03-01") // older than K2's line: H1's plaque hangs
 	contact("K3", "2026-10-15", "home")
 	confirm("K3", "2026-10-15")
 	plaque("K3", model.PlaqueHung, "2024-01-20")
