@@ -3,6 +3,7 @@ package tally
 import (
 	"context"
 	"database/sql"
+	"strings"
 	"testing"
 
 	"shuangyong/model"
@@ -236,5 +237,42 @@ func TestDutyRecords(t *testing.T) {
 	}
 	if _, err := Records(ctx, d.S, model.YearPeriod(2026), Figure{Section: model.SecPlaques, Measure: model.MKey}, 0, 10); err == nil {
 		t.Error("a measure the plaques table does not have opened")
+	}
+}
+
+// The duty tables' reads use their covering indexes alone and sort nothing: the people
+// pass people_roll (migration 0007), the hand marks people_duties by seeks, the home
+// visits visits_home, the confirmations confirmations_year, the plaque lines
+// plaques_household in its own order.
+func TestDutyQueryPlans(t *testing.T) {
+	s := tallytest.Open(t)
+	p := model.YearPeriod(2025)
+	people := strings.NewReplacer("@end", "'2025-12-31'", "@start", "'2025-01-01'", "@pend", "'2024-12-31'", "@pstart", "'2024-01-01'")
+	for _, c := range []struct {
+		q, index string
+	}{
+		{people.Replace(`SELECT group_concat(((p.id * 2097152 + coalesce(p.village_id, 0)) * 8 + ` + dutySQL + `) * 128 + ` + rollSQL +
+			`), group_concat(p.categories, '|') FROM people p WHERE p.deleted_at = ''`), "people_roll"},
+		{`SELECT group_concat(p.id * 2 + (p.key_mark = 'yes')) FROM people p INDEXED BY people_duties WHERE p.deleted_at = '' AND ` +
+			statusesSQL() + ` AND p.key_mark IN ('yes', 'no')`, "people_duties"},
+		{`SELECT group_concat(person_id) FROM (SELECT DISTINCT person_id FROM visits WHERE year = 2025 AND deleted_at = '' AND mode = 'home')`, "visits_home"},
+		{`SELECT group_concat(person_id) FROM confirmations WHERE year = 2025 AND deleted_at = ''`, "confirmations_year"},
+		{`SELECT group_concat(household_key * 8 + ` + plaqueStateSQL + `) FROM plaques INDEXED BY plaques_household
+			WHERE deleted_at = '' AND date <= '` + p.End() + `'`, "plaques_household"},
+	} {
+		var plan []string
+		rows, err := s.DB().Query("EXPLAIN QUERY PLAN " + c.q)
+		tallytest.Must(t, err)
+		for rows.Next() {
+			var id, parent, notused int
+			var detail string
+			tallytest.Must(t, rows.Scan(&id, &parent, &notused, &detail))
+			plan = append(plan, detail)
+		}
+		rows.Close()
+		if pl := strings.Join(plan, "; "); !strings.Contains(pl, "INDEX "+c.index) {
+			t.Errorf("plan of %s:\n%s", c.q, pl)
+		}
+		checkCovered(t, s.DB(), c.q, strings.HasPrefix(c.index, "people_")) // the roll's IN lists
 	}
 }
