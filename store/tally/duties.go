@@ -19,9 +19,11 @@ import (
 //     migration 0007): on periodic payments, the 光荣牌 flag;
 //   - 重点对象 (keyPeople): under the default rule the recipients, with the few marked by
 //     hand read by seeks of people_duties; any other rule is store.KeySQL over everyone;
-//   - beside the visits on the second transaction (readDutyRecords): the duty year's home
-//     visits (visits_home) and confirmations (confirmations_year);
-//   - the plaque registers' lines as at the period's end (plaques_household: readPlaques).
+//   - the home visits from the visits' keys (visitKeySQL's home bit, migration 0007), or
+//     where the schema lacks visits_tally from visits_home (readHome);
+//   - beside the visits on the second transaction (readDutyRecords): the duty year's
+//     confirmations (confirmations_year), and the plaque registers' lines as at the
+//     period's end (plaques_household).
 //
 // Each read is one row of group_concat strings from a covering index. What they cost is
 // in docs/PERFORMANCE.md ("The duty tables").
@@ -111,8 +113,9 @@ func (c *computer) keyPeople(settings model.DutySettings) error {
 
 // dutyRecords are what readDutyRecords reads.
 type dutyRecords struct {
-	home      []int64 // people visited at home (入户) in the duty year
+	home      []int64 // people visited at home (入户) in the duty year, when read apart
 	confirmed []int64 // people with a live confirmation for the duty year
+	plaques   []plaqueLine
 }
 
 // plaqueLine is the newest live line dated on or before the period's end of one register
@@ -123,20 +126,26 @@ type plaqueLine struct {
 	order int64 // newestOf: the newer line is the larger
 }
 
-// readDutyRecords reads the duty year's home visits and confirmations. Trashed rows are
+// readDutyRecords reads the duty year's confirmations, and its home visits when the
+// visits' keys do not say them (home: a schema without visits_tally). Trashed rows are
 // left out here, trashed people when counting (their roll flags are zero).
-func readDutyRecords(ctx context.Context, tx *sql.Tx, p model.Period) (*dutyRecords, error) {
+func readDutyRecords(ctx context.Context, tx *sql.Tx, p model.Period, home bool) (*dutyRecords, error) {
 	var r dutyRecords
 	var err error
-	if r.home, err = readHome(ctx, tx, p); err != nil {
-		return nil, err
+	if home {
+		if r.home, err = readHome(ctx, tx, p); err != nil {
+			return nil, err
+		}
 	}
 	var conf sql.NullString
 	if err := tx.QueryRowContext(ctx, `SELECT group_concat(person_id) FROM confirmations
 		WHERE year = ? AND deleted_at = ''`, p.DutyYear()).Scan(&conf); err != nil {
 		return nil, err
 	}
-	err = packedInts(conf.String, func(v int64) { r.confirmed = append(r.confirmed, v) })
+	if err := packedInts(conf.String, func(v int64) { r.confirmed = append(r.confirmed, v) }); err != nil {
+		return nil, err
+	}
+	r.plaques, err = readPlaqueLines(ctx, tx, p)
 	return &r, err
 }
 
@@ -202,10 +211,14 @@ func newestOf(ctx context.Context, tx *sql.Tx, p model.Period, keys []int64) (ma
 	return out, rows.Err()
 }
 
-// contactVisit marks a visit of the duty year as a contact of its person in its quarter.
-func (c *computer) contactVisit(personID int64, month int) {
+// contactVisit marks a visit of the duty year as a contact of its person in its quarter,
+// and a home visit as one.
+func (c *computer) contactVisit(personID int64, month int, home bool) {
 	if month >= 1 && month <= 12 && personID >= 0 && personID <= c.maxPerson {
 		c.contact[personID] |= 1 << uint((month-1)/3)
+		if home {
+			c.contact[personID] |= contactHome
+		}
 	}
 }
 
@@ -281,14 +294,7 @@ func (c *computer) finishDuties() error {
 		}
 	}
 	t.Confirmations = conf
-	return c.plaques(c.plaqueLines)
-}
-
-// readPlaques reads the plaque registers' lines on the first transaction, which has less
-// to read than the second (the visits).
-func (c *computer) readPlaques() (err error) {
-	c.plaqueLines, err = readPlaqueLines(c.ctx, c.tx, c.period)
-	return err
+	return c.plaques(d.plaques)
 }
 
 // plaques makes the 光荣牌 table: the eligible households (a member on the roll holding a
@@ -297,6 +303,35 @@ func (c *computer) readPlaques() (err error) {
 // they joined); a household without a line is 已悬挂 when an eligible member's 光荣牌 flag
 // says so, else 待悬挂 — as store.PlaqueHouseholdsSQL says.
 func (c *computer) plaques(lines []plaqueLine) error {
+	rep, state, err := c.plaqueStates(lines)
+	if err != nil {
+		return err
+	}
+	var p model.PlaqueTally
+	for i, r := range rep {
+		if r == 0 {
+			continue
+		}
+		p.Households++
+		switch state[i] {
+		case plHung:
+			p.Hung++
+		case plReplace:
+			p.Replace++
+		case plRetired:
+			p.Retired++
+		default:
+			p.Pending++
+		}
+	}
+	c.t.Plaques = p
+	return nil
+}
+
+// plaqueStates works out each eligible household's plaque: by slot (household key +
+// maxPerson), the eligible member it is listed under (the lowest id; 0: not eligible)
+// and its state (plHung…, 0: none).
+func (c *computer) plaqueStates(lines []plaqueLine) (rep []int64, state []uint8, err error) {
 	var plaqueMask uint32
 	for b, o := range model.Categories {
 		if model.PlaqueCategory(o.Code) {
@@ -313,15 +348,15 @@ func (c *computer) plaques(lines []plaqueLine) error {
 		}
 		return hk + c.maxPerson
 	}
-	eligible := make([]bool, c.maxPerson+c.maxHousehold+1)
+	rep = make([]int64, c.maxPerson+c.maxHousehold+1)
 	for id := int64(1); id <= c.maxPerson; id++ {
 		if eligibleMember(id) {
-			if i := slot(c.plaqueHousehold(id)); i >= 0 {
-				eligible[i] = true
+			if i := slot(c.plaqueHousehold(id)); i >= 0 && rep[i] == 0 {
+				rep[i] = id
 			}
 		}
 	}
-	state := make([]uint8, len(eligible))
+	state = make([]uint8, len(rep))
 	var merged []int64 // registers under a household that is not their own key
 	for _, l := range lines {
 		hk := l.key
@@ -329,7 +364,7 @@ func (c *computer) plaques(lines []plaqueLine) error {
 			hk = c.plaqueHousehold(-hk)
 		}
 		i := slot(hk)
-		if i < 0 || !eligible[i] {
+		if i < 0 || rep[i] == 0 {
 			continue
 		}
 		if hk != l.key {
@@ -340,7 +375,7 @@ func (c *computer) plaques(lines []plaqueLine) error {
 	if len(merged) > 0 {
 		newest, err := newestOf(c.ctx, c.tx, c.period, merged)
 		if err != nil {
-			return err
+			return nil, nil, err
 		}
 		best := map[int64]plaqueLine{}
 		for _, l := range newest {
@@ -366,23 +401,5 @@ func (c *computer) plaques(lines []plaqueLine) error {
 			}
 		}
 	}
-	var p model.PlaqueTally
-	for i, e := range eligible {
-		if !e {
-			continue
-		}
-		p.Households++
-		switch state[i] {
-		case plHung:
-			p.Hung++
-		case plReplace:
-			p.Replace++
-		case plRetired:
-			p.Retired++
-		default:
-			p.Pending++
-		}
-	}
-	c.t.Plaques = p
-	return nil
+	return rep, state, nil
 }

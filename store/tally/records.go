@@ -225,6 +225,11 @@ func Records(ctx context.Context, s *store.Store, period model.Period, fig Figur
 			return RecordPage{}, err
 		}
 		duty = dutyContext{settings: settings, asOf: s.Today()}
+		if fig.Section == model.SecPlaques {
+			if duty.reps, err = plaqueReps(ctx, s, period, fig.Measure); err != nil {
+				return RecordPage{}, err
+			}
+		}
 	}
 	q, err := plan(period, fig, duty)
 	if err != nil {

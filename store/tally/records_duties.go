@@ -1,7 +1,9 @@
 package tally
 
 import (
+	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"strconv"
 
@@ -19,6 +21,53 @@ import (
 type dutyContext struct {
 	settings model.DutySettings
 	asOf     string
+	reps     string // a plaque figure's households, by the members they are listed under (JSON)
+}
+
+// plaqueReps lists the households a plaque figure counts, by the members they are listed
+// under, worked out as the tally works them out (plaqueStates) on one snapshot: the same
+// rules in SQL (store.PlaqueHouseholdsSQL, which the tests hold the tally to) take
+// seconds over a county's registers.
+func plaqueReps(ctx context.Context, s *store.Store, p model.Period, m model.Measure) (string, error) {
+	want := map[model.Measure]func(st uint8) bool{
+		model.MEligible: func(uint8) bool { return true },
+		model.MHung:     func(st uint8) bool { return st == plHung },
+		model.MReplace:  func(st uint8) bool { return st == plReplace },
+		model.MRetired:  func(st uint8) bool { return st == plRetired },
+		model.MPending:  func(st uint8) bool { return st != plHung && st != plReplace && st != plRetired },
+	}[m]
+	if want == nil {
+		return "", fmt.Errorf("%w: %s/%s", ErrUnknownFigure, model.SecPlaques, m)
+	}
+	reps := []int64{}
+	err := s.ReadTx(ctx, func(tx *sql.Tx) error {
+		c := newComputer(ctx, tx, p, s.Today())
+		if err := c.sizes(); err != nil {
+			return err
+		}
+		if err := c.roster(); err != nil {
+			return err
+		}
+		if err := c.readHouseholds(); err != nil {
+			return err
+		}
+		lines, err := readPlaqueLines(ctx, tx, p)
+		if err != nil {
+			return err
+		}
+		rep, state, err := c.plaqueStates(lines)
+		if err != nil {
+			return err
+		}
+		for i, r := range rep {
+			if r != 0 && want(state[i]) {
+				reps = append(reps, r)
+			}
+		}
+		return nil
+	})
+	b, _ := json.Marshal(reps)
+	return string(b), err
 }
 
 func isDutySection(s model.Section) bool {
@@ -56,22 +105,9 @@ func planDuty(period model.Period, fig Figure, duty dutyContext) (query, error) 
 			return people(key + " AND " + visited(" AND v.mode = 'home'")), nil
 		}
 	case model.SecPlaques:
-		state := map[model.Measure]string{
-			model.MEligible: "1",
-			model.MHung:     "state = '" + model.PlaqueHung + "'",
-			model.MReplace:  "state = '" + model.PlaqueReplace + "'",
-			model.MRetired:  "state = '" + model.PlaqueRetired + "'",
-			// A state this program does not know counts as none, as the tally counts it.
-			model.MPending: "state NOT IN ('" + model.PlaqueHung + "', '" + model.PlaqueReplace + "', '" + model.PlaqueRetired + "')",
-		}[fig.Measure]
-		if state == "" {
-			return query{}, bad
-		}
-		households := "SELECT rep FROM (" + store.PlaqueHouseholdsSQL(onRoll) + ") WHERE " + state
-		out := query{kind: KindPeople, ids: "SELECT p.id FROM people p WHERE p.id IN (" + households + ")", order: peopleOrder,
-			args: append(rollArgs(period), sql.Named("asof", period.End()))}
-		out.households = "SELECT count(*) FROM (" + households + ")"
-		return out, nil
+		households := "SELECT value FROM json_each(@reps)"
+		return query{kind: KindPeople, ids: "SELECT p.id FROM people p WHERE p.id IN (" + households + ")", order: peopleOrder,
+			args: []any{sql.Named("reps", duty.reps)}, households: "SELECT count(*) FROM (" + households + ")"}, nil
 	case model.SecConfirmations:
 		recv := "p.subsidy_status = '" + model.SubsidyReceiving + "'"
 		confirmed := "p.id IN (SELECT c.person_id FROM confirmations c WHERE c.year = @dy AND c.deleted_at = '')"

@@ -161,6 +161,33 @@ func compareDuties(t *testing.T, what string, s *store.Store, p model.Period, go
 			t.Errorf("%s: %s/%s/%s is %d, its records %d", what, fig.Section, fig.Category, fig.Measure, v, r.Total)
 		}
 	}
+	// The plaques' drill-down is the tally's own computation: held here to the rules in SQL.
+	onRoll, args := OnRollSQL(p)
+	rows, err := s.DB().QueryContext(ctx, `SELECT state, count(*) FROM (`+store.PlaqueHouseholdsSQL(onRoll)+`) GROUP BY state`,
+		append(args, sql.Named("asof", p.End()))...)
+	tallytest.Must(t, err)
+	var want model.PlaqueTally
+	for rows.Next() {
+		var state string
+		var n int
+		tallytest.Must(t, rows.Scan(&state, &n))
+		want.Households += n
+		switch state {
+		case model.PlaqueHung:
+			want.Hung += n
+		case model.PlaqueReplace:
+			want.Replace += n
+		case model.PlaqueRetired:
+			want.Retired += n
+		default:
+			want.Pending += n
+		}
+	}
+	tallytest.Must(t, rows.Err())
+	rows.Close()
+	if got.Plaques != want {
+		t.Errorf("%s: plaques %+v, by store.PlaqueHouseholdsSQL %+v", what, got.Plaques, want)
+	}
 	if c, pl, cf := got.Contacts.Total, got.Plaques, got.Confirmations; c.Key == 0 || c.Year == 0 || c.Home == 0 ||
 		pl.Hung == 0 || pl.Pending == 0 || cf.Confirmed == 0 || cf.Outstanding() == 0 {
 		t.Errorf("%s: the reference ledger lacks duty records: %+v %+v %+v", what, c, pl, cf)

@@ -319,14 +319,14 @@ type computer struct {
 	cells              [][4]sums // by slot (0 = all, 1+b = bucket b) and quarter
 
 	// The duties (duties.go).
-	duty        []uint8         // duty bits by person id
-	contact     []uint8         // by person id: bit q−1 contacted in quarter q of the duty year, contactHome
-	trashedHH   map[int64]int64 // person id → their trashed household (the plaques still keep it)
-	dutyRead    *dutyRecords
-	plaqueLines []plaqueLine
+	duty      []uint8         // duty bits by person id
+	contact   []uint8         // by person id: bit q−1 contacted in quarter q of the duty year, contactHome
+	trashedHH map[int64]int64 // person id → their trashed household (the plaques still keep it)
+	dutyRead  *dutyRecords
 }
 
-func (c *computer) run() error {
+// sizes reads the largest ids (the dense slices' sizes) and what the schema offers.
+func (c *computer) sizes() error {
 	if !c.period.Valid() {
 		return fmt.Errorf("tally: bad period %d–%d", c.period.From, c.period.To)
 	}
@@ -348,6 +348,13 @@ func (c *computer) run() error {
 		return err
 	}
 	c.keyIndex = n > 0 && !noKeyIndex
+	return nil
+}
+
+func (c *computer) run() error {
+	if err := c.sizes(); err != nil {
+		return err
+	}
 
 	// Reading the visits (the period's and the year before's: half the tally's time) needs
 	// nothing from the other steps, and counting them needs the people pass: so with a
@@ -373,14 +380,14 @@ func (c *computer) run() error {
 				if r.read, err = c.readVisits(tx); err != nil {
 					return err
 				}
-				r.duty, err = readDutyRecords(c.ctx, tx, c.period)
+				r.duty, err = readDutyRecords(c.ctx, tx, c.period, !c.keyIndex)
 				return err
 			})
 			side <- r
 		}()
 	}
 	keyPeople := func() error { return c.keyPeople(settings) }
-	for _, step := range []func() error{c.roster, keyPeople, c.readHouseholds, c.readPlaques, c.villageRows, c.events, c.itemsAndSupport} {
+	for _, step := range []func() error{c.roster, keyPeople, c.readHouseholds, c.villageRows, c.events, c.itemsAndSupport} {
 		if err = step(); err != nil {
 			break
 		}
@@ -404,7 +411,7 @@ func (c *computer) run() error {
 		}
 	}
 	if c.dutyRead == nil {
-		if c.dutyRead, err = readDutyRecords(c.ctx, c.tx, c.period); err != nil {
+		if c.dutyRead, err = readDutyRecords(c.ctx, c.tx, c.period, c.packed && !c.keyIndex); err != nil {
 			return err
 		}
 	}

@@ -263,7 +263,7 @@ func TestQueryPlans(t *testing.T) {
 	visitEvents := strings.NewReplacer("@year", "2026", "@visit", "'visit'", "@y", "'2026'").Replace(visitEventsSQL)
 	for _, q := range []string{
 		`SELECT group_concat(` + visitKeySQL + `) FROM visits WHERE ` + visitYearSQL + ` BETWEEN 2026 AND 2026 AND deleted_at = ''`,
-		`SELECT group_concat(` + visitKeySQL + `) FROM visits WHERE year BETWEEN 2026 AND 2026 AND deleted_at = ''`,
+		`SELECT group_concat(` + visitKeyPlainSQL + `) FROM visits WHERE year BETWEEN 2026 AND 2026 AND deleted_at = ''`,
 		visitEvents,
 		`SELECT (SELECT count(*) FROM events WHERE year = 2025 AND type < 'visit' AND deleted_at = ''), (SELECT coalesce(sum(money_fen), 0) FROM events WHERE year = 2025 AND type > 'visit' AND deleted_at = ''), (SELECT count(*) FROM events WHERE year = 2025 AND type = 'visit' AND deleted_at = '')`,
 		`SELECT person_id, date, money_fen, goods_value_fen FROM visits WHERE year BETWEEN 2022 AND 2026 AND deleted_at = ''`,
