@@ -222,8 +222,12 @@ func (c *computer) contactVisit(personID int64, month int, home bool) {
 	}
 }
 
-// contactHome is the contact bit of a home visit in the duty year.
-const contactHome = 16
+// Contact bits of a person in the duty year (computer.contact): bit q−1 for a contact in
+// quarter q, contactHome for a home visit.
+const (
+	contactQuarters = 15
+	contactHome     = 16
+)
 
 // plaqueHousehold is the household a person's plaque is kept under (store.PlaqueHouseholdsSQL:
 // the household as grouped now, a trashed one included, else the person alone).
@@ -260,7 +264,7 @@ func (c *computer) finishDuties() error {
 		if contact&qbit != 0 {
 			r.Quarter++
 		}
-		if contact&15 != 0 {
+		if contact&contactQuarters != 0 {
 			r.Year++
 		}
 		if contact&contactHome != 0 {
