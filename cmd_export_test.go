@@ -33,6 +33,14 @@ func TestExportCommand(t *testing.T) {
 	}
 	f.Close()
 
+	// The duty tables of the demo data, as CSV on standard output.
+	for table, head := range map[string]string{"contacts": "重点对象（人）", "plaques": "应悬挂（户）", "confirmations": "应确认（人）"} {
+		code, out, errOut := cmd(t, "export", "--db", db, "--year", "2025", "--table", table, "--format", "csv", "-o", "-")
+		if code != 0 || !strings.Contains(out, head) || !strings.Contains(out, "合计") && !strings.Contains(out, "2025年度") {
+			t.Errorf("--table %s: %d %q %q", table, code, out, errOut)
+		}
+	}
+
 	for _, help := range [][]string{{"export", "--help"}, {"--help"}} {
 		code, out, _ = cmd(t, help...)
 		for _, tb := range sheet.Tables() {

@@ -199,6 +199,21 @@ var Measures = Enum{
 	{Code: string(MParticipants), Zh: "参加人数", En: "Participants"},
 	{Code: string(MMilitary), Zh: "其中部队官兵", En: "Of them military"},
 	{Code: string(MQuantity), Zh: "数量", En: "Quantity"},
+	// The duty tables (tally_duties.go); the quarter's columns name their quarter on
+	// screen and in files (QuarterLabel of ContactTally.Quarter).
+	{Code: string(MKey), Zh: "重点对象", En: "Key people"},
+	{Code: string(MContactedQuarter), Zh: "本季度已联系", En: "Contacted this quarter"},
+	{Code: string(MNotContacted), Zh: "本季度未联系", En: "Not contacted this quarter"},
+	{Code: string(MContactedYear), Zh: "全年已联系", En: "Contacted this year"},
+	{Code: string(MVisitedHome), Zh: "全年入户走访", En: "Visited at home"},
+	{Code: string(MEligible), Zh: "应悬挂户数", En: "Eligible households"},
+	{Code: string(MHung), Zh: "已悬挂", En: "Hung"},
+	{Code: string(MPending), Zh: "待悬挂", En: "To hang"},
+	{Code: string(MReplace), Zh: "待更换", En: "To replace"},
+	{Code: string(MRetired), Zh: "不再更换", En: "Not replaced"},
+	{Code: string(MToConfirm), Zh: "应确认人数", En: "To confirm"},
+	{Code: string(MConfirmed), Zh: "已确认", En: "Confirmed"},
+	{Code: string(MUnconfirmed), Zh: "未确认", En: "Not confirmed"},
 }
 
 // IsMoney reports whether a measure is an amount in 分.
@@ -221,6 +236,11 @@ type Tally struct {
 	SupportTo   Support // 拥军: units supported by to_military events
 	SupportFrom Support // 拥政爱民: units in to_local events
 	Months      [12]MonthFigures
+
+	// The recurring duties as at the end of the period (tally_duties.go).
+	Contacts      ContactTally // 常态化联系 by category
+	Plaques       PlaqueTally  // 光荣牌
+	Confirmations ConfirmTally // 年度确认
 
 	Headline Headline // this period's headline figures
 	// Previous holds the same figures for the year before; a range has none (Year 0):

@@ -29,7 +29,7 @@ const (
 	DefaultSeed   = 1
 	// DataVersion changes whenever the generator makes different data from the same
 	// options, so that cached demo files (store/demo/demofile) are made afresh.
-	DataVersion = 4
+	DataVersion = 5
 )
 
 // Limits beyond which a request is a slip (an extra zero) rather than a wish.
@@ -59,6 +59,7 @@ type Options struct {
 // Stats counts what Generate wrote.
 type Stats struct {
 	Villages, Units, Pairings, People, Households, Events, Visits int
+	Plaques, Confirmations                                        int // lines of the 光荣牌 register, 年度确认
 	Elapsed                                                       time.Duration
 }
 
@@ -102,9 +103,12 @@ type gen struct {
 	elderly, junsao []*person
 	nextEvent       int64
 	nextVisit       int64
-	lastAmounts     map[string]int64
-	stats           Stats
-	done, total     int
+
+	dr               *rand.Rand // the duties' own random source (duties.go)
+	nextConfirmation int64
+	lastAmounts      map[string]int64
+	stats            Stats
+	done, total      int
 }
 
 // Years returns how many calendar years of events a budget spreads over: enough that
@@ -220,12 +224,16 @@ func (g *gen) run(tx *sql.Tx) error {
 	}
 	g.makePairings()
 	g.makePeople()
+	plaques := g.makePlaques()
 	pl := g.makePlan()
 	g.total = len(g.people) + g.opt.Events
 
 	w := newWriters(g, tx)
 	defer w.close()
 	if err := w.static(g); err != nil {
+		return err
+	}
+	if err := w.writePlaques(g, plaques); err != nil {
 		return err
 	}
 	if err := g.makeEvents(pl, w); err != nil {

@@ -122,6 +122,7 @@ func TestDeterministic(t *testing.T) {
 	for _, tb := range []struct{ table, order string }{
 		{"people", "id"}, {"events", "id"}, {"visits", "id"}, {"event_units", "event_id, unit_id, role"},
 		{"event_items", "id"}, {"units", "id"}, {"villages", "id"}, {"households", "id"}, {"pairings", "id"},
+		{"plaques", "id"}, {"confirmations", "id"},
 	} {
 		da, db := dump(t, a.DB(), tb.table, tb.order), dump(t, b.DB(), tb.table, tb.order)
 		if da != db {

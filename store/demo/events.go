@@ -38,6 +38,7 @@ type item struct {
 }
 
 type visit struct {
+	id                    int64 // set when written
 	ev                    *event
 	p                     *person
 	day                   int
@@ -226,6 +227,9 @@ func (g *gen) makeEvents(pl plan, w *writers) error {
 			return err
 		}
 		if err := w.writeVisits(g, vs); err != nil {
+			return err
+		}
+		if err := w.writeConfirmations(g, y, vs); err != nil {
 			return err
 		}
 		if err := g.ctx.Err(); err != nil {

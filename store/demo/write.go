@@ -33,6 +33,7 @@ type writers struct {
 	tx                                            *sql.Tx
 	villages, units, pairings, households, people *inserter
 	events, eventUnits, eventItems, visits        *inserter
+	plaques, confirmations                        *inserter
 }
 
 func newWriters(g *gen, tx *sql.Tx) *writers {
@@ -53,11 +54,15 @@ func newWriters(g *gen, tx *sql.Tx) *writers {
 		eventUnits: mk("event_units", eventUnitCols, false),
 		eventItems: mk("event_items", eventItemCols, false),
 		visits:     mk("visits", visitCols, true),
+
+		plaques:       mk("plaques", plaqueCols, false),
+		confirmations: mk("confirmations", confirmationCols, false),
 	}
 }
 
 func (w *writers) all() []*inserter {
-	return []*inserter{w.villages, w.units, w.pairings, w.households, w.people, w.events, w.eventUnits, w.eventItems, w.visits}
+	return []*inserter{w.villages, w.units, w.pairings, w.households, w.people, w.events, w.eventUnits, w.eventItems, w.visits,
+		w.plaques, w.confirmations}
 }
 
 func (w *writers) close() {
@@ -170,6 +175,7 @@ func (w *writers) writeEvents(g *gen, evs []*event) error {
 func (w *writers) writeVisits(g *gen, vs []*visit) error {
 	for _, v := range vs {
 		g.nextVisit++
+		v.id = g.nextVisit
 		p := v.p
 		hk := p.household
 		if hk == 0 {

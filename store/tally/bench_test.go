@@ -53,3 +53,28 @@ func BenchmarkTallyRange(b *testing.B) {
 	}
 	b.ReportMetric(float64(t.Headline.Visits), "visits")
 }
+
+// BenchmarkDutyRecords opens the duty tables' lists to work through — the 重点对象 not
+// contacted in the quarter, the households without a plaque, the recipients not
+// confirmed — first window each.
+func BenchmarkDutyRecords(b *testing.B) {
+	s := tallytest.OpenDemo(b)
+	ctx := context.Background()
+	for _, fig := range []Figure{
+		{Section: model.SecContacts, Measure: model.MNotContacted},
+		{Section: model.SecPlaques, Measure: model.MPending},
+		{Section: model.SecConfirmations, Measure: model.MUnconfirmed},
+	} {
+		b.Run(string(fig.Section), func(b *testing.B) {
+			var total int
+			for b.Loop() {
+				r, err := Records(ctx, s, model.YearPeriod(tallytest.BenchYear), fig, 0, 50)
+				if err != nil {
+					b.Fatal(err)
+				}
+				total = r.Total
+			}
+			b.ReportMetric(float64(total), "records")
+		})
+	}
+}

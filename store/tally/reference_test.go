@@ -55,11 +55,21 @@ func referenceLedger(t *testing.T) *store.Store {
 		`UPDATE visits SET money_fen = money_fen + 55 WHERE id % 97 = 1`,
 		`UPDATE visits SET goods_value_fen = 60000000 WHERE id % 211 = 2`,
 		`UPDATE visits SET deleted_at = '2026-06-01 10:00:00' WHERE id % 101 = 3`,
+		// 重点对象 marked by hand, confirmations and plaque lines in the trash.
+		`UPDATE people SET key_mark = 'yes' WHERE id % 19 = 8`,
+		`UPDATE people SET key_mark = 'no' WHERE id % 43 = 9 AND subsidy_status = 'receiving'`,
+		`UPDATE confirmations SET deleted_at = '2026-06-01 10:00:00' WHERE id % 7 = 1`,
+		`UPDATE plaques SET deleted_at = '2026-06-01 10:00:00' WHERE id % 11 = 1`,
 	} {
 		if _, err := s.DB().ExecContext(ctx, q); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}
 	}
+	// What the store keeps with every write: the last (home) visit of each person.
+	tx, err := s.DB().BeginTx(ctx, nil)
+	tallytest.Must(t, err)
+	tallytest.Must(t, store.RefreshDerived(ctx, tx))
+	tallytest.Must(t, tx.Commit())
 	return s
 }
 
@@ -88,6 +98,7 @@ func TestAgainstReference(t *testing.T) {
 			got, err := ComputePeriod(ctx, s, p)
 			tallytest.Must(t, err)
 			compareReference(t, variant+" "+p.En(), got, want[p])
+			compareDuties(t, variant+" "+p.En(), s, p, got)
 		}
 	}
 	var sides []bool
@@ -113,6 +124,74 @@ func TestAgainstReference(t *testing.T) {
 	noKeyIndex = true
 	check("visits_tally not used")
 	noKeyIndex = false
+
+	// A 重点对象 rule that tests more than the subsidy: read with store.KeySQL.
+	tallytest.Must(t, s.SaveDutySettings(ctx, model.DutySettings{KeyCategories: []string{model.CatMartyrFamily},
+		KeyMaxGrade: 4, KeySubsidy: true, Key: model.DutyRule{ContactMonths: 3, VisitMonths: 12}}))
+	check("another rule")
+}
+
+// compareDuties holds the duty tables to the records behind each figure (the drill-down's
+// SQL: store.KeySQL over everyone, store.PlaqueHouseholdsSQL), and checks the reference
+// ledger has something of each.
+func compareDuties(t *testing.T, what string, s *store.Store, p model.Period, got model.Tally) {
+	t.Helper()
+	ctx := context.Background()
+	var figs []Figure
+	cats := []string{""}
+	for _, r := range got.Contacts.Rows {
+		cats = append(cats, r.Category)
+	}
+	for _, c := range cats {
+		for _, m := range model.ContactMeasures {
+			figs = append(figs, Figure{Section: model.SecContacts, Category: c, Measure: m})
+		}
+	}
+	for _, m := range model.PlaqueMeasures {
+		figs = append(figs, Figure{Section: model.SecPlaques, Measure: m})
+	}
+	for _, m := range model.ConfirmMeasures {
+		figs = append(figs, Figure{Section: model.SecConfirmations, Measure: m})
+	}
+	for _, fig := range figs {
+		v, _ := fig.Value(got)
+		r, err := Records(ctx, s, p, fig, 0, 1)
+		tallytest.Must(t, err)
+		if int64(r.Total) != v {
+			t.Errorf("%s: %s/%s/%s is %d, its records %d", what, fig.Section, fig.Category, fig.Measure, v, r.Total)
+		}
+	}
+	// The plaques' drill-down is the tally's own computation: held here to the rules in SQL.
+	onRoll, args := OnRollSQL(p)
+	rows, err := s.DB().QueryContext(ctx, `SELECT state, count(*) FROM (`+store.PlaqueHouseholdsSQL(onRoll)+`) GROUP BY state`,
+		append(args, sql.Named("asof", p.End()))...)
+	tallytest.Must(t, err)
+	var want model.PlaqueTally
+	for rows.Next() {
+		var state string
+		var n int
+		tallytest.Must(t, rows.Scan(&state, &n))
+		want.Households += n
+		switch state {
+		case model.PlaqueHung:
+			want.Hung += n
+		case model.PlaqueReplace:
+			want.Replace += n
+		case model.PlaqueRetired:
+			want.Retired += n
+		default:
+			want.Pending += n
+		}
+	}
+	tallytest.Must(t, rows.Err())
+	rows.Close()
+	if got.Plaques != want {
+		t.Errorf("%s: plaques %+v, by store.PlaqueHouseholdsSQL %+v", what, got.Plaques, want)
+	}
+	if c, pl, cf := got.Contacts.Total, got.Plaques, got.Confirmations; c.Key == 0 || c.Year == 0 || c.Home == 0 ||
+		pl.Hung == 0 || pl.Pending == 0 || cf.Confirmed == 0 || cf.Outstanding() == 0 {
+		t.Errorf("%s: the reference ledger lacks duty records: %+v %+v %+v", what, c, pl, cf)
+	}
 }
 
 // reference computes the figures TestAgainstReference compares, the plain way.

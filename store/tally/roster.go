@@ -16,6 +16,7 @@ import (
 func (c *computer) roster() error {
 	c.roll = make([]uint8, c.maxPerson+1)
 	c.personCt = make([]uint32, c.maxPerson+1)
+	c.duty = make([]uint8, c.maxPerson+1)
 	c.villages = map[int64][]int{}
 	c.villageT = map[int64]int{}
 	c.count, c.added, c.removed, c.stopped = make([]int, nBuckets), make([]int, nBuckets), make([]int, nBuckets), make([]int, nBuckets)
@@ -42,13 +43,14 @@ func (c *computer) roster() error {
 	return nil
 }
 
-// addPerson counts one live person with roll flags f.
-func (c *computer) addPerson(id, village int64, cats string, f uint8) {
+// addPerson counts one live person with roll flags f and duty bits duty (duties.go).
+func (c *computer) addPerson(id, village int64, cats string, f, duty uint8) {
 	if id < 0 || id > c.maxPerson {
 		return // an id read in the same snapshot as max(id): cannot happen
 	}
 	m := c.cats.mask(cats)
 	c.personCt[id] = m // visits count under it, whether the person is on the roll or not
+	c.duty[id] = duty
 	if f == 0 {
 		return // off the roll in both periods
 	}
@@ -106,11 +108,12 @@ func (c *computer) addPerson(id, village int64, cats string, f uint8) {
 	}
 }
 
-// rosterPacked reads the people as two group_concat strings: (id·2²¹ + village)·64 + flags,
-// and the category texts separated by '|'.
+// rosterPacked reads the people as two group_concat strings: ((id·2²¹ + village)·8 + duty
+// bits)·128 + roll flags, and the category texts separated by '|' — all from people_roll.
 func (c *computer) rosterPacked() error {
 	var ints, cats sql.NullString
-	err := c.tx.QueryRowContext(c.ctx, `SELECT group_concat((p.id * 2097152 + coalesce(p.village_id, 0)) * `+strconv.Itoa(flagBits)+` + `+rollSQL+`),
+	err := c.tx.QueryRowContext(c.ctx, `SELECT group_concat(((p.id * 2097152 + coalesce(p.village_id, 0)) * `+strconv.Itoa(dutyBits)+` + `+dutySQL+`) * `+
+		strconv.Itoa(flagBits)+` + `+rollSQL+`),
 		group_concat(p.categories, '|') FROM people p WHERE p.deleted_at = ''`, rollArgs(c.period)...).Scan(&ints, &cats)
 	if err != nil {
 		return err
@@ -129,13 +132,15 @@ func (c *computer) rosterPacked() error {
 		}
 		f := uint8(v % flagBits)
 		v /= flagBits
-		c.addPerson(v/packLimit, v%packLimit, text, f)
+		duty := uint8(v % dutyBits)
+		v /= dutyBits
+		c.addPerson(v/packLimit, v%packLimit, text, f, duty)
 	})
 }
 
 // rosterRows reads the people row by row.
 func (c *computer) rosterRows() error {
-	rows, err := c.tx.QueryContext(c.ctx, `SELECT p.id, coalesce(p.village_id, 0), p.categories, `+rollSQL+`
+	rows, err := c.tx.QueryContext(c.ctx, `SELECT p.id, coalesce(p.village_id, 0), p.categories, `+rollSQL+`, `+dutySQL+`
 		FROM people p WHERE p.deleted_at = ''`, rollArgs(c.period)...)
 	if err != nil {
 		return err
@@ -143,48 +148,57 @@ func (c *computer) rosterRows() error {
 	defer rows.Close()
 	var id, village int64
 	var cats string
-	var f uint8
+	var f, duty uint8
 	for rows.Next() {
-		if err := rows.Scan(&id, &village, &cats, &f); err != nil {
+		if err := rows.Scan(&id, &village, &cats, &f, &duty); err != nil {
 			return err
 		}
-		c.addPerson(id, village, cats, f)
+		c.addPerson(id, village, cats, f, duty)
 	}
 	return rows.Err()
 }
 
 // readHouseholds reads the household of every person grouped into one (rule 4: visits count
 // under the household as it is now); a person in no household, or in a trashed one, is a
-// household alone (key −id). The people_household index holds both columns.
+// household alone (key −id). The people_household index holds both columns. The plaques
+// keep a trashed household's people under it (store.PlaqueHouseholdsSQL): trashedHH.
 func (c *computer) readHouseholds() error {
 	c.household = make([]int64, c.maxPerson+1)
+	c.trashedHH = map[int64]int64{}
 	for id := range c.household {
 		c.household[id] = -int64(id)
 	}
-	set := func(id, hh int64) {
-		if id >= 0 && id <= c.maxPerson {
-			c.household[id] = hh
+	set := func(id, hh int64, trashed bool) {
+		if id < 0 || id > c.maxPerson {
+			return
 		}
+		if trashed {
+			c.trashedHH[id] = hh
+			return
+		}
+		c.household[id] = hh
 	}
-	const from = ` FROM people WHERE household_id IS NOT NULL AND household_id NOT IN (SELECT id FROM households WHERE deleted_at <> '')`
+	const trashed = `household_id IN (SELECT id FROM households WHERE deleted_at <> '')`
+	const from = ` FROM people WHERE household_id IS NOT NULL`
 	if c.packed {
 		var ids sql.NullString
-		if err := c.tx.QueryRowContext(c.ctx, `SELECT group_concat(household_id * 2097152 + id)`+from).Scan(&ids); err != nil {
+		if err := c.tx.QueryRowContext(c.ctx, `SELECT group_concat((household_id * 2097152 + id) * 2 + (`+trashed+`))`+from).Scan(&ids); err != nil {
 			return err
 		}
-		return packedInts(ids.String, func(v int64) { set(v%packLimit, v/packLimit) })
+		return packedInts(ids.String, func(v int64) { set(v/2%packLimit, v/2/packLimit, v%2 == 1) })
 	}
-	rows, err := c.tx.QueryContext(c.ctx, `SELECT id, household_id`+from)
+	rows, err := c.tx.QueryContext(c.ctx, `SELECT id, household_id, `+trashed+from)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	var id, hh int64
+	var tr bool
 	for rows.Next() {
-		if err := rows.Scan(&id, &hh); err != nil {
+		if err := rows.Scan(&id, &hh, &tr); err != nil {
 			return err
 		}
-		set(id, hh)
+		set(id, hh, tr)
 	}
 	return rows.Err()
 }

@@ -317,9 +317,16 @@ type computer struct {
 	// The visits pass.
 	people, households *marks
 	cells              [][4]sums // by slot (0 = all, 1+b = bucket b) and quarter
+
+	// The duties (duties.go).
+	duty      []uint8         // duty bits by person id
+	contact   []uint8         // by person id: bit q−1 contacted in quarter q of the duty year, contactHome
+	trashedHH map[int64]int64 // person id → their trashed household (the plaques still keep it)
+	dutyRead  *dutyRecords
 }
 
-func (c *computer) run() error {
+// sizes reads the largest ids (the dense slices' sizes) and what the schema offers.
+func (c *computer) sizes() error {
 	if !c.period.Valid() {
 		return fmt.Errorf("tally: bad period %d–%d", c.period.From, c.period.To)
 	}
@@ -341,13 +348,25 @@ func (c *computer) run() error {
 		return err
 	}
 	c.keyIndex = n > 0 && !noKeyIndex
+	return nil
+}
+
+func (c *computer) run() error {
+	if err := c.sizes(); err != nil {
+		return err
+	}
 
 	// Reading the visits (the period's and the year before's: half the tally's time) needs
 	// nothing from the other steps, and counting them needs the people pass: so with a
 	// second transaction of the same snapshot the visits are read on it, on another core,
 	// while this one reads the people and the events, and they are counted afterwards.
+	settings, err := store.DutySettingsIn(c.ctx, c.tx)
+	if err != nil {
+		return err
+	}
 	type sideResult struct {
 		read *visitsRead
+		duty *dutyRecords
 		ran  bool
 		err  error
 	}
@@ -358,14 +377,17 @@ func (c *computer) run() error {
 			var r sideResult
 			r.ran, r.err = c.side(func(tx *sql.Tx) error {
 				var err error
-				r.read, err = c.readVisits(tx)
+				if r.read, err = c.readVisits(tx); err != nil {
+					return err
+				}
+				r.duty, err = readDutyRecords(c.ctx, tx, c.period, !c.keyIndex)
 				return err
 			})
 			side <- r
 		}()
 	}
-	var err error
-	for _, step := range []func() error{c.roster, c.readHouseholds, c.villageRows, c.events, c.itemsAndSupport} {
+	keyPeople := func() error { return c.keyPeople(settings) }
+	for _, step := range []func() error{c.roster, keyPeople, c.readHouseholds, c.villageRows, c.events, c.itemsAndSupport} {
 		if err = step(); err != nil {
 			break
 		}
@@ -378,7 +400,7 @@ func (c *computer) run() error {
 		if err == nil && r.err != nil {
 			err = r.err
 		}
-		c.read = r.read
+		c.read, c.dutyRead = r.read, r.duty
 	}
 	if err != nil {
 		return err
@@ -388,10 +410,18 @@ func (c *computer) run() error {
 			return err
 		}
 	}
+	if c.dutyRead == nil {
+		if c.dutyRead, err = readDutyRecords(c.ctx, c.tx, c.period, c.packed && !c.keyIndex); err != nil {
+			return err
+		}
+	}
 	for _, step := range []func() error{c.visits, c.previousVisits} {
 		if err := step(); err != nil {
 			return err
 		}
+	}
+	if err := c.finishDuties(); err != nil {
+		return err
 	}
 	c.eventRows()
 	if !c.period.Single() {
@@ -437,6 +467,11 @@ var errMisaligned = fmt.Errorf("tally: packed columns of different lengths")
 
 // bitset is a set of non-negative ids.
 type bitset []uint64
+
+func (b bitset) has(id int64) bool {
+	w := int(id >> 6)
+	return id >= 0 && w < len(b) && b[w]&(uint64(1)<<uint(id&63)) != 0
+}
 
 func (b *bitset) add(id int64) bool {
 	if id < 0 {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"math/bits"
+	"strconv"
 	"strings"
 
 	"shuangyong/model"
@@ -52,8 +53,17 @@ func (c *computer) visits() error {
 	c.people = newMarks(0, c.maxPerson, stride)
 	c.households = newMarks(-c.maxPerson, c.maxHousehold, stride)
 	c.cells = make([][4]sums, stride)
+	c.contact = make([]uint8, c.maxPerson+1)
 	if c.read != nil {
-		if err := c.read.period.each(c.addVisit); err != nil {
+		if err := c.read.earlier.each(func(personID int64, month int, _ bool, money, goods int64) {
+			c.addVisit(personID, month, money, goods)
+		}); err != nil {
+			return err
+		}
+		if err := c.read.period.each(func(personID int64, month int, home bool, money, goods int64) {
+			c.addVisit(personID, month, money, goods)
+			c.contactVisit(personID, month, home)
+		}); err != nil {
 			return err
 		}
 	} else if err := c.visitsRows(); err != nil {
@@ -63,13 +73,19 @@ func (c *computer) visits() error {
 	return nil
 }
 
-// visitKeySQL is a visit packed into one integer: ((person·16 + month)·2¹⁹ + 慰问金 in
-// 元)·2¹⁹ + 慰问品 in 元. Amounts are whole 元 below 2¹⁹ (¥524 288) nearly always; a visit
-// whose are not is its negated id instead, and is read by id. A year's visits are handed
-// over as one group_concat of it: one aggregate step per row, which is what a row costs.
-const visitKeySQL = `CASE WHEN money_fen % 100 = 0 AND goods_value_fen % 100 = 0 AND money_fen < 52428800 AND goods_value_fen < 52428800
-		THEN ((person_id * 16 + CAST(substr(date, 6, 2) AS INTEGER)) * 524288 + money_fen / 100) * 524288 + goods_value_fen / 100
+// visitKeySQL is a visit packed into one integer: (((person·16 + month)·2 + home)·2¹⁸ +
+// 慰问金 in 元)·2¹⁸ + 慰问品 in 元, home being 1 for a home visit (入户: the duty tables count
+// them). Amounts are whole 元 below 2¹⁸ (¥262 144) nearly always; a visit whose are not is
+// its negated id instead, and is read by id. A year's visits are handed over as one
+// group_concat of it: one aggregate step per row, which is what a row costs.
+const visitKeySQL = `CASE WHEN money_fen % 100 = 0 AND goods_value_fen % 100 = 0 AND money_fen < 26214400 AND goods_value_fen < 26214400
+		THEN (((person_id * 16 + CAST(substr(date, 6, 2) AS INTEGER)) * 2 + (mode = 'home')) * 262144 + money_fen / 100) * 262144 + goods_value_fen / 100
 		ELSE -id END`
+
+// visitKeyPlainSQL is visitKeySQL without the home bit, for a schema without visits_tally:
+// visits_year holds every other column it reads (not the mode), so the scan stays on it,
+// and the home visits are read apart (readHome).
+var visitKeyPlainSQL = strings.Replace(visitKeySQL, "(mode = 'home')", "0", 1)
 
 // visitYearSQL is the visits' year column written out (its definition as a generated
 // column).
@@ -92,24 +108,26 @@ const tallyIndex = "visits_tally"
 type visitKeys struct {
 	keys []int64    // visitKeySQL of each visit (parsed where it was read: see run)
 	odd  []oddVisit // the visits whose amounts do not pack
+	home bool       // the keys say which visits are home visits (visitKeySQL, not visitKeyPlainSQL)
 }
 
 type oddVisit struct {
 	person      int64
 	month       int
+	home        bool
 	money, good int64
 }
 
 // readVisitKeys reads the visits of years y1 to y2 (not in the trash; their people may be),
 // from visits_tally when indexed says the schema has it.
 func readVisitKeys(ctx context.Context, tx *sql.Tx, y1, y2 int, indexed bool) (visitKeys, error) {
-	var k visitKeys
+	k := visitKeys{home: indexed}
 	var keys sql.NullString
-	year := "year"
+	year, key := "year", visitKeyPlainSQL
 	if indexed {
-		year = visitYearSQL
+		year, key = visitYearSQL, visitKeySQL
 	}
-	if err := tx.QueryRowContext(ctx, `SELECT group_concat(`+visitKeySQL+`) FROM visits WHERE `+year+` BETWEEN @y1 AND @y2 AND deleted_at = ''`,
+	if err := tx.QueryRowContext(ctx, `SELECT group_concat(`+key+`) FROM visits WHERE `+year+` BETWEEN @y1 AND @y2 AND deleted_at = ''`,
 		sql.Named("y1", y1), sql.Named("y2", y2)).Scan(&keys); err != nil {
 		return k, err
 	}
@@ -125,7 +143,7 @@ func readVisitKeys(ctx context.Context, tx *sql.Tx, y1, y2 int, indexed bool) (v
 	}
 	// The few visits with amounts in 分 or very large, by id.
 	b, _ := json.Marshal(odd)
-	rows, err := tx.QueryContext(ctx, `SELECT person_id, date, money_fen, goods_value_fen FROM visits
+	rows, err := tx.QueryContext(ctx, `SELECT person_id, date, mode = 'home', money_fen, goods_value_fen FROM visits
 		WHERE id IN (SELECT value FROM json_each(?))`, string(b))
 	if err != nil {
 		return k, err
@@ -134,7 +152,7 @@ func readVisitKeys(ctx context.Context, tx *sql.Tx, y1, y2 int, indexed bool) (v
 	for rows.Next() {
 		var v oddVisit
 		var date string
-		if err := rows.Scan(&v.person, &date, &v.money, &v.good); err != nil {
+		if err := rows.Scan(&v.person, &date, &v.home, &v.money, &v.good); err != nil {
 			return k, err
 		}
 		_, v.month = quarterOf(date)
@@ -143,20 +161,23 @@ func readVisitKeys(ctx context.Context, tx *sql.Tx, y1, y2 int, indexed bool) (v
 	return k, rows.Err()
 }
 
-// each calls fn with every visit: person, month, 慰问金 and 慰问品 in 分.
-func (k *visitKeys) each(fn func(personID int64, month int, money, goods int64)) error {
+// each calls fn with every visit: person, month, whether a home visit (false for all when
+// the keys do not say: k.home), 慰问金 and 慰问品 in 分.
+func (k *visitKeys) each(fn func(personID int64, month int, home bool, money, goods int64)) error {
 	for _, v := range k.keys {
 		if v < 0 {
 			continue // in odd
 		}
-		goods := v % 524288
-		v /= 524288
-		money := v % 524288
-		v /= 524288
-		fn(v/16, int(v%16), money*100, goods*100)
+		goods := v % 262144
+		v /= 262144
+		money := v % 262144
+		v /= 262144
+		home := v%2 == 1
+		v /= 2
+		fn(v/16, int(v%16), home, money*100, goods*100)
 	}
 	for _, v := range k.odd {
-		fn(v.person, v.month, v.money, v.good)
+		fn(v.person, v.month, v.home && k.home, v.money, v.good)
 	}
 	return nil
 }
@@ -166,7 +187,13 @@ func (k *visitKeys) each(fn func(personID int64, month int, money, goods int64))
 func (c *computer) readVisits(tx *sql.Tx) (*visitsRead, error) {
 	var r visitsRead
 	var err error
-	if r.period, err = readVisitKeys(c.ctx, tx, c.period.From, c.period.To, c.keyIndex); err != nil {
+	// A range's last year apart: the duties count its contacts (duties.go).
+	if !c.period.Single() {
+		if r.earlier, err = readVisitKeys(c.ctx, tx, c.period.From, c.period.To-1, c.keyIndex); err != nil {
+			return nil, err
+		}
+	}
+	if r.period, err = readVisitKeys(c.ctx, tx, c.period.To, c.period.To, c.keyIndex); err != nil {
 		return nil, err
 	}
 	if c.period.Single() {
@@ -189,8 +216,9 @@ func (c *computer) readVisits(tx *sql.Tx) (*visitsRead, error) {
 
 // visitsRead are the visits readVisits read.
 type visitsRead struct {
-	period visitKeys
-	before struct {
+	period  visitKeys // the period's last year (the duty year)
+	earlier visitKeys // the years of a range before it
+	before  struct {
 		visits       int
 		money, goods int64
 		people       []int64 // person_id of each visit
@@ -199,7 +227,7 @@ type visitsRead struct {
 
 // visitsRows reads the period's visits row by row.
 func (c *computer) visitsRows() error {
-	rows, err := c.tx.QueryContext(c.ctx, `SELECT person_id, date, money_fen, goods_value_fen
+	rows, err := c.tx.QueryContext(c.ctx, `SELECT person_id, date, mode = 'home', money_fen, goods_value_fen
 		FROM visits WHERE year BETWEEN @y1 AND @y2 AND deleted_at = ''`, yearsArgs(c.period)...)
 	if err != nil {
 		return err
@@ -207,12 +235,17 @@ func (c *computer) visitsRows() error {
 	defer rows.Close()
 	var personID, money, goods int64
 	var date string
+	var home bool
+	last := strconv.Itoa(c.period.DutyYear())
 	for rows.Next() {
-		if err := rows.Scan(&personID, &date, &money, &goods); err != nil {
+		if err := rows.Scan(&personID, &date, &home, &money, &goods); err != nil {
 			return err
 		}
 		_, m := quarterOf(date)
 		c.addVisit(personID, m, money, goods)
+		if strings.HasPrefix(date, last) {
+			c.contactVisit(personID, m, home)
+		}
 	}
 	return rows.Err()
 }
