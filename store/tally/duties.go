@@ -16,10 +16,10 @@ import (
 // add:
 //
 //   - two bits a person in the people pass (dutySQL; people_roll holds the columns since
-//     migration 0007): on periodic payments, the 光荣牌 flag;
+//     migration 0009): on periodic payments, the 光荣牌 flag;
 //   - 重点对象 (keyPeople): under the default rule the recipients, with the few marked by
 //     hand read by seeks of people_duties; any other rule is store.KeySQL over everyone;
-//   - the home visits from the visits' keys (visitKeySQL's home bit, migration 0007), or
+//   - the home visits from the visits' keys (visitKeySQL's home bit, migration 0006), or
 //     where the schema lacks visits_tally from visits_home (readHome);
 //   - beside the visits on the second transaction (readDutyRecords): the duty year's
 //     confirmations (confirmations_year), and the plaque registers' lines as at the

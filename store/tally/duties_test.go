@@ -241,7 +241,7 @@ func TestDutyRecords(t *testing.T) {
 }
 
 // The duty tables' reads use their covering indexes alone and sort nothing: the people
-// pass people_roll (migration 0007), the hand marks people_duties by seeks, the home
+// pass people_roll (migration 0009), the hand marks people_duties by seeks, the home
 // visits visits_home, the confirmations confirmations_year, the plaque lines
 // plaques_household in its own order.
 func TestDutyQueryPlans(t *testing.T) {
