@@ -202,12 +202,21 @@ func (c *cli) open(opt store.Options) (*store.Store, error) {
 }
 
 func (c *cli) tui() int {
+	// The screen is drawn on standard output: into a file or a pipe it would be a page of
+	// escape sequences, and whoever started it there wants the commands instead. Asked
+	// before the file is opened, so no ledger is made where no one can see it.
+	if !isTerminal(c.stdout) {
+		return c.fail(c.t(i18n.CLINoTerminal))
+	}
 	s, err := c.open(store.Options{})
 	if err != nil {
 		return c.failErr(err)
 	}
 	defer s.Close()
 	err = ui.Run(c.ctx, s, ui.Options{Lang: c.lang, Version: version})
+	if errors.Is(err, ui.ErrNoTerminal) {
+		return c.fail(c.t(i18n.CLINoTerminal))
+	}
 	if c.ctx.Err() != nil || errors.Is(err, tea.ErrInterrupted) || errors.Is(err, tea.ErrProgramKilled) {
 		// Ctrl+Break on Windows, Ctrl+C from outside: a quit, not a failure of ours. The
 		// deferred Close still writes everything out.

@@ -6,14 +6,17 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"syscall"
 	"testing"
 
 	"shuangyong/store"
+	"shuangyong/ui"
 )
 
 // demoFile makes a ledger of demo data with the demo command.
@@ -28,7 +31,7 @@ func demoFile(t *testing.T, path string) {
 func noRawText(t *testing.T, what, msg string) {
 	t.Helper()
 	for _, raw := range []string{"flag", "invalid value", "database", "no such file", "readonly", "permission denied",
-		"出错了", ".tmp", "(1", "(8", "error:"} {
+		"出错了", "意外错误", ".tmp", "(1", "(8", "error:"} {
 		if strings.Contains(msg, raw) {
 			t.Errorf("%s: raw text %q in %q", what, raw, msg)
 		}
@@ -265,4 +268,28 @@ func TestExportOntoAFolder(t *testing.T) {
 		t.Errorf("export onto a folder: %d %q", code, errOut)
 	}
 	noRawText(t, "export onto a folder", errOut)
+}
+
+// The program started where its screen cannot be drawn (output into a file or a pipe, a
+// scheduled task) says where to run it, in one line, and makes no ledger.
+func TestNoTerminalIsExplainedAndMakesNoLedger(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "台账.db")
+	code, out, errOut := cmd(t, "--db", db)
+	if code == 0 || out != "" || !strings.Contains(errOut, "命令行窗口") {
+		t.Fatalf("exit %d, out %q, err %q", code, out, errOut)
+	}
+	noRawText(t, "no terminal", errOut)
+	if _, err := os.Stat(db); !os.IsNotExist(err) {
+		t.Errorf("a ledger was made where no one could see it: %v", err)
+	}
+}
+
+func TestNoTerminalFromBubbleTeaIsRecognised(t *testing.T) {
+	err := fmt.Errorf("could not open a new TTY: %w", &fs.PathError{Op: "open", Path: "/dev/tty", Err: syscall.ENXIO})
+	if !ui.IsNoTerminal(err) {
+		t.Error("Bubble Tea's failure to open /dev/tty not recognised")
+	}
+	if ui.IsNoTerminal(&fs.PathError{Op: "open", Path: "/tmp/x.db", Err: syscall.ENOENT}) {
+		t.Error("any missing file taken for a missing terminal")
+	}
 }

@@ -250,31 +250,77 @@ func DaysBetween(a, b string) int {
 // they were registered. A duty not yet overdue (only the current period is open) has days
 // ≤ 0: minus the days left until the period ends.
 func DueOf(last, registered string, months int, asOf string) (due bool, days int) {
-	start, end := RulePeriod(asOf, months)
-	if start == "" || (last != "" && last >= start) {
+	return DueOfNum(DateNum(last), DateNum(registered), months, DateNum(asOf))
+}
+
+// DueOfNum is DueOf on dates written as the numbers yyyymmdd (0 for none): the due list
+// works it out for every person on the roll, and time.Parse would cost more than the rest.
+func DueOfNum(last, registered int32, months int, asOf int32) (due bool, days int) {
+	if months <= 0 || 12%months != 0 || asOf == 0 {
 		return false, 0
 	}
-	var deadline string
+	// A period is named by the month index (year·12 + month − 1) of its first month.
+	period := func(d int32) int {
+		y, m := int(d/10000), int(d/100%100)
+		return y*12 + (m-1)/months*months
+	}
+	cur := period(asOf)
+	if last != 0 && period(last) >= cur {
+		return false, 0
+	}
+	var deadline int
 	switch {
-	case last != "":
-		_, e := RulePeriod(last, months)
-		te, _ := isoDay(e)
-		_, deadline = RulePeriod(te.AddDate(0, 0, 1).Format("2006-01-02"), months)
-	case registered != "":
-		_, deadline = RulePeriod(registered, months)
+	case last != 0:
+		deadline = period(last) + months
+	case registered != 0:
+		deadline = period(registered)
 	default:
-		ts, _ := isoDay(start)
-		_, deadline = RulePeriod(ts.AddDate(0, 0, -1).Format("2006-01-02"), months)
+		deadline = cur - months
 	}
-	if registered != "" {
-		if _, re := RulePeriod(registered, months); re > deadline {
-			deadline = re
+	if registered != 0 {
+		deadline = max(deadline, period(registered))
+	}
+	deadline = min(deadline, cur)
+	// The deadline is the last day of the period: the day before the next one begins.
+	next := deadline + months
+	end := civilDay(next/12, next%12+1, 1) - 1
+	return true, civilDay(int(asOf/10000), int(asOf/100%100), int(asOf%100)) - end
+}
+
+// civilDay numbers the days of the proleptic Gregorian calendar (days from 1970-01-01),
+// by Howard Hinnant's days_from_civil.
+func civilDay(y, m, d int) int {
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era--
+	}
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 719468
+}
+
+// DateNum turns an ISO date into the number yyyymmdd (0 for anything else, "" included).
+func DateNum(iso string) int32 {
+	if len(iso) < 10 || iso[4] != '-' || iso[7] != '-' {
+		return 0
+	}
+	var n int32
+	for i := 0; i < 10; i++ {
+		if i == 4 || i == 7 {
+			continue
 		}
+		c := iso[i]
+		if c < '0' || c > '9' {
+			return 0
+		}
+		n = n*10 + int32(c-'0')
 	}
-	if deadline > end {
-		deadline = end
-	}
-	return true, DaysBetween(deadline, asOf)
+	return n
 }
 
 // MonthsLabel writes a rule's months as settings show them: 每季度, 每年, 每N个月, 不要求.

@@ -138,6 +138,21 @@ func backupStamp(name, base string) (string, bool) {
 	return stamp, true
 }
 
+// freeBackupName is the path of a new backup in dir of the ledger named base, made at:
+// <base>-YYYYMMDD-HHMMSS.db, or the next second not yet taken when a backup of that second
+// exists — two backups in one second (Ctrl+B just after the automatic one, a restore's
+// copy of the file just after a backup) must not replace each other. A name's time may
+// then be a second or two late, which keeps the names in the order the backups were made.
+func freeBackupName(dir, base string, at time.Time) string {
+	for {
+		final := filepath.Join(dir, base+"-"+at.Format(backupStampLayout)+".db")
+		if _, err := os.Lstat(final); err != nil { // free (or unreadable: writing it says why)
+			return final
+		}
+		at = at.Add(time.Second)
+	}
+}
+
 func ledgerBase(path string) string {
 	return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 }
@@ -159,7 +174,9 @@ func (s *Store) Backup(ctx context.Context, dir string) (string, error) {
 	if err := mkdirPrivate(dir); err != nil {
 		return "", Classify(err, dir)
 	}
-	final := filepath.Join(dir, ledgerBase(s.path)+"-"+s.Now().Format(backupStampLayout)+".db")
+	s.backupMu.Lock()
+	defer s.backupMu.Unlock()
+	final := freeBackupName(dir, ledgerBase(s.path), s.Now())
 	tmp := final + ".tmp"
 	err = s.withSnapshot(ctx, func(db *sql.DB) error { return vacuumInto(ctx, db, tmp) }) // searches do not wait for it
 	if err != nil {
@@ -356,9 +373,10 @@ func (s *Store) AutoBackup(ctx context.Context) (string, error) {
 
 // removeStaleTemps removes what killed runs left behind for the ledger at path: a
 // backup's temporary copy (with its journal), the temporary file of an older program's
-// restore. Called while the file is held, so no other run is writing them.
+// restore, an export's scratch files. Called while the file is held, so no other run is writing them.
 func removeStaleTemps(path string) {
 	os.Remove(path + ".restore.tmp")
+	removeScratch(path)
 	dir := BackupDir(path)
 	entries, err := os.ReadDir(dir)
 	if err != nil {

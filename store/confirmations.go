@@ -195,26 +195,45 @@ func (s *Store) ConfirmationList(ctx context.Context, q ConfirmQuery) (ConfirmPa
 	if v, ok := s.dutyCache().get(key, changes); ok {
 		all = v.([]rec)
 	} else {
-		rows, err := s.db.QueryContext(ctx, `SELECT p.id, coalesce((SELECT min(c.id) FROM confirmations c
-			WHERE c.person_id = p.id AND c.year = @year AND c.deleted_at = ''), 0)
-			FROM people p INDEXED BY people_duties LEFT JOIN villages v ON v.id = p.village_id
-			WHERE p.status IN ('`+model.StatusActive+`', '`+model.StatusStopped+`') AND p.subsidy_status = '`+model.SubsidyReceiving+`'
-			AND p.deleted_at = '' AND p.registered_on <= @asof
-			ORDER BY v.id IS NULL, v.sort, v.id, p.py_sort, p.id`, sql.Named("year", q.Year), sql.Named("asof", s.Today()))
+		// The recipients on the roll from the kept roster, their confirmations of the
+		// year from the confirmations_year index, the order from the search index.
+		day := model.DateNum(s.Today())
+		var ids []int64
+		err := s.duties.roster.use(ctx, s.db, func(rows []dutyPerson, _ int64) error {
+			for i := range rows {
+				if d := &rows[i]; d.flags&(dpSubsidy|dpGone) == dpSubsidy && d.reg <= day {
+					ids = append(ids, d.id)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return ConfirmPage{}, s.classify(err)
+		}
+		done := map[int64]int64{}
+		rows, err := s.db.QueryContext(ctx, `SELECT person_id, min(id) FROM confirmations WHERE year = ? AND deleted_at = ''
+			GROUP BY person_id`, q.Year)
 		if err != nil {
 			return ConfirmPage{}, s.classify(err)
 		}
 		for rows.Next() {
-			var r rec
-			if err := rows.Scan(&r.id, &r.conf); err != nil {
+			var pid, cid int64
+			if err := rows.Scan(&pid, &cid); err != nil {
 				rows.Close()
 				return ConfirmPage{}, err
 			}
-			all = append(all, r)
+			done[pid] = cid
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return ConfirmPage{}, s.classify(err)
+		}
+		if err := s.rosterOrder(ctx, ids); err != nil {
+			return ConfirmPage{}, s.classify(err)
+		}
+		all = make([]rec, len(ids))
+		for i, id := range ids {
+			all[i] = rec{id, done[id]}
 		}
 		s.dutyCache().put(key, changes, all)
 	}

@@ -1,11 +1,11 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
-	"sort"
-	"strings"
+	"slices"
 
 	"shuangyong/model"
 )
@@ -135,64 +135,49 @@ func (s *Store) DueList(ctx context.Context, q DueQuery) (DuePage, error) {
 	return page, nil
 }
 
-// dueItems is the whole due list as of asOf, from the cache while the ledger is unchanged.
+// dueItems is the whole due list as of asOf, worked out in Go from the kept roster
+// (due_roster.go) and kept itself until the roster changes.
 func (s *Store) dueItems(ctx context.Context, st model.DutySettings, asOf string) ([]dueItem, error) {
-	changes, err := s.changeCount(ctx)
-	if err != nil {
-		return nil, err
-	}
-	cacheKey := "due " + asOf + " " + KeySQL(st) + " " + fmt.Sprint(st.Key, st.Others)
-	if v, ok := s.dutyCache().get(cacheKey, changes); ok {
-		return v.([]dueItem), nil
-	}
-	start := func(months int) string {
-		st, _ := model.RulePeriod(asOf, months)
-		return st // "" for no rule: no date is before it
-	}
-	// Only people with something due come back: a contact before the current period's
-	// start, or a home visit before it. One string, not a row each (store/tally's reason:
-	// each value fetched costs more than SQLite's work on it).
-	var packed sql.NullString
-	err = s.db.QueryRowContext(ctx, `SELECT group_concat(id || '|' || k || '|' || lc || '|' || lh || '|' || reg, ';') FROM
-		(SELECT p.id, `+KeySQL(st)+` AS k, p.last_visit_on AS lc, p.last_home_on AS lh, p.registered_on AS reg
-		FROM people p INDEXED BY people_duties WHERE p.status IN ('`+model.StatusActive+`', '`+model.StatusStopped+`')
-		AND p.deleted_at = '' AND p.registered_on <= @asof)
-		WHERE (k AND (lc < @kc OR lh < @kv)) OR (NOT k AND (lc < @oc OR lh < @ov))`,
-		sql.Named("asof", asOf), sql.Named("kc", start(st.Key.ContactMonths)), sql.Named("kv", start(st.Key.VisitMonths)),
-		sql.Named("oc", start(st.Others.ContactMonths)), sql.Named("ov", start(st.Others.VisitMonths))).Scan(&packed)
-	if err != nil {
-		return nil, err
-	}
 	var items []dueItem
-	for _, rec := range strings.Split(packed.String, ";") {
-		f := strings.Split(rec, "|")
-		if len(f) != 5 {
-			continue
+	err := s.duties.roster.use(ctx, s.db, func(rows []dutyPerson, version int64) error {
+		cacheKey := fmt.Sprint("due ", asOf, st)
+		if v, ok := s.dutyCache().get(cacheKey, version); ok {
+			items = v.([]dueItem)
+			return nil
 		}
-		it := dueItem{id: atoi64(f[0]), key: f[1] == "1"}
-		rule := st.RuleFor(it.key)
-		it.contact, it.contactDays = model.DueOf(f[2], f[4], rule.ContactMonths, asOf)
-		it.visit, it.visitDay = model.DueOf(f[3], f[4], rule.VisitMonths, asOf)
-		if !it.contact && !it.visit {
-			continue
+		kt := newKeyTest(st)
+		day := model.DateNum(asOf)
+		for i := range rows {
+			d := &rows[i]
+			if d.reg > day || d.flags&dpGone != 0 {
+				continue // not on the roll yet that day, or not any more
+			}
+			it := dueItem{id: d.id, key: kt.key(d)}
+			rule := st.RuleFor(it.key)
+			it.contact, it.contactDays = model.DueOfNum(d.lastC, d.reg, rule.ContactMonths, day)
+			it.visit, it.visitDay = model.DueOfNum(d.lastH, d.reg, rule.VisitMonths, day)
+			if !it.contact && !it.visit {
+				continue
+			}
+			it.days = -1 << 31
+			if it.contact {
+				it.days = it.contactDays
+			}
+			if it.visit && it.visitDay > it.days {
+				it.days = it.visitDay
+			}
+			items = append(items, it)
 		}
-		it.days = -1 << 31
-		if it.contact {
-			it.days = it.contactDays
-		}
-		if it.visit && it.visitDay > it.days {
-			it.days = it.visitDay
-		}
-		items = append(items, it)
-	}
-	sort.Slice(items, func(a, b int) bool {
-		if items[a].days != items[b].days {
-			return items[a].days > items[b].days
-		}
-		return items[a].id < items[b].id
+		slices.SortFunc(items, func(a, b dueItem) int {
+			if a.days != b.days {
+				return cmp.Compare(b.days, a.days)
+			}
+			return cmp.Compare(a.id, b.id)
+		})
+		s.dutyCache().put(cacheKey, version, items)
+		return nil
 	})
-	s.dutyCache().put(cacheKey, changes, items)
-	return items, nil
+	return items, err
 }
 
 func atoi64(s string) int64 {

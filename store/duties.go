@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -125,6 +126,7 @@ const onRollNow = "p.deleted_at = '' AND p.status IN ('" + model.StatusActive + 
 type dutyCache struct {
 	mu      sync.Mutex
 	entries map[string]dutyCached
+	roster  dutyRoster // what the due list needs of every person (due_roster.go)
 }
 
 type dutyCached struct {
@@ -163,7 +165,11 @@ func (s *Store) changeCount(ctx context.Context) (int64, error) {
 // matchEntries keeps the people of ids that match the text, as the 军属 list matches them
 // (textMatcher.rank): in the order given, with the field that matched. As there, the
 // address and the pairing cadre count only when nothing else matches (weakOnly). keep
-// receives the positions in ids that match.
+// holds the positions in ids that match.
+//
+// As the index's search does, the word with the fewest candidates drives: its candidates
+// that are among ids are ranked, or, when the list of ids is the shorter, every entry of
+// the roster that is among them — never a map lookup per id.
 func (s *Store) matchEntries(ctx context.Context, ids []int64, text string) (keep []int, fields []MatchField, weakOnly bool, err error) {
 	m := compileText(text)
 	if len(m.words) == 0 {
@@ -176,25 +182,68 @@ func (s *Store) matchEntries(ctx context.Context, ids []int64, text string) (kee
 	if err := s.ensureLoaded(ctx); err != nil {
 		return nil, nil, false, err
 	}
+	var maxID int64
+	for _, id := range ids {
+		maxID = max(maxID, id)
+	}
+	pos := make([]int32, maxID+1) // position in ids + 1, by person id
+	for i, id := range ids {
+		pos[id] = int32(i + 1)
+	}
 	ix := s.people
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
+	var driver []candList
+	size := -1
+	for _, w := range m.words {
+		lists, all := ix.candidates(w)
+		if all {
+			continue
+		}
+		n := 0
+		for _, l := range lists {
+			n += l.len()
+		}
+		if size < 0 || n < size {
+			driver, size = lists, n
+		}
+	}
+	type hit struct {
+		at    int32
+		field MatchField
+		weak  bool
+	}
+	var hits []hit
+	seen := make([]bool, len(ids))
+	try := func(sl int32) {
+		e := ix.slots[sl]
+		if e == nil || e.id > maxID || pos[e.id] == 0 || seen[pos[e.id]-1] {
+			return
+		}
+		at := pos[e.id] - 1
+		seen[at] = true
+		if t, f, ok := m.rank(e); ok {
+			hits = append(hits, hit{at, f, t == tierWeak})
+		}
+	}
+	if size >= 0 && size < len(ids) {
+		for _, l := range driver {
+			l.each(try)
+		}
+	} else {
+		for _, sl := range ix.order {
+			try(sl)
+		}
+	}
+	sort.Slice(hits, func(a, b int) bool { return hits[a].at < hits[b].at })
 	var weak []int
 	var weakFields []MatchField
-	for i, id := range ids {
-		sl, ok := ix.slotOf[id]
-		if !ok || ix.slots[sl] == nil {
+	for _, h := range hits {
+		if h.weak {
+			weak, weakFields = append(weak, int(h.at)), append(weakFields, h.field)
 			continue
 		}
-		t, f, ok := m.rank(ix.slots[sl])
-		if !ok {
-			continue
-		}
-		if t == tierWeak {
-			weak, weakFields = append(weak, i), append(weakFields, f)
-			continue
-		}
-		keep, fields = append(keep, i), append(fields, f)
+		keep, fields = append(keep, int(h.at)), append(fields, h.field)
 	}
 	if len(keep) == 0 && len(weak) > 0 {
 		return weak, weakFields, true, nil

@@ -317,3 +317,57 @@ func TestConfirmationsAndVisitConfirm(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestKeyRuleThreeWays holds the 重点对象 rule together: model.IsKey, KeySQL (the tally's)
+// and the due list's in-memory test.
+func TestKeyRuleThreeWays(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	people := []model.Person{
+		{Name: "甲", SubsidyStatus: model.SubsidyReceiving},
+		{Name: "乙", SubsidyStatus: model.SubsidyReceiving, KeyMark: model.KeyNo},
+		{Name: "丙", KeyMark: model.KeyYes},
+		{Name: "丁", Categories: []string{model.CatMartyrFamily}},
+		{Name: "戊", Categories: []string{model.CatDisabledSoldier}, DisabilityNature: model.NatureWar, DisabilityGrade: 3},
+		{Name: "己", Categories: []string{model.CatDisabledSoldier}, DisabilityNature: model.NatureWar, DisabilityGrade: 7},
+		{Name: "庚", LivesAlone: true},
+		{Name: "辛", Assistance: "dibao"},
+		{Name: "壬", Assistance: "tekun"},
+		{Name: "癸", Categories: []string{model.CatVeteran}},
+	}
+	for i := range people {
+		people[i].RegisteredOn = "2020-01-01"
+		people[i] = mustPerson(t, s, people[i])
+	}
+	for _, st := range []model.DutySettings{
+		model.DefaultDutySettings(),
+		{KeyCategories: []string{model.CatMartyrFamily}, KeyMaxGrade: 4, Key: model.DutyRule{ContactMonths: 3}},
+		{KeyLivesAlone: true, KeyAssistance: []string{"dibao", "tekun"}, Key: model.DutyRule{ContactMonths: 1}},
+	} {
+		if err := s.SaveDutySettings(ctx, st); err != nil {
+			t.Fatal(err)
+		}
+		inSQL, err := QueryIDs(ctx, s.db, "SELECT p.id FROM people p WHERE "+KeySQL(st))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sqlKey := map[int64]bool{}
+		for _, id := range inSQL {
+			sqlKey[id] = true
+		}
+		page, err := s.DueList(ctx, DueQuery{Limit: 100})
+		if err != nil {
+			t.Fatal(err)
+		}
+		listed := map[int64]bool{}
+		for _, r := range page.Rows {
+			listed[r.ID] = r.Key
+		}
+		for _, p := range people {
+			want := st.IsKey(&p)
+			if sqlKey[p.ID] != want || listed[p.ID] != want {
+				t.Errorf("%s under %+v: IsKey %v, SQL %v, due list %v", p.Name, st, want, sqlKey[p.ID], listed[p.ID])
+			}
+		}
+	}
+}

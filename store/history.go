@@ -101,6 +101,7 @@ func (s *Store) write(ctx context.Context, fn func(w *writer) error) error {
 	} else if len(w.people) > 0 {
 		s.people.apply(w.people, entries, loaded)
 	}
+	s.duties.roster.touched(w.people, w.rebuild)
 	return nil
 }
 

@@ -38,6 +38,10 @@ type Store struct {
 	// only what this run changed, never an earlier day's work.
 	sessionStart int64
 
+	// backupMu lets one backup at a time choose its name and write it: the start's
+	// automatic backup and a Ctrl+B in the same second must not take the same file.
+	backupMu sync.Mutex
+
 	people *peopleIndex
 	snaps  snapshots           // read-only connections onto the frozen file, for long reads (snapshot.go)
 	tables map[string][]string // entity → its columns, for history snapshots
@@ -539,7 +543,8 @@ func (s *Store) Close() error {
 	if s == nil || s.db == nil {
 		return nil
 	}
-	s.snaps.closeAndWait() // a checkpoint at close would write the file under a snapshot's reader
+	s.snaps.closeAndWait()        // a checkpoint at close would write the file under a snapshot's reader
+	os.Remove(scratchDir(s.path)) // empty after every finished export; a killed one's is removed at the next open
 	if s.ReadOnly() == nil {
 		// optimize may write statistics: never into a damaged or read-only file.
 		_, _ = s.db.Exec("PRAGMA optimize")

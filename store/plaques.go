@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"strings"
 
 	"shuangyong/model"
 )
@@ -186,12 +187,11 @@ func (s *Store) RestorePlaque(ctx context.Context, id int64) error {
 }
 
 // PlaqueQuery selects a window of the eligible households: by state (none: 待悬挂 and
-// 待更换, the ones to work on), village, and typed text matched against the member a row
-// names, as the 军属 list matches people.
+// 待更换, the ones to work on) and typed text matched against the member a row names, as
+// the 军属 list matches people (a village's name finds its households).
 type PlaqueQuery struct {
 	Text          string
 	States        []string // model.PlaqueStates codes; nil = pending and replace
-	VillageID     int64
 	Offset, Limit int
 }
 
@@ -211,9 +211,9 @@ type PlaquePage struct {
 }
 
 type plaqueItem struct {
-	rep     int64
-	village int64
-	info    PlaqueInfo
+	rep  int64
+	flag bool // a member's honour_plaque flag
+	info PlaqueInfo
 }
 
 // PlaqueList lists the eligible households in roster order of the members they are listed
@@ -232,9 +232,9 @@ func (s *Store) PlaqueList(ctx context.Context, q PlaqueQuery) (PlaquePage, erro
 		want[st] = true
 	}
 	var ids []int64
-	var kept []plaqueItem
+	var kept []*plaqueItem
 	for _, it := range items {
-		if want[it.info.State] && (q.VillageID == 0 || it.village == q.VillageID) {
+		if want[it.info.State] {
 			ids, kept = append(ids, it.rep), append(kept, it)
 		}
 	}
@@ -266,34 +266,78 @@ func (s *Store) PlaqueList(ctx context.Context, q PlaqueQuery) (PlaquePage, erro
 }
 
 // plaqueItems is every eligible household with its plaque today, in roster order of its
-// member, from the cache while the ledger is unchanged.
-func (s *Store) plaqueItems(ctx context.Context) ([]plaqueItem, error) {
+// member: the households from the kept roster (due_roster.go), their registers' newest
+// lines from plaques; kept until the ledger changes.
+func (s *Store) plaqueItems(ctx context.Context) ([]*plaqueItem, error) {
 	changes, err := s.changeCount(ctx)
 	if err != nil {
 		return nil, err
 	}
-	key := "plaques " + s.Today()
+	today := s.Today()
+	key := "plaques " + today
 	if v, ok := s.dutyCache().get(key, changes); ok {
-		return v.([]plaqueItem), nil
+		return v.([]*plaqueItem), nil
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT h.hk, h.rep, h.members, h.state, h.date, h.record, h.note, coalesce(p.village_id, 0)
-		FROM (`+PlaqueHouseholdsSQL(onRollNow)+`) h JOIN people p ON p.id = h.rep LEFT JOIN villages v ON v.id = p.village_id
-		ORDER BY v.id IS NULL, v.sort, v.id, p.py_sort, p.id`, sql.Named("asof", s.Today()))
+	day := model.DateNum(today)
+	mask := categoryBits(strings.Join(model.PlaqueCategories(), ","))
+	byKey := map[int64]*plaqueItem{}
+	err = s.duties.roster.use(ctx, s.db, func(rows []dutyPerson, _ int64) error {
+		for i := range rows {
+			d := &rows[i]
+			if d.flags&dpGone != 0 || d.reg > day || d.cats&mask == 0 {
+				continue
+			}
+			h := byKey[d.hk]
+			if h == nil {
+				h = &plaqueItem{rep: d.id, info: PlaqueInfo{HouseholdKey: d.hk, Eligible: true, State: model.PlaquePending}}
+				byKey[d.hk] = h
+			}
+			h.info.Members++
+			h.rep = min(h.rep, d.id)
+			h.flag = h.flag || d.flags&dpPlaque != 0
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, h := range byKey {
+		if h.flag {
+			h.info.State = model.PlaqueHung
+		}
+	}
+	// Each register's lines in order: the last one read is the household's state.
+	rows, err := s.db.QueryContext(ctx, `SELECT x.id, `+plaqueKeySQL+`, x.state, x.date, x.note FROM plaques x
+		WHERE x.deleted_at = '' AND x.date <= ? ORDER BY x.date, x.id`, today)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []plaqueItem
 	for rows.Next() {
-		it := plaqueItem{info: PlaqueInfo{Eligible: true}}
-		if err := rows.Scan(&it.info.HouseholdKey, &it.rep, &it.info.Members, &it.info.State, &it.info.Date,
-			&it.info.RecordID, &it.info.Note, &it.village); err != nil {
+		var id, hk int64
+		var state, date, note string
+		if err := rows.Scan(&id, &hk, &state, &date, &note); err != nil {
 			return nil, err
 		}
-		out = append(out, it)
+		if h := byKey[hk]; h != nil {
+			h.info.RecordID, h.info.State, h.info.Date, h.info.Note = id, state, date, note
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
+	}
+	reps := make([]int64, 0, len(byKey))
+	byRep := make(map[int64]*plaqueItem, len(byKey))
+	for _, h := range byKey {
+		reps = append(reps, h.rep)
+		byRep[h.rep] = h
+	}
+	if err := s.rosterOrder(ctx, reps); err != nil {
+		return nil, err
+	}
+	out := make([]*plaqueItem, len(reps))
+	for i, id := range reps {
+		out[i] = byRep[id]
 	}
 	s.dutyCache().put(key, changes, out)
 	return out, nil

@@ -157,7 +157,8 @@ func (h *held) keep(ctx context.Context, path, stamp string) (string, error) {
 		if err := mkdirPrivate(dir); err != nil {
 			return "", Classify(err, dir)
 		}
-		final := filepath.Join(dir, ledgerBase(path)+"-"+stamp+".db")
+		at, _ := time.ParseInLocation(backupStampLayout, stamp, time.Local)
+		final := freeBackupName(dir, ledgerBase(path), at)
 		tmp := final + ".tmp"
 		err := vacuumInto(ctx, h.conn, tmp)
 		if err == nil {

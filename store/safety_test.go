@@ -611,6 +611,69 @@ func TestBackupWhileOpenAndRefusedWhenBusy(t *testing.T) {
 	}
 }
 
+// Two backups in one second — Ctrl+B just after the start's automatic one, or from two
+// goroutines at once — are two files, neither replacing the other, and a restore's copy
+// of the live file made in that same second replaces neither.
+func TestBackupsInOneSecondAreKeptApart(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "b.db")
+	ledger(t, path, 5)
+	s, err := store.Open(ctx, path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	noon := time.Date(2026, 11, 30, 12, 0, 0, 0, time.Local)
+	s.Now = func() time.Time { return noon }
+	made := make(chan string, 3)
+	var wg sync.WaitGroup
+	for range 3 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			b, err := s.Backup(ctx, "")
+			if err != nil {
+				t.Error(err)
+			}
+			made <- b
+		}()
+	}
+	wg.Wait()
+	close(made)
+	names := map[string]bool{}
+	for b := range made {
+		names[b] = true
+		if got := people(t, b); got != 5 {
+			t.Errorf("%s has %d people", b, got)
+		}
+	}
+	if len(names) != 3 {
+		t.Errorf("three backups in one second made %d files: %v", len(names), names)
+	}
+	s.Close()
+	list, _ := store.Backups(path)
+	if len(list) != 3 {
+		t.Fatalf("listed %v", list)
+	}
+	// The restore runs in the second the first backup is named after (its stamp comes
+	// from the clock, here faked by renaming the backups to this second).
+	now := time.Now()
+	for i, b := range list {
+		moved := filepath.Join(filepath.Dir(b), "b-"+now.Add(time.Duration(i)*time.Second).Format("20060102-150405")+".db")
+		if err := os.Rename(b, moved); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before, _ := store.Backups(path)
+	kept, err := store.Restore(ctx, path, before[len(before)-1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	after, _ := store.Backups(path)
+	if len(after) != len(before)+1 {
+		t.Errorf("the restore's copy of the live file replaced a backup: before %v, after %v (kept %s)", before, after, kept)
+	}
+}
+
 // TestRollbackJournalHeldWithoutWriting: on a network share (rollback journal) the file
 // is taken at open by an empty exclusive transaction, not by a write, and still turns a
 // second process away.
@@ -695,5 +758,45 @@ func TestZeroedHeaderWithBackupsIsDamaged(t *testing.T) {
 	}
 	if !bytes.Equal(read(t, path), raw) {
 		t.Error("the damaged file was written to")
+	}
+}
+
+// A killed export leaves the spreadsheet library's spill files (personal data) in the
+// ledger's scratch folder, not the system's temp folder; the next open removes them, and a
+// clean close leaves no folder behind.
+func TestKilledExportScratchRemovedAtNextOpen(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "s.db")
+	ledger(t, path, 3)
+	s, err := store.Open(ctx, path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	scratch := s.ScratchDir()
+	if scratch == "" || filepath.Dir(scratch) != filepath.Dir(path) {
+		t.Fatalf("scratch folder %q", scratch)
+	}
+	if st, err := os.Stat(scratch); err != nil || (runtime.GOOS != "windows" && st.Mode().Perm() != 0o700) {
+		t.Fatalf("scratch folder: %v %v", st, err)
+	}
+	left := filepath.Join(scratch, "excelize-3318477308")
+	if err := os.WriteFile(left, []byte("11010519491231002X"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s.Close() // as if killed: the file stays
+	if _, err := os.Stat(left); err != nil {
+		t.Fatalf("the spill file should survive a close that did not finish the export: %v", err)
+	}
+	s, err = store.Open(ctx, path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(left); !os.IsNotExist(err) {
+		t.Errorf("a killed export's spill file is still there after the next open: %v", err)
+	}
+	s.ScratchDir()
+	s.Close()
+	if _, err := os.Stat(scratch); !os.IsNotExist(err) {
+		t.Errorf("an empty scratch folder left after close: %v", err)
 	}
 }

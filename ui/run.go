@@ -4,6 +4,8 @@ package ui
 
 import (
 	"context"
+	"errors"
+	"io/fs"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -40,5 +42,19 @@ func Run(ctx context.Context, s *store.Store, opt Options) error {
 	if err == tea.ErrProgramKilled && ctx.Err() != nil {
 		return nil
 	}
+	if IsNoTerminal(err) {
+		return ErrNoTerminal
+	}
 	return err
+}
+
+// ErrNoTerminal: the program was started where there is no terminal to draw on or read
+// keys from (a scheduled task, a service, a pipe).
+var ErrNoTerminal = errors.New("no terminal")
+
+// IsNoTerminal recognises Bubble Tea's failure to open the terminal for keys when standard
+// input is not one: it opens /dev/tty (CONIN$ on Windows) and wraps that error.
+func IsNoTerminal(err error) bool {
+	var pe *fs.PathError
+	return errors.As(err, &pe) && (pe.Path == "/dev/tty" || pe.Path == "CONIN$")
 }

@@ -17,10 +17,10 @@ UPDATE people SET last_home_on = h.d FROM
 	(SELECT person_id, max(date) AS d FROM visits WHERE mode = 'home' AND deleted_at = '' GROUP BY person_id) h
 	WHERE h.person_id = people.id;
 
--- The due list and the tally read who is due from this index alone (people on the roll,
--- the fields the 重点对象 rule tests, and the two dates).
+-- The duty lists read the roll from this index alone: the fields the 重点对象 rule tests,
+-- the two dates, and the household and 光荣牌 flag for the plaques.
 CREATE INDEX people_duties ON people(status, subsidy_status, key_mark, disability_grade, lives_alone, assistance,
-	registered_on, status_changed_on, categories, last_visit_on, last_home_on) WHERE deleted_at = '';
+	registered_on, status_changed_on, categories, last_visit_on, last_home_on, household_id, honour_plaque) WHERE deleted_at = '';
 
 -- 光荣牌: the register of a household's plaque, one row per thing that happened to it
 -- (hung or replaced, found to need replacing, not to be replaced any more). The newest

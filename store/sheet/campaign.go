@@ -59,12 +59,12 @@ func ExportCampaign(ctx context.Context, s *store.Store, eventID int64, path str
 		township = st.Office
 	}
 	return writeAtomically(path, true, func(w io.Writer) error {
-		return writeCampaign(w, c, rows, township, st.Office, s.Today())
+		return writeCampaign(w, c, rows, township, st.Office, s.Today(), s.ScratchDir())
 	})
 }
 
-func writeCampaign(w io.Writer, c store.CampaignInfo, rows []store.RosterRow, township, office, today string) error {
-	f := excelize.NewFile()
+func writeCampaign(w io.Writer, c store.CampaignInfo, rows []store.RosterRow, township, office, today, scratch string) error {
+	f := excelize.NewFile(excelize.Options{TmpDir: scratch})
 	defer f.Close()
 	const sheetName = campaignSheet
 	if err := f.SetSheetName("Sheet1", sheetName); err != nil {

@@ -148,7 +148,7 @@ func Export(ctx context.Context, s *store.Store, opt Options) error {
 			if township == "" {
 				township = st.Office
 			}
-			e := &exporter{ctx: ctx, tx: tx, opt: opt, t: t, office: st.Office, township: township, operator: st.Operator, today: today}
+			e := &exporter{ctx: ctx, tx: tx, opt: opt, t: t, office: st.Office, township: township, operator: st.Operator, today: today, scratch: s.ScratchDir()}
 			switch opt.Format {
 			case FormatText:
 				return writeText(w, t)
@@ -252,6 +252,7 @@ type exporter struct {
 	office, operator string
 	township         string // for the title: 乡镇（街道）名称, else the 填报单位
 	today            string
+	scratch          string // where the spreadsheet library may spill (store.ScratchDir)
 	done, total      int
 }
 
@@ -306,7 +307,7 @@ func (e *exporter) xlsx(w io.Writer) error {
 		e.total += counts[i]
 	}
 	e.progress(0)
-	b, err := newBook(title(e.township, e.opt.Period()), e.office, model.FormatDateZh(e.today), e.operator, e.opt.Public)
+	b, err := newBook(title(e.township, e.opt.Period()), e.office, model.FormatDateZh(e.today), e.operator, e.opt.Public, e.scratch)
 	if err != nil {
 		return err
 	}

@@ -192,8 +192,10 @@ type xlsxBook struct {
 	sheets   int
 }
 
-func newBook(title, office, date, operator string, public bool) (*xlsxBook, error) {
-	f := excelize.NewFile()
+// scratch is where the library may spill rows it cannot hold in memory ("" = the system's
+// temp folder): see store.ScratchDir.
+func newBook(title, office, date, operator string, public bool, scratch string) (*xlsxBook, error) {
+	f := excelize.NewFile(excelize.Options{TmpDir: scratch})
 	st, err := newStyles(f)
 	if err != nil {
 		f.Close()

@@ -2,49 +2,25 @@ package tally
 
 import (
 	"database/sql"
+	"fmt"
 	"sort"
 	"strings"
 
 	"shuangyong/model"
 )
 
-// events makes the events table and the activities per month from events_year, grouped by
-// year, type and date (the index's own order: no sorting), and the year before's
-// activities. Events count by their own date (rule 3). The 走访慰问 row takes its
-// participants and money from the visits of the period (rule 2), by the visits' quarters,
-// so it equals the visits table whatever was typed on the events.
+// events reads the events of the period from events_year (the index's own order: no
+// sorting) and the year before's activities. Events count by their own date (rule 3).
+// eventRows makes the table once the visits are in: the 走访慰问 row takes its participants
+// and money from the visits of the period (rule 2), by the visits' quarters, so it equals
+// the visits table whatever was typed on the events.
 func (c *computer) events() error {
 	t := c.t
-	args := append(yearsArgs(c.period), sql.Named("visit", model.EventVisit))
-	// 走访慰问 events (most of a county's) are only counted: their figures are the visits'.
-	// Reading them apart spares four aggregate steps on each. (The type is compared as a
-	// range: an equality lets the planner drop it from the GROUP BY, which then no longer
-	// follows the index and is sorted.)
-	rows, err := c.tx.QueryContext(c.ctx, `SELECT type, date, count(*), sum(participants), sum(military_participants), sum(money_fen),
-		min(id), max(id) FROM events WHERE year BETWEEN @y1 AND @y2 AND type <> @visit AND deleted_at = '' GROUP BY year, type, date
-		UNION ALL
-		SELECT type, date, count(*), 0, 0, 0, min(id), max(id) FROM events
-		WHERE year BETWEEN @y1 AND @y2 AND type >= @visit AND type <= @visit AND deleted_at = '' GROUP BY year, type, date`, args...)
-	if err != nil {
-		return err
-	}
-	byType := map[string]*model.EventRow{}
-	row := func(typ string) *model.EventRow {
-		r := byType[typ]
-		if r == nil {
-			r = &model.EventRow{Type: typ}
-			byType[typ] = r
-		}
-		return r
-	}
-	var typ, date string
-	var f model.EventFigures
-	var lo, hi int64
+	c.evByType = map[string]*model.EventRow{}
 	c.minEvent, c.maxEvent = -1, -1
-	for rows.Next() {
-		if err := rows.Scan(&typ, &date, &f.Events, &f.Participants, &f.Military, &f.MoneyFen, &lo, &hi); err != nil {
-			rows.Close()
-			return err
+	add := func(typ, date string, f model.EventFigures, lo, hi int64) {
+		if f.Events == 0 {
+			return
 		}
 		if c.minEvent < 0 || lo < c.minEvent {
 			c.minEvent = lo
@@ -52,19 +28,110 @@ func (c *computer) events() error {
 		c.maxEvent = max(c.maxEvent, hi)
 		q, m := quarterOf(date)
 		if q == 0 {
-			continue
+			return
 		}
-		r := row(typ)
+		r := c.evByType[typ]
+		if r == nil {
+			r = &model.EventRow{Type: typ}
+			c.evByType[typ] = r
+		}
 		if typ == model.EventVisit {
-			f = model.EventFigures{Events: f.Events} // the figures are the visits' (below)
+			f = model.EventFigures{Events: f.Events} // the figures are the visits' (eventRows)
 		} else {
 			t.Months[m-1].Activities += f.Events
 		}
 		r.Quarters[q-1] = model.SumEvents(r.Quarters[q-1], f)
+		c.nEvents += f.Events
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	scan := func(rows *sql.Rows, err error) error {
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		var typ, date string
+		var f model.EventFigures
+		var lo, hi int64
+		for rows.Next() {
+			if err := rows.Scan(&typ, &date, &f.Events, &f.Participants, &f.Military, &f.MoneyFen, &lo, &hi); err != nil {
+				return err
+			}
+			add(typ, date, f, lo, hi)
+		}
+		return rows.Err()
+	}
+	args := append(yearsArgs(c.period), sql.Named("visit", model.EventVisit))
+	// Events other than 走访慰问, summed by date. (The type is compared as a range: an
+	// equality lets the planner drop it from the GROUP BY, which then no longer follows
+	// the index and is sorted.)
+	if err := scan(c.tx.QueryContext(c.ctx, `SELECT type, date, count(*), sum(participants), sum(military_participants), sum(money_fen),
+		min(id), max(id) FROM events WHERE year BETWEEN @y1 AND @y2 AND type <> @visit AND deleted_at = '' GROUP BY year, type, date`, args...)); err != nil {
 		return err
+	}
+	// 走访慰问 events (most of a county's) are only counted, by quarter: their figures are
+	// the visits'. A quarter's are one range of the index (year, type, date), counted
+	// without grouping; dates that are no ISO date of the year fall in the ranges between
+	// and are read by date, to be placed (or not) as quarterOf says, like any other.
+	for y := c.period.From; y <= c.period.To; y++ {
+		if err := scan(c.tx.QueryContext(c.ctx, visitEventsSQL, sql.Named("year", y), sql.Named("visit", model.EventVisit),
+			sql.Named("y", fmt.Sprintf("%04d", y)))); err != nil {
+			return err
+		}
+	}
+	if !c.period.Single() {
+		return nil
+	}
+	// The year before's activities: the few events other than 走访慰问 on both sides of
+	// them in the index, and the 走访慰问 events only counted.
+	p := &t.Previous
+	return c.tx.QueryRowContext(c.ctx, `SELECT
+		(SELECT count(*) FROM events WHERE year = @year AND type < @visit AND deleted_at = '')
+		+ (SELECT count(*) FROM events WHERE year = @year AND type > @visit AND deleted_at = ''),
+		(SELECT coalesce(sum(participants), 0) FROM events WHERE year = @year AND type < @visit AND deleted_at = '')
+		+ (SELECT coalesce(sum(participants), 0) FROM events WHERE year = @year AND type > @visit AND deleted_at = ''),
+		(SELECT coalesce(sum(military_participants), 0) FROM events WHERE year = @year AND type < @visit AND deleted_at = '')
+		+ (SELECT coalesce(sum(military_participants), 0) FROM events WHERE year = @year AND type > @visit AND deleted_at = ''),
+		(SELECT coalesce(sum(money_fen), 0) FROM events WHERE year = @year AND type < @visit AND deleted_at = '')
+		+ (SELECT coalesce(sum(money_fen), 0) FROM events WHERE year = @year AND type > @visit AND deleted_at = ''),
+		(SELECT count(*) FROM events WHERE year = @year AND type = @visit AND deleted_at = '')`,
+		sql.Named("year", c.period.From-1), sql.Named("visit", model.EventVisit)).
+		Scan(&p.Activities, &p.Participants, &p.Military, &p.ActivityFen, &p.Rounds)
+}
+
+// visitEventsSQL counts a year's 走访慰问 events by quarter: four ranges of the events_year
+// index (a quarter's months, whatever follows them: what quarterOf reads), each given as the
+// first day of its quarter, and the dates in none of them by date (none, as the store only
+// writes ISO dates).
+const visitEventsSQL = `SELECT @visit, @y || '-01-01', count(*), 0, 0, 0, coalesce(min(id), -1), coalesce(max(id), -1) FROM events
+		WHERE year = @year AND type = @visit AND deleted_at = '' AND date >= @y || '-01' AND date < @y || '-03:'
+	UNION ALL SELECT @visit, @y || '-04-01', count(*), 0, 0, 0, coalesce(min(id), -1), coalesce(max(id), -1) FROM events
+		WHERE year = @year AND type = @visit AND deleted_at = '' AND date >= @y || '-04' AND date < @y || '-06:'
+	UNION ALL SELECT @visit, @y || '-07-01', count(*), 0, 0, 0, coalesce(min(id), -1), coalesce(max(id), -1) FROM events
+		WHERE year = @year AND type = @visit AND deleted_at = '' AND date >= @y || '-07' AND date < @y || '-09:'
+	UNION ALL SELECT @visit, @y || '-10-01', count(*), 0, 0, 0, coalesce(min(id), -1), coalesce(max(id), -1) FROM events
+		WHERE year = @year AND type = @visit AND deleted_at = '' AND date >= @y || '-10' AND date < @y || '-12:'
+	UNION ALL SELECT @visit, date, count(*), 0, 0, 0, min(id), max(id) FROM events
+		WHERE year = @year AND type = @visit AND deleted_at = '' AND date < @y || '-01' GROUP BY date
+	UNION ALL SELECT @visit, date, count(*), 0, 0, 0, min(id), max(id) FROM events
+		WHERE year = @year AND type = @visit AND deleted_at = '' AND date >= @y || '-03:' AND date < @y || '-04' GROUP BY date
+	UNION ALL SELECT @visit, date, count(*), 0, 0, 0, min(id), max(id) FROM events
+		WHERE year = @year AND type = @visit AND deleted_at = '' AND date >= @y || '-06:' AND date < @y || '-07' GROUP BY date
+	UNION ALL SELECT @visit, date, count(*), 0, 0, 0, min(id), max(id) FROM events
+		WHERE year = @year AND type = @visit AND deleted_at = '' AND date >= @y || '-09:' AND date < @y || '-10' GROUP BY date
+	UNION ALL SELECT @visit, date, count(*), 0, 0, 0, min(id), max(id) FROM events
+		WHERE year = @year AND type = @visit AND deleted_at = '' AND date >= @y || '-12:' GROUP BY date`
+
+// eventRows makes the events table from what events read, once the visits are counted
+// (the 走访慰问 row is theirs) and the items summed (itemsAndSupport).
+func (c *computer) eventRows() {
+	t := c.t
+	byType := c.evByType
+	row := func(typ string) *model.EventRow {
+		r := byType[typ]
+		if r == nil {
+			r = &model.EventRow{Type: typ}
+			byType[typ] = r
+		}
+		return r
 	}
 	if vt := t.Visits.Total; vt.Year.Visits > 0 || byType[model.EventVisit] != nil {
 		r := row(model.EventVisit)
@@ -89,6 +156,7 @@ func (c *computer) events() error {
 			continue
 		}
 		r.Year = model.SumEvents(r.Quarters[:]...)
+		r.Items = c.itemsByType[typ].list()
 		t.Events.Rows = append(t.Events.Rows, *r)
 	}
 	var total, acts model.EventRow
@@ -106,18 +174,9 @@ func (c *computer) events() error {
 	}
 	total.Year = model.SumEvents(total.Quarters[:]...)
 	acts.Year = model.SumEvents(acts.Quarters[:]...)
+	total.Items = t.Events.Items
 	t.Events.Total, t.Events.Activities = total, acts
 	h.Activities, h.Participants, h.Military, h.ActivityFen = acts.Year.Events, acts.Year.Participants, acts.Year.Military, acts.Year.MoneyFen
-
-	if !c.period.Single() {
-		return nil
-	}
-	p := &t.Previous
-	return c.tx.QueryRowContext(c.ctx, `SELECT count(*) FILTER (WHERE type <> @visit),
-		coalesce(sum(participants) FILTER (WHERE type <> @visit), 0), coalesce(sum(military_participants) FILTER (WHERE type <> @visit), 0),
-		coalesce(sum(money_fen) FILTER (WHERE type <> @visit), 0), count(*) FILTER (WHERE type = @visit)
-		FROM events WHERE year = @year AND deleted_at = ''`, sql.Named("year", c.period.From-1), sql.Named("visit", model.EventVisit)).
-		Scan(&p.Activities, &p.Participants, &p.Military, &p.ActivityFen, &p.Rounds)
 }
 
 // eventItem is an item of one event.
@@ -287,7 +346,7 @@ func (c *computer) itemsAndSupport() error {
 	itemsFrom := ` FROM events e CROSS JOIN event_items i ON i.event_id = e.id WHERE e.year BETWEEN @y1 AND @y2 AND e.deleted_at = ''`
 	unitsFrom := ` FROM events e CROSS JOIN event_units eu ON eu.event_id = e.id WHERE e.year BETWEEN @y1 AND @y2 AND e.deleted_at = ''`
 	args := append(yearsArgs(c.period), sql.Named("lo", c.minEvent), sql.Named("hi", c.maxEvent))
-	if n := c.t.Events.Total.Year.Events; !noIDRange && n > 0 && c.maxEvent-c.minEvent < 2*int64(n) {
+	if n := c.nEvents; !noIDRange && n > 0 && c.maxEvent-c.minEvent < 2*int64(n) {
 		// The period's events have ids close together (they were entered about when they
 		// happened): read the items and units of that id range in id order and look up
 		// each event by id, in order too, which costs less than seeking each event's
@@ -361,12 +420,8 @@ func (c *computer) itemsAndSupport() error {
 		s.add(ev, it)
 		all.add(ev, it)
 	}
-	for i := range t.Events.Rows {
-		r := &t.Events.Rows[i]
-		r.Items = byType[r.Type].list()
-	}
+	c.itemsByType = byType
 	t.Events.Items = all.list()
-	t.Events.Total.Items = t.Events.Items
 
 	// Units. The rows of an event come together (the join reads the events one by one,
 	// each event's units in primary-key order: unit, then role), so an event is counted

@@ -7,8 +7,13 @@
 //
 // How it is fast enough (≤ 300 ms for a year of a county's 1 000 000 events and visits):
 //
-//   - The year's visits and events are read from the covering indexes visits_year and
-//     events_year alone (the tests check the bytecode: no table reads, no sorting).
+//   - The year's visits and events are read from covering indexes alone (the tests check
+//     the bytecode: no table reads, no sorting): events_year, and visits_tally, which
+//     holds each visit packed into one integer (visits.go), or visits_year where the
+//     schema does not have it yet.
+//   - The visits (the period's and the year before's) are read on a second transaction of
+//     the same snapshot of the file, on another core, while the first reads the people
+//     and the events (run); they are counted once both are in.
 //   - Exact distinct counts (人 and 户 per category and quarter) are made in Go with dense
 //     per-person and per-household bit masks, because SQL gives them only with one sorted
 //     temp B-tree per count.
@@ -21,7 +26,9 @@
 //     and the year's visits) hand their rows over as a few group_concat strings of packed
 //     integers instead — one row, parsed in Go at a few nanoseconds a value — which is
 //     several times cheaper than row by row.
-//   - Events are summed in SQL by type and date (the index's order, no sorting). Items
+//   - Events are summed in SQL by type and date (the index's order, no sorting), except
+//     走访慰问 events, whose figures are their visits': those are only counted, a quarter
+//     at a time as one range of the index. Items
 //     and units are joined to the year's events in SQL and come back packed the same way;
 //     they are summed in Go, where an event's items go to every unit it counts for.
 //
@@ -183,13 +190,31 @@ func Compute(ctx context.Context, s *store.Store, year int) (model.Tally, error)
 }
 
 // ComputePeriod computes the tally of a year or a range of years in one read transaction
-// (a range has no comparison with the period before: model.Tally.Previous).
+// (a range has no comparison with the period before: model.Tally.Previous). On a snapshot
+// of the file the visits are read beside the rest, on a second transaction of the same
+// snapshot (see run).
 func ComputePeriod(ctx context.Context, s *store.Store, p model.Period) (model.Tally, error) {
 	var t model.Tally
 	err := s.ReadTx(ctx, func(tx *sql.Tx) error {
-		var err error
-		t, err = ComputeIn(ctx, tx, p, s.Today())
-		return err
+		c := newComputer(ctx, tx, p, s.Today())
+		if !sequential && onSnapshot(ctx, tx) {
+			c.side = func(fn func(tx *sql.Tx) error) (bool, error) {
+				ran := false
+				err := s.ReadTx(ctx, func(tx *sql.Tx) error {
+					if !onSnapshot(ctx, tx) {
+						return nil // the store's own connection: not the same file as tx's
+					}
+					ran = true
+					return fn(tx)
+				})
+				return ran, err
+			}
+		}
+		if err := c.run(); err != nil {
+			return err
+		}
+		t = *c.t
+		return nil
 	})
 	if err != nil {
 		return model.Tally{}, err
@@ -197,26 +222,42 @@ func ComputePeriod(ctx context.Context, s *store.Store, p model.Period) (model.T
 	return t, nil
 }
 
+// onSnapshot reports whether tx reads a snapshot of the file (store/snapshot.go) rather
+// than the store's own connection, which holds the file with locking_mode=EXCLUSIVE. A
+// second ReadTx opened while a snapshot is open reads the very same frozen file when it
+// is a snapshot too: the store shares the frozen file only while nothing was committed
+// since it was frozen, and gives its own connection otherwise.
+func onSnapshot(ctx context.Context, tx *sql.Tx) bool {
+	var mode string
+	return tx.QueryRowContext(ctx, "PRAGMA locking_mode").Scan(&mode) == nil && strings.EqualFold(mode, "normal")
+}
+
 // Test switches: rowByRow forces the row-by-row path, noIDRange the per-event seeks of
-// items and units (tests compare them with the default paths).
-var rowByRow, noIDRange = false, false
+// items and units, sequential one transaction, noKeyIndex the visits' keys computed
+// without visits_tally (tests compare them with the default paths).
+var rowByRow, noIDRange, sequential, noKeyIndex = false, false, false, false
+
+// onSide, when set (by tests), is told whether the visits were read on a second
+// transaction.
+var onSide func(ran bool)
 
 // ComputeIn is ComputePeriod inside a transaction the caller holds (an export reads the
 // tally and the detail sheets from one snapshot). asOf is today's ISO date.
 func ComputeIn(ctx context.Context, tx *sql.Tx, p model.Period, asOf string) (model.Tally, error) {
-	if !p.Valid() {
-		return model.Tally{}, fmt.Errorf("tally: bad period %d–%d", p.From, p.To)
+	c := newComputer(ctx, tx, p, asOf)
+	if err := c.run(); err != nil {
+		return model.Tally{}, err
 	}
-	t := model.Tally{Year: p.From, ToYear: p.To, AsOf: asOf}
+	return *c.t, nil
+}
+
+func newComputer(ctx context.Context, tx *sql.Tx, p model.Period, asOf string) *computer {
+	t := &model.Tally{Year: p.From, ToYear: p.To, AsOf: asOf}
 	t.Headline.Year = p.From
 	if p.Single() {
 		t.Previous.Year = p.From - 1
 	}
-	c := &computer{ctx: ctx, tx: tx, period: p, cats: catCache{}, t: &t}
-	if err := c.run(); err != nil {
-		return model.Tally{}, err
-	}
-	return t, nil
+	return &computer{ctx: ctx, tx: tx, period: p, cats: catCache{}, t: t}
 }
 
 // OnRollSQL returns an SQL condition on a people row aliased p, and its arguments, that
@@ -252,6 +293,7 @@ type computer struct {
 	maxPerson, maxHousehold, maxVillage int64
 	minEvent, maxEvent                  int64 // ids of the year's events (-1: none)
 	packed                              bool  // ids fit the packed path
+	keyIndex                            bool  // the schema has visits_tally (visits.go)
 
 	// The people pass.
 	roll                  []uint8  // roll flags by person id
@@ -262,12 +304,25 @@ type computer struct {
 	count, added, removed []int // by bucket
 	stopped               []int // by bucket
 
+	// side runs fn on a second transaction of the same snapshot as tx, and says whether
+	// it could (nil: there is none).
+	side func(fn func(tx *sql.Tx) error) (bool, error)
+	read *visitsRead // the visits, read by readVisits (packed path)
+
+	// The events pass.
+	evByType    map[string]*model.EventRow
+	nEvents     int // events of the period with a readable date
+	itemsByType map[string]*itemSums
+
 	// The visits pass.
 	people, households *marks
 	cells              [][4]sums // by slot (0 = all, 1+b = bucket b) and quarter
 }
 
 func (c *computer) run() error {
+	if !c.period.Valid() {
+		return fmt.Errorf("tally: bad period %d–%d", c.period.From, c.period.To)
+	}
 	for _, q := range []struct {
 		sql string
 		dst *int64
@@ -281,11 +336,64 @@ func (c *computer) run() error {
 		}
 	}
 	c.packed = !rowByRow && c.maxPerson < packLimit && c.maxHousehold < packLimit && c.maxVillage < packLimit
-	for _, step := range []func() error{c.roster, c.readHouseholds, c.villageRows, c.visits, c.previousVisits, c.events, c.itemsAndSupport} {
+	var n int
+	if err := c.tx.QueryRowContext(c.ctx, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = ?", tallyIndex).Scan(&n); err != nil {
+		return err
+	}
+	c.keyIndex = n > 0 && !noKeyIndex
+
+	// Reading the visits (the period's and the year before's: half the tally's time) needs
+	// nothing from the other steps, and counting them needs the people pass: so with a
+	// second transaction of the same snapshot the visits are read on it, on another core,
+	// while this one reads the people and the events, and they are counted afterwards.
+	type sideResult struct {
+		read *visitsRead
+		ran  bool
+		err  error
+	}
+	var side chan sideResult
+	if c.packed && c.side != nil {
+		side = make(chan sideResult, 1)
+		go func() {
+			var r sideResult
+			r.ran, r.err = c.side(func(tx *sql.Tx) error {
+				var err error
+				r.read, err = c.readVisits(tx)
+				return err
+			})
+			side <- r
+		}()
+	}
+	var err error
+	for _, step := range []func() error{c.roster, c.readHouseholds, c.villageRows, c.events, c.itemsAndSupport} {
+		if err = step(); err != nil {
+			break
+		}
+	}
+	if side != nil {
+		r := <-side // also on error: the second transaction ends before this one
+		if onSide != nil {
+			onSide(r.ran)
+		}
+		if err == nil && r.err != nil {
+			err = r.err
+		}
+		c.read = r.read
+	}
+	if err != nil {
+		return err
+	}
+	if c.packed && c.read == nil {
+		if c.read, err = c.readVisits(c.tx); err != nil {
+			return err
+		}
+	}
+	for _, step := range []func() error{c.visits, c.previousVisits} {
 		if err := step(); err != nil {
 			return err
 		}
 	}
+	c.eventRows()
 	if !c.period.Single() {
 		c.t.Previous = model.Headline{} // the roster pass counted the period before; a range is not compared
 	}

@@ -48,6 +48,7 @@ const (
 	CLIFlagBadValue   Key = "cli.flag_bad_value"
 	CLIFlagUnknown    Key = "cli.flag_unknown"
 	CLIInterrupted    Key = "cli.interrupted"
+	CLINoTerminal     Key = "cli.no_terminal"
 	CLIUpgrading      Key = "cli.upgrading"
 	CLIBusyBackup     Key = "cli.busy_backup"
 	CLIBusyExport     Key = "cli.busy_export"
@@ -148,6 +149,8 @@ Default data file: %s (SHUANGYONG_DB sets another)`)
 	add(CLIFlagBadValue, "参数 %s 的值「%s」不对。运行 shuangyong help 查看用法。", "%s cannot be %q; run shuangyong help for usage")
 	add(CLIFlagUnknown, "没有参数 %s。运行 shuangyong help 查看用法。", "there is no option %s; run shuangyong help for usage")
 	add(CLIUpgrading, "数据文件是旧版本的，正在检查并升级，大的文件要等几秒钟……", "the data file is from an older version: checking and upgrading it, a few seconds for a large file…")
+	add(CLINoTerminal, "双拥台账的窗口要在命令行窗口里打开（Windows 的「命令提示符」、PowerShell 或 Windows 终端），它的画面不能输出到文件或管道。在脚本里请用 export、check、backup 等命令（见 shuangyong --help）。",
+		"the ledger's screen needs a terminal window (Command Prompt, PowerShell or Windows Terminal); it cannot be drawn into a file or a pipe. In scripts use export, check, backup and the other commands (see shuangyong --help).")
 	add(CLIInterrupted, "已退出。保存过的记录都在；正在填写、还没保存的内容没有保存。", "quit. Everything saved is kept; a form being typed was not saved.")
 	add(CLIBusyBackup, "数据文件 %s 正在被打开着的双拥台账使用。请在程序里备份（按 F9 进入设置，再按 Ctrl+B 立即备份），或关闭程序后再运行 shuangyong backup。",
 		"%s is in use by the open ledger program: back up from inside it (F9 for settings, then Ctrl+B), or close it and run shuangyong backup again.")
@@ -174,7 +177,10 @@ Default data file: %s (SHUANGYONG_DB sets another)`)
 	add(ErrInvalid, "填写有误：%s", "invalid input: %s")
 	add(ErrNothingToUndo, "没有可以撤销的操作。", "nothing to undo.")
 	add(ErrConflict, "记录已被修改，请重新打开后再改。", "the record changed meanwhile; open it again.")
-	add(ErrOther, "出错了：%s", "error: %s")
+	// An error no sentence was written for: say what it means for the user's data, and
+	// keep the system's own words for whoever helps them.
+	add(ErrOther, "意外错误（可把这段技术信息告诉技术人员：%s）。这次操作没有完成，原有的数据没有改动。",
+		"unexpected error (tell technical support: %s). Nothing was done; the existing data is unchanged.")
 	add(ErrSheetTooLong, "这一年的明细超过一张工作表能容纳的 1048576 行，无法写成 Excel 工作簿；请改为导出 CSV（每张表单独一个文件）。",
 		"this year's detail has more rows than a worksheet holds (1 048 576): export it as CSV instead (one file per table).")
 

@@ -84,7 +84,8 @@ func TestErrorLines(t *testing.T) {
 		zh, en string
 	}{
 		{fmt.Errorf("export: %w", sheet.ErrTooManyRows), "请改为导出 CSV", "export it as CSV"},
-		{errors.New("disk full"), "出错了：disk full", "error: disk full"},
+		{errors.New("disk full"), "意外错误（可把这段技术信息告诉技术人员：disk full）。这次操作没有完成，原有的数据没有改动。",
+			"unexpected error (tell technical support: disk full). Nothing was done; the existing data is unchanged."},
 	}
 	for _, c := range cases {
 		if got := Error(ctx, model.Zh, c.err); !strings.Contains(got, c.zh) {

@@ -16,7 +16,7 @@ import (
 )
 
 // rawText are pieces of SQLite's and Go's English that must never reach a user.
-var rawText = []string{"database", "disk I/O", "no space", "readonly", "permission denied", "no such file", ".tmp", "出错了", "(13)", "(8)"}
+var rawText = []string{"database", "disk I/O", "no space", "readonly", "permission denied", "no such file", ".tmp", "出错了", "意外错误", "(13)", "(8)"}
 
 func plain(t *testing.T, what, msg, want string) {
 	t.Helper()
@@ -88,12 +88,12 @@ func TestSystemErrorsInPlainChinese(t *testing.T) {
 	}
 }
 
-// Every kind of store error has its own sentence: none falls through to "出错了：" with the
-// driver's English.
+// Every kind of store error has its own sentence: none falls through to 「意外错误」 with
+// the driver's English.
 func TestEveryStoreErrorKindHasASentence(t *testing.T) {
 	for k := store.ErrInUse; k <= store.ErrReadOnlyOld; k++ {
 		msg := Error(context.Background(), model.Zh, &store.Error{Kind: k, Path: `D:\台账\双拥.db`})
-		if strings.HasPrefix(msg, "出错了") || msg == "" {
+		if strings.HasPrefix(msg, "意外错误") || msg == "" {
 			t.Errorf("kind %d: %q", k, msg)
 		}
 	}

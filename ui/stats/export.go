@@ -281,8 +281,6 @@ func (m *Model) onExported(msg exportedMsg) tea.Cmd {
 	text := m.errText(msg.err)
 	e.form.Focus("path")
 	e.form.SetError("path", text)
-	// 「导出失败：…」, not 「导出失败：出错了：…」: the generic prefix says nothing more.
-	text = strings.TrimPrefix(text, m.t(i18n.ErrOther, ""))
 	return tab.StatusError(m.t(i18n.StExpFailed, text))
 }
 
