@@ -290,11 +290,12 @@ func (r *Roster) key(msg tea.KeyMsg) tea.Cmd {
 // and moves on to the next person (then opens the visit when edit is set).
 func (r *Roster) tick(person int64, name string, edit bool) tea.Cmd {
 	s, ctx, id, date := r.h.Env.Store, r.h.Env.Ctx, r.eventID, r.date
+	r.wl.Hold() // a second F5 before this one is done waits for the rows after it
 	return r.h.run(func() func() tea.Cmd {
 		v, err := s.Tick(ctx, id, person, date)
 		return func() tea.Cmd {
 			if err != nil {
-				return tab.StatusError(tab.ErrText(r.h.Env, err))
+				return tea.Batch(tab.StatusError(tab.ErrText(r.h.Env, err)), r.wl.RefreshStale())
 			}
 			if states[r.state] != store.RosterToVisit {
 				r.wl.Table.Move(1) // in 未走访 the row leaves and the next takes its place

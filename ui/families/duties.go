@@ -355,11 +355,12 @@ func (d *dutiesScreen) key(msg tea.KeyMsg) tea.Cmd {
 func (d *dutiesScreen) phone(personID int64, name string, stays bool) tea.Cmd {
 	m := d.m
 	s, ctx := m.store(), m.env.Ctx
+	d.wl.Hold() // a second F4 before this one is done waits for the rows after it
 	return m.run(func() func() tea.Cmd {
 		v, err := s.RecordContact(ctx, personID, "", "phone")
 		return func() tea.Cmd {
 			if err != nil {
-				return tab.StatusError(m.errText(err))
+				return tea.Batch(tab.StatusError(m.errText(err)), d.wl.RefreshStale())
 			}
 			if stays {
 				d.wl.Table.Move(1)
