@@ -100,9 +100,10 @@ func (m *Model) dutyColumns(which workList) []components.Column {
 			{Title: t(i18n.DueColLate), Min: 9, Max: 10, Keep: 95},
 			village, name,
 			{Title: t(i18n.DueColWho), Min: 4, Max: 4, Keep: 40},
-			cats,
-			{Title: t(i18n.DueColWhat), Min: 8, Max: 14, Grow: 1, Keep: 90},
-			{Title: t(i18n.DueColContact), Min: 10, Max: 19, Grow: 2, Keep: 80},
+			{Title: t(i18n.ColCategories), Min: 8, Max: 30, Grow: 2, Keep: 30},
+			{Title: t(i18n.DueColWhat), Min: 10, Max: 10, Keep: 90},
+			{Title: t(i18n.DueColContact), Min: 10, Max: 10, Keep: 80},
+			{Title: t(i18n.DueColMode), Min: 8, Max: 8, Keep: 20}, // the first to go when narrow
 			{Title: t(i18n.DueColHome), Min: 10, Max: 10, Keep: 50},
 		}
 	case workPlaques:
@@ -202,15 +203,15 @@ func (m *Model) dueCells(r store.DueRow) []string {
 	if r.Key {
 		who = m.t(i18n.DueKeyTag)
 	}
-	contact := m.t(i18n.DueNever)
+	contact, mode := m.t(i18n.DueNever), ""
 	if r.LastVisitOn != "" {
-		contact = r.LastVisitOn + " " + model.VisitModes.Label(r.LastContactMode, lang)
+		contact, mode = r.LastVisitOn, model.VisitModes.Label(r.LastContactMode, lang)
 	}
 	home := r.LastHomeOn
 	if home == "" {
 		home = m.t(i18n.DueNever)
 	}
-	return cleanCells(late, r.VillageName, r.Name, who, i18n.CatShortList(lang, r.Categories), i18n.JoinList(lang, what), contact, home)
+	return cleanCells(late, r.VillageName, r.Name, who, i18n.CatShortList(lang, r.Categories), i18n.JoinList(lang, what), contact, mode, home)
 }
 
 func (m *Model) plaqueCells(r store.PlaqueRow) []string {

@@ -20,6 +20,7 @@ const (
 	DueColWho       Key = "due.col.who"
 	DueOther        Key = "due.other"
 	DueColContact   Key = "due.col.contact"
+	DueColMode      Key = "due.col.mode"
 	DueColHome      Key = "due.col.home"
 	DueContact      Key = "due.contact"
 	DueVisit        Key = "due.visit"
@@ -102,9 +103,10 @@ func init() {
 	add(DueColWho, "对象", "Who")
 	add(DueOther, "一般", "other")
 	add(DueColContact, "上次联系", "Last contact")
+	add(DueColMode, "方式", "How")
 	add(DueColHome, "上次入户", "Last home visit")
 	add(DueContact, "联系", "contact")
-	add(DueVisit, "入户走访", "home visit")
+	add(DueVisit, "入户", "home visit")
 	add(DueOver, "%d 天", "%d days")
 	add(DueLeft, "还剩 %d 天", "%d days left")
 	add(DueNever, "从未", "never")
