@@ -325,6 +325,8 @@ func (s *Store) undoTarget(ctx context.Context, q querier) (int64, error) {
 // Undo reverses the newest change not yet undone, as one new change in the history.
 func (s *Store) Undo(ctx context.Context) (UndoResult, error) {
 	var res UndoResult
+	bulk := func() {}
+	defer func() { bulk() }()
 	err := s.write(ctx, func(w *writer) error {
 		target, err := s.undoTarget(ctx, w.tx)
 		if err != nil {
@@ -342,6 +344,7 @@ func (s *Store) Undo(ctx context.Context) (UndoResult, error) {
 		}
 		skip := ""
 		if imported > 0 {
+			bulk = s.bulkCache(ctx, w.tx) // as big as the import's
 			n, err := w.undoImportInserts(target)
 			if err != nil {
 				return err

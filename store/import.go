@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"time"
 
 	"shuangyong/model"
 )
@@ -13,15 +14,19 @@ import (
 // whole: unlike BulkLoad (the demo), whose single history row is a boundary undo does not
 // cross, it records every person, household and village it inserts or updates, under one
 // change id whose first row is an ActImport marker carrying "导入：FILE".
+//
+// The rows it inserts are recorded without snapshots (before and after ''): F8 lists no
+// fields for an added row, undo removes an inserted row whatever it holds, and the row
+// as imported is the live row until its next change, whose history row keeps it as its
+// before. A JSON copy of every row doubled the import's writes and the file's growth
+// (100 MB for 100 000 people) for nothing that reads it. Updates of people already in
+// the ledger are recorded as any save records them.
 
 // ActImport and EntImport mark the first history row of an import.
 const (
 	ActImport = "import"
 	EntImport = "import"
 )
-
-// importCacheKiB is SQLite's page cache during an import.
-const importCacheKiB = 64 * 1024
 
 // importMappingPrefix keys the remembered column mappings in the settings table.
 const importMappingPrefix = "import_mapping:"
@@ -36,24 +41,18 @@ type ImportTx struct {
 	lastPerson int64 // people and households above these ids are the import's inserts
 	lastHouse  int64
 	inserted   int
+	shapes     map[argShape]*sql.Stmt // the insert for each shape of row met so far
+	people     int                    // rows in the people table before the import
+	read       int                    // how far through its file the import is (Read)
+	total      int
+	indexes    *setAside // the people indexes, once set aside for the rest of the import
 }
 
 // Import runs fn in one write transaction recorded as one change with summary (the
 // history's "导入：FILE"). Nothing is kept unless fn returns nil and the commit succeeds.
 // The people search index is rebuilt afterwards.
 func (s *Store) Import(ctx context.Context, summary string, fn func(t *ImportTx) error) error {
-	// A bigger page cache while the import runs: with the default 4 MiB, a 100 000-row
-	// transaction spills pages to the journal all along (5 of 17 CPU seconds were writes).
-	// The usual size and memory come back afterwards.
-	var cache int64
-	if err := s.db.QueryRowContext(ctx, "PRAGMA cache_size").Scan(&cache); err == nil {
-		if _, err := s.db.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = %d", -importCacheKiB)); err == nil {
-			defer func() {
-				_, _ = s.db.ExecContext(context.Background(), fmt.Sprintf("PRAGMA cache_size = %d", cache))
-				s.ShrinkCache(context.Background())
-			}()
-		}
-	}
+	defer s.bulkCache(ctx, s.db)()
 	return s.write(ctx, func(w *writer) error {
 		// The marker comes first, so undo (newest row first) reaches it last and reports it.
 		if err := w.record(EntImport, 0, ActImport, summary, "", ""); err != nil {
@@ -61,10 +60,14 @@ func (s *Store) Import(ctx context.Context, summary string, fn func(t *ImportTx)
 		}
 		t := &ImportTx{w: w}
 		for _, q := range []struct {
-			table string
-			dst   *int64
-		}{{EntPerson, &t.lastPerson}, {EntHousehold, &t.lastHouse}} {
-			if err := w.tx.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) FROM "+q.table).Scan(q.dst); err != nil {
+			query string
+			dst   any
+		}{
+			{"SELECT coalesce(max(id), 0) FROM " + EntPerson, &t.lastPerson},
+			{"SELECT coalesce(max(id), 0) FROM " + EntHousehold, &t.lastHouse},
+			{"SELECT count(*) FROM " + EntPerson, &t.people},
+		} {
+			if err := w.tx.QueryRowContext(ctx, q.query).Scan(q.dst); err != nil {
 				return err
 			}
 		}
@@ -86,19 +89,17 @@ func (s *Store) Import(ctx context.Context, summary string, fn func(t *ImportTx)
 		if err := fn(t); err != nil {
 			return err
 		}
-		// The inserts' history rows, written in one statement each: the same snapshots
-		// insertPerson records one by one, at a fraction of the cost for 100 000 rows.
+		if err := t.indexes.restore(w); err != nil {
+			return err
+		}
+		// One history row for each inserted household and person, in one statement each.
 		for _, q := range []struct {
 			entity string
 			last   int64
 			name   string
 		}{{EntHousehold, t.lastHouse, "address"}, {EntPerson, t.lastPerson, "name"}} {
-			expr, err := snapshotExpr(w.s.tables, q.entity)
-			if err != nil {
-				return err
-			}
 			if _, err := w.exec(fmt.Sprintf(`INSERT INTO history(change_id, at, operator, entity, row_id, action, summary, before, after)
-				SELECT ?, ?, ?, ?, t.id, ?, t.%s, '', %s FROM %s t WHERE t.id > ? ORDER BY t.id`, q.name, expr, q.entity),
+				SELECT ?, ?, ?, ?, t.id, ?, t.%s, '', '' FROM %s t WHERE t.id > ? ORDER BY t.id`, q.name, q.entity),
 				w.changeID, w.at, w.operator, q.entity, ActInsert, q.last); err != nil {
 				return err
 			}
@@ -108,18 +109,109 @@ func (s *Store) Import(ctx context.Context, summary string, fn func(t *ImportTx)
 	})
 }
 
+// Read tells the import how far through its file it is: at row read of about total (0
+// when not known). From that it tells how many more people are coming.
+func (t *ImportTx) Read(read, total int) { t.read, t.total = read, total }
+
+// added counts an inserted person, and sets the people indexes aside once that pays: when
+// the people still to come would cost more to index one by one (some 30 µs each) than
+// building the indexes of the whole table at the end (under 7.5 µs a row), which is when
+// they are at least a third of the table. They are reckoned at the rate of inserts so
+// far; when the length of the file is not known, the indexes are set aside only once the
+// import has doubled the table.
+func (t *ImportTx) added() error {
+	t.inserted++
+	if t.indexes != nil || t.inserted < setAsideMin {
+		return nil
+	}
+	if t.read > 0 && t.total > 0 {
+		more := max(t.total-t.read, 0) * t.inserted / t.read
+		if 3*more < t.people+t.inserted {
+			return nil
+		}
+	} else if t.inserted < t.people {
+		return nil
+	}
+	sa, err := t.w.setAsideIndexes(EntPerson)
+	t.indexes = sa
+	return err
+}
+
 // Insert validates p as CreatePerson does and adds it; p.ID is set.
 func (t *ImportTx) Insert(p *model.Person) error {
 	if err := t.w.s.preparePerson(p); err != nil {
 		return err
 	}
-	res, err := t.insert.ExecContext(t.w.ctx, append(personArgs(p), t.w.at, t.w.at)...)
+	res, err := t.insertPerson(personArgs(p))
 	if err != nil {
 		return err
 	}
 	p.ID, _ = res.LastInsertId()
-	t.inserted++
-	return nil
+	return t.added()
+}
+
+// argShape says, two bits an argument, which arguments of a people insert are bound (0)
+// and which are written into the statement as NULL (1), the empty string (2) or 0 (3).
+type argShape [2]uint64
+
+// shapesMax bounds the statements an import prepares for the shapes of its rows.
+const shapesMax = 64
+
+// insertPerson inserts a person with personArgs args. Most of a roster's 47 columns are
+// empty, and binding a value cost this driver more than inserting it (a C string
+// allocated even for an empty one): the empty ones are written into the statement instead, one
+// statement prepared for each shape of row, and only the others bound.
+func (t *ImportTx) insertPerson(args []any) (sql.Result, error) {
+	args = append(args, t.w.at, t.w.at)
+	var shape argShape
+	bound := args[:0:0]
+	for i, a := range args {
+		code := uint64(0)
+		switch v := a.(type) {
+		case nil:
+			code = 1
+		case string:
+			if v == "" {
+				code = 2
+			}
+		case int:
+			if v == 0 {
+				code = 3
+			}
+		case int64:
+			if v == 0 {
+				code = 3
+			}
+		case bool:
+			if !v {
+				code = 3
+			}
+		}
+		if code == 0 {
+			bound = append(bound, a)
+		}
+		shape[i/32] |= code << (2 * (i % 32))
+	}
+	stmt := t.shapes[shape]
+	if stmt == nil {
+		if len(t.shapes) >= shapesMax || len(args) > 64 {
+			return t.insert.ExecContext(t.w.ctx, args...)
+		}
+		vals := make([]string, len(args))
+		for i := range args {
+			vals[i] = [...]string{"?", "NULL", "''", "0"}[shape[i/32]>>(2*(i%32))&3]
+		}
+		var err error
+		stmt, err = t.w.tx.PrepareContext(t.w.ctx, "INSERT INTO people("+personCols+", created_at, updated_at) VALUES("+strings.Join(vals, ", ")+")")
+		if err != nil {
+			return nil, err
+		}
+		if t.shapes == nil {
+			t.shapes = map[argShape]*sql.Stmt{}
+		}
+		t.shapes[shape] = stmt // closed with the transaction
+	}
+	return stmt.ExecContext(t.w.ctx, bound...)
 }
 
 // ImportRow is a person validated and turned into the row to insert, ready ahead of the
@@ -129,19 +221,64 @@ type ImportRow struct {
 	args   []any
 }
 
-// personArgs positions of the two ids an import decides only when it writes the row.
+// personArgs positions of what an import fills in itself: the two ids it decides only
+// when it writes the row, and the name and its pinyin keys (the last four), which it
+// computes once for each name.
 const (
+	argName      = 0
 	argVillage   = 7
 	argHousehold = 8
+	nameKeyArgs  = 4
 )
 
-// PrepareImportRow validates p as CreatePerson does and computes its row (the pinyin
-// keys included). It touches no file and may run in any goroutine.
-func (s *Store) PrepareImportRow(p model.Person) (*ImportRow, error) {
-	if err := s.preparePerson(&p); err != nil {
-		return nil, err
+// ImportRows checks and prepares the rows of one pass of an import — the dry run's or
+// the import's, alike — in the goroutine that reads them. Not safe for concurrent use.
+type ImportRows struct {
+	rows bool
+	// The pinyin keys by name. A roster repeats names (the same 张伟 in many villages),
+	// and go-pinyin took 3 of the 9 CPU seconds of preparing 100 000 rows. Bounded: it
+	// starts again when full.
+	keys map[string][nameKeyArgs]any
+}
+
+// nameKeysMax bounds ImportRows.keys (some 150 bytes an entry).
+const nameKeysMax = 1 << 15
+
+// ImportRows starts preparing rows; with rows false (a dry run) Check only checks.
+func (s *Store) ImportRows(rows bool) *ImportRows {
+	return &ImportRows{rows: rows, keys: map[string][nameKeyArgs]any{}}
+}
+
+// Check validates p as CreatePerson does — the registration date defaults to today,
+// then model.ValidatePerson, which normalises p — and returns the problems. When p may
+// be saved and the rows are wanted, it also returns the row to insert, its search keys
+// computed. It touches no file and may run in any goroutine.
+func (r *ImportRows) Check(p *model.Person, today time.Time) (*ImportRow, model.Problems) {
+	if p.RegisteredOn == "" {
+		p.RegisteredOn = today.Format(time.DateOnly) // as preparePerson does
 	}
-	return &ImportRow{Person: p, args: personArgs(&p)}, nil
+	ps := model.ValidatePerson(p, today)
+	if !ps.OK() || !r.rows {
+		return nil, ps
+	}
+	name := p.Name
+	keys, ok := r.keys[name]
+	if !ok {
+		k := model.NameSearchKeys(name)
+		keys = [nameKeyArgs]any{k.Initials, k.Full, strings.Join(k.Alternates, " "), model.PinyinSortKey(name)}
+		if len(r.keys) >= nameKeysMax {
+			clear(r.keys)
+		}
+		r.keys[name] = keys
+	}
+	// personArgs of the nameless person (whose keys cost nothing), then the name and its
+	// keys: the same row personArgs makes (TestImportedRowIsTheFormsRow).
+	p.Name = ""
+	args := personArgs(p)
+	p.Name = name
+	args[argName] = name
+	copy(args[len(args)-nameKeyArgs:], keys[:])
+	return &ImportRow{Person: *p, args: args}, ps
 }
 
 // InsertRow adds a prepared person in the village and household given; the id is
@@ -149,13 +286,12 @@ func (s *Store) PrepareImportRow(p model.Person) (*ImportRow, error) {
 func (t *ImportTx) InsertRow(r *ImportRow, villageID, householdID int64) (int64, error) {
 	r.Person.VillageID, r.Person.HouseholdID = villageID, householdID
 	r.args[argVillage], r.args[argHousehold] = nullID(villageID), nullID(householdID)
-	res, err := t.insert.ExecContext(t.w.ctx, append(r.args, t.w.at, t.w.at)...)
+	res, err := t.insertPerson(r.args)
 	if err != nil {
 		return 0, err
 	}
 	r.Person.ID, _ = res.LastInsertId()
-	t.inserted++
-	return r.Person.ID, nil
+	return r.Person.ID, t.added()
 }
 
 // Update validates p as UpdatePerson does and saves it over the stored record, recording
@@ -262,20 +398,6 @@ func (s *Store) SaveImportMapping(ctx context.Context, key, value string) error 
 	return s.write(ctx, func(w *writer) error { return w.putSetting(importMappingPrefix+key, value) })
 }
 
-// snapshotExpr is the json_object(...) expression over alias t that snapshotRow selects
-// for one row of entity.
-func snapshotExpr(tables map[string][]string, entity string) (string, error) {
-	cols, ok := tables[entity]
-	if !ok {
-		return "", fmt.Errorf("no history for %s", entity)
-	}
-	parts := make([]string, len(cols))
-	for i, c := range cols {
-		parts[i] = fmt.Sprintf("'%s', t.%s", c, c)
-	}
-	return "json_object(" + strings.Join(parts, ", ") + ")", nil
-}
-
 // Villages lists the live villages inside the transaction.
 func (t *ImportTx) Villages() ([]model.Village, error) {
 	rows, err := t.w.tx.QueryContext(t.w.ctx, "SELECT id, name, sort FROM villages WHERE deleted_at = '' ORDER BY sort, id")
@@ -299,25 +421,22 @@ func (t *ImportTx) Today() string { return t.w.s.Today() }
 
 // undoImportInserts takes back the rows an import inserted, all of a table in one
 // statement each (one by one, undoing 100 000 people took over a minute in this driver),
-// recording each as undone just as Undo does row by row. It returns the rows undone; the
+// recording each as undone just as Undo does row by row, without snapshots (as the
+// import recorded them: nothing reads a removed row's). It returns the rows undone; the
 // caller undoes the import's other rows (updates) the usual way.
 func (w *writer) undoImportInserts(change int64) (int, error) {
 	n := 0
 	for _, entity := range []string{EntPerson, EntHousehold, EntVillage} {
-		expr, err := snapshotExpr(w.s.tables, entity)
-		if err != nil {
-			return n, err
-		}
 		res, err := w.exec(fmt.Sprintf(`INSERT INTO history(change_id, at, operator, entity, row_id, action, summary, before, after)
-			SELECT ?, ?, ?, h.entity, h.row_id, ?, h.summary, %s, '' FROM history h JOIN %s t ON t.id = h.row_id
-			WHERE h.change_id = ? AND h.entity = ? AND h.action = ? ORDER BY h.id DESC`, expr, entity),
+			SELECT ?, ?, ?, h.entity, h.row_id, ?, h.summary, '', '' FROM history h JOIN %s t ON t.id = h.row_id
+			WHERE h.change_id = ? AND h.entity = ? AND h.action = ? ORDER BY h.id DESC`, entity),
 			w.changeID, w.at, w.operator, ActUndo, change, entity, ActInsert)
 		if err != nil {
 			return n, err
 		}
 		k, _ := res.RowsAffected()
 		n += int(k)
-		if _, err := w.exec(fmt.Sprintf(`DELETE FROM %s WHERE id IN
+		if err := w.bulkDelete(entity, int(k), fmt.Sprintf(`DELETE FROM %s WHERE id IN
 			(SELECT row_id FROM history WHERE change_id = ? AND entity = ? AND action = ?)`, entity),
 			change, entity, ActInsert); err != nil {
 			return n, err
@@ -325,4 +444,36 @@ func (w *writer) undoImportInserts(change int64) (int, error) {
 	}
 	w.rebuild = true
 	return n, nil
+}
+
+// bulkDelete runs del, which deletes n rows of table, with the table's indexes set aside
+// when the rows deleted are many and at least as many as those left, and with the
+// tables referring to it indexed for the foreign key checks.
+func (w *writer) bulkDelete(table string, n int, del string, args ...any) error {
+	if n == 0 {
+		return nil
+	}
+	dropFK, err := w.fkIndexes(table, n)
+	if err != nil {
+		return err
+	}
+	var sa *setAside
+	if n >= setAsideMin {
+		var rows int
+		if err := w.tx.QueryRowContext(w.ctx, "SELECT count(*) FROM "+table).Scan(&rows); err != nil {
+			return err
+		}
+		if n >= rows-n {
+			if sa, err = w.setAsideIndexes(table); err != nil {
+				return err
+			}
+		}
+	}
+	if _, err := w.exec(del, args...); err != nil {
+		return err
+	}
+	if err := sa.restore(w); err != nil {
+		return err
+	}
+	return dropFK()
 }

@@ -26,7 +26,9 @@ type rejectedWriter struct {
 
 const rejectedSheet = "未导入"
 
-func newRejectedWriter(path string, src *Source) (*rejectedWriter, error) {
+// scratch is where the spreadsheet library may spill rows (store.ScratchDir: private, and
+// emptied at the next open should this run be killed).
+func newRejectedWriter(path string, src *Source, scratch string) (*rejectedWriter, error) {
 	// A run killed between writing the workbook and renaming it left its temporary file:
 	// the next import of the same file removes it.
 	dir, base := filepath.Split(path)
@@ -38,7 +40,7 @@ func newRejectedWriter(path string, src *Source) (*rejectedWriter, error) {
 			os.Remove(o)
 		}
 	}
-	f := excelize.NewFile()
+	f := excelize.NewFile(excelize.Options{TmpDir: scratch})
 	if err := f.SetSheetName("Sheet1", rejectedSheet); err != nil {
 		f.Close()
 		return nil, err

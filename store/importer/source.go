@@ -182,6 +182,9 @@ func (x *xlsxRows) next() (int, []string, error) {
 	return n, cells, nil
 }
 
+// lastRow is the sheet's last row number as the workbook states it, 0 when unknown.
+func (x *xlsxRows) lastRow() int { return x.rows.lastRow }
+
 func (x *xlsxRows) close() error {
 	x.rows.close()
 	return x.wb.close()

@@ -216,8 +216,11 @@ type sheetRows struct {
 	sst  []string
 	path string
 	last int // the row number of the previous row
-	done bool
-	buf  []byte
+	// lastRow is the sheet's last row as its <dimension> says (0 when it does not): an
+	// estimate, which an import uses to tell how many rows are still to come.
+	lastRow int
+	done    bool
+	buf     []byte
 }
 
 func (wb *workbook) rows(name string) (*sheetRows, error) {
@@ -273,9 +276,9 @@ func (s *sheetRows) tag() (name string, attrs []byte, selfClose bool, err error)
 		selfClose = true
 		t = t[:len(t)-1]
 	}
-	end := bytes.IndexAny(t, " \t\r\n")
-	if end < 0 {
-		end = len(t)
+	end := 0
+	for end < len(t) && t[end] != ' ' && t[end] != '\t' && t[end] != '\r' && t[end] != '\n' {
+		end++
 	}
 	n := t[:end]
 	if i := bytes.IndexByte(n, ':'); i >= 0 {
@@ -285,7 +288,68 @@ func (s *sheetRows) tag() (name string, attrs []byte, selfClose bool, err error)
 			n = n[i+1:]
 		}
 	}
-	return string(n), t[end:], selfClose, nil
+	return tagName(n), t[end:], selfClose, nil
+}
+
+// tagName is n as a string, without allocating one for the names of a sheet's rows and
+// cells (a third of the scanner's allocations).
+func tagName(n []byte) string {
+	switch string(n) { // compared in place: no string is made
+	case "c":
+		return "c"
+	case "/c":
+		return "/c"
+	case "v":
+		return "v"
+	case "/v":
+		return "/v"
+	case "row":
+		return "row"
+	case "/row":
+		return "/row"
+	case "t":
+		return "t"
+	case "/t":
+		return "/t"
+	case "is":
+		return "is"
+	case "/is":
+		return "/is"
+	}
+	return string(n)
+}
+
+// skipPast discards the stream up to and including the first end tag named name ("sheetData"
+// for </sheetData> or </x:sheetData>), looking for it with bytes.Index over the buffer
+// rather than reading each tag before it. It returns io.EOF when there is none.
+func (s *sheetRows) skipPast(name string) error {
+	pat := []byte(name + ">")
+	const back = 64 // room to look back for the tag's "</" (and a namespace prefix)
+	for {
+		buf, err := s.r.Peek(s.r.Size())
+		from := 0
+		for {
+			i := bytes.Index(buf[from:], pat)
+			if i < 0 {
+				break
+			}
+			i += from
+			if lt := bytes.LastIndexByte(buf[max(0, i-back):i], '<'); lt >= 0 {
+				lt += max(0, i-back)
+				tag := buf[lt+1 : i]
+				if len(tag) > 0 && tag[0] == '/' && (len(tag) == 1 || tag[len(tag)-1] == ':') {
+					_, _ = s.r.Discard(i + len(pat))
+					return nil
+				}
+			}
+			from = i + 1
+		}
+		if err != nil {
+			return err // io.EOF: no such tag
+		}
+		// The tag may straddle the end of the buffer: keep its room.
+		_, _ = s.r.Discard(max(1, len(buf)-len(pat)-back))
+	}
 }
 
 // text reads the character data up to the next '<' (which it leaves unread).
@@ -351,6 +415,10 @@ func (s *sheetRows) next() (int, []string, error) {
 		case "/sheetData":
 			s.done = true
 			return 0, nil, io.EOF
+		case "dimension":
+			if _, to, ok := strings.Cut(attr(attrs, "ref"), ":"); ok {
+				_, s.lastRow = cellRef(to)
+			}
 		case "row":
 			n := s.last + 1
 			if r := attr(attrs, "r"); r != "" {
@@ -553,6 +621,14 @@ func (wb *workbook) merges(name string) ([]mergeRange, error) {
 	}
 	defer s.close()
 	var out []mergeRange
+	// The merged cells follow the rows (CT_Worksheet's sequence): skipping the rows
+	// unread is most of a sheet's reading saved.
+	if err := s.skipPast("sheetData"); err != nil {
+		if err == io.EOF {
+			return nil, nil
+		}
+		return nil, err
+	}
 	for {
 		tag, attrs, _, err := s.tag()
 		if err == io.EOF {

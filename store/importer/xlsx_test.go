@@ -46,7 +46,7 @@ func handWorkbook(t *testing.T, path string) string {
 <si><t>李家村_x000D_二组</t></si>
 </sst>`)
 	put("xl/worksheets/sheet1.xml", `<?xml version="1.0" encoding="UTF-8"?>
-<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>
+<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:dimension ref="A1:AB5"/><x:sheetData>
 <x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1" t="s"><x:v>1</x:v></x:c><x:c r="C1" t="inlineStr"><x:is><x:t>地址</x:t></x:is></x:c><x:c r="D1" t="str"><x:v>出生日期</x:v></x:c></x:row>
 <x:row r="3"><x:c t="s"><x:v>2</x:v></x:c><x:c><x:v>1.10105194912310E+17</x:v></x:c><x:c t="s"><x:v>3</x:v></x:c><x:c r="D3"><x:f>DATE(1950,1,1)</x:f><x:v>18264</x:v></x:c></x:row>
 <x:row r="4" spans="1:4"/>
@@ -83,6 +83,9 @@ func TestWorkbookScanner(t *testing.T) {
 		got = append(got, strings.Join(append([]string{string(rune('0' + n))}, cells...), "|"))
 	}
 	rows.close()
+	if rows.lastRow != 5 {
+		t.Errorf("the sheet's stated last row %d, want 5", rows.lastRow)
+	}
 	want := []string{
 		"1|姓名|身份证号码|地址|出生日期",
 		"3|张 & 三|1.10105194912310E+17|李家村\r二组|18264",
