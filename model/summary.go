@@ -221,6 +221,9 @@ func summaryZh(t Tally) string {
 	if len(body) > 0 {
 		sentences = append(sentences, lead+"，"+strings.Join(body, "；")+"。")
 	}
+	if s := dutiesZh(t); s != "" {
+		sentences = append(sentences, s)
+	}
 
 	// The roll.
 	if h.OnRoll > 0 {
@@ -378,6 +381,12 @@ func summaryEn(t Tally) string {
 	var out string
 	if len(parts) > 0 {
 		out = when + ", " + strings.Join(parts, "; ") + "."
+	}
+	if s := dutiesEn(t); s != "" {
+		if out != "" {
+			out += " "
+		}
+		out += s
 	}
 	if h.OnRoll > 0 {
 		if out != "" {

@@ -222,6 +222,11 @@ type Tally struct {
 	SupportFrom Support // 拥政爱民: units in to_local events
 	Months      [12]MonthFigures
 
+	// The recurring duties as at the end of the period (tally_duties.go).
+	Contacts      ContactTally // 常态化联系 by category
+	Plaques       PlaqueTally  // 光荣牌
+	Confirmations ConfirmTally // 年度确认
+
 	Headline Headline // this period's headline figures
 	// Previous holds the same figures for the year before; a range has none (Year 0):
 	// 「近五年来」 figures are not compared.

@@ -31,9 +31,22 @@ func (s *Store) DutySettings(ctx context.Context) (model.DutySettings, error) {
 }
 
 func (s *Store) dutySettings(ctx context.Context, q querier) (model.DutySettings, error) {
-	js, err := s.setting(ctx, q, keyDuties)
-	if err != nil || js == "" {
-		return model.DefaultDutySettings(), s.classify(err)
+	d, err := DutySettingsIn(ctx, q)
+	return d, s.classify(err)
+}
+
+// DutySettingsIn reads the 常态化联系 rule through q — a transaction the caller holds: the
+// tally reads it from the same snapshot as the people it applies it to.
+func DutySettingsIn(ctx context.Context, q interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}) (model.DutySettings, error) {
+	var js string
+	err := q.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = ?", keyDuties).Scan(&js)
+	if err == sql.ErrNoRows || (err == nil && js == "") {
+		return model.DefaultDutySettings(), nil
+	}
+	if err != nil {
+		return model.DefaultDutySettings(), err
 	}
 	var d model.DutySettings
 	if err := json.Unmarshal([]byte(js), &d); err != nil {

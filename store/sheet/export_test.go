@@ -19,7 +19,7 @@ import (
 )
 
 var wantSheets = []string{"汇总", "优抚对象", "分村统计", "走访慰问", "走访覆盖", "双拥活动", "活动物品", "拥军情况", "拥政爱民",
-	"月度统计", "走访明细", "活动明细", "未走访人员"}
+	"月度统计", "常态化联系", "光荣牌", "年度确认", "走访明细", "活动明细", "未走访人员"}
 
 func export(t *testing.T, f *tallytest.Fixture, opt Options) string {
 	t.Helper()

@@ -1,5 +1,7 @@
 package sheet
 
+import "shuangyong/model"
+
 // The words of the exported files. They are Chinese report text for the county (sheet
 // names, titles, column headers, fixed phrases), not the program's interface, whose words
 // live in ui/i18n (which store/ must not import). Labels of enumerations (categories, event
@@ -55,6 +57,9 @@ var tableNames = []struct{ key, sheet, title string }{
 	{"support_to", "拥军情况", "拥军优属：各单位情况"},
 	{"support_from", "拥政爱民", "拥政爱民：各单位情况"},
 	{"months", "月度统计", "各月双拥活动及走访慰问情况"},
+	{"contacts", "常态化联系", "重点优抚对象常态化联系情况"},
+	{"plaques", "光荣牌", "光荣牌悬挂情况"},
+	{"confirmations", "年度确认", "定期抚恤补助对象年度确认情况"},
 	{"visit_detail", "走访明细", "走访慰问明细"},
 	{"event_detail", "活动明细", "双拥活动明细"},
 	{"not_visited", "未走访人员", "本年度未走访的在册优抚对象"},
@@ -133,6 +138,22 @@ const (
 	hHealth      = "健康状况"
 	hCadre       = "结对帮扶责任人"
 	hLastVisit   = "最近走访日期"
+
+	// The duty tables (duties.go).
+	hKey         = "重点对象（人）"
+	hContactRate = "完成率"
+	hItemRow     = "项目"
+	hEligible    = "应悬挂（户）"
+	hHung        = "已悬挂（户）"
+	hPending     = "待悬挂（户）"
+	hReplace     = "待更换（户）"
+	hRetired     = "不再更换（户）"
+	hHungRate    = "悬挂率"
+	hYearOf      = "确认年度"
+	hToConfirm   = "应确认（人）"
+	hConfirmed   = "已确认（人）"
+	hUnconfirmed = "未确认（人）"
+	hConfirmRate = "完成率"
 )
 
 // rangeWords are the headers and labels of a tally over a range of years, where "year"
@@ -166,3 +187,16 @@ var (
 	noteEvents     = "说明：活动按活动日期计。走访慰问的参加人数为走访人次、金额为慰问金与慰问品折价之和，与走访慰问表一致；“双拥活动合计（不含走访慰问）”即汇总表的双拥活动。"
 	noteSupport    = "说明：只列部队方单位（驻地部队、武警、消防救援、人武部、民兵组织）。拥军情况不含走访慰问活动（慰问金、慰问品见走访慰问表），金额为活动经费；拥政爱民只计部队单位主办或协办的活动。同一活动涉及多个单位的，在各单位中分别统计；合计栏每场活动及其金额只计一次。"
 )
+
+// The duty tables' notes: what each figure means.
+var noteConfirmations = "说明：应确认人数为期末在册（在册或停发）、正在享受定期抚恤补助的人员；已确认只计本确认年度的确认记录，往年的确认不计；完成率＝已确认÷应确认。跨年度统计时按最后一年计。"
+
+func noteContacts(quarter string) string {
+	return "说明：重点对象按现行设置的规则认定（可逐人标记），为期末在册（在册或停发）人员；电话、微信、入户、集中慰问、座谈均计为联系，入户走访只计入户；完成率＝" +
+		quarter + "已联系÷重点对象。跨年度统计时按最后一年计。"
+}
+
+func notePlaques(end string) string {
+	return "说明：应悬挂户为有期末在册的烈士遗属、因公牺牲和病故军人遗属、现役军人家属或退役军人的家庭（户按现在的分户，单独一人即一户）；状态为截至" +
+		model.FormatDateZh(end) + "的最新登记，此后的登记不计；没有登记的户按花名册中的“光荣牌”一栏计为已悬挂或待悬挂。军人去世、家中再无在册对象的，不再计入。"
+}

@@ -128,7 +128,7 @@ func itemName(it model.ItemTotal) string {
 func tallyTables(t model.Tally) []*table {
 	out := []*table{headlineTable(t), rosterTable(t), villagesTable(t), visitsTable(t), coverageTable(t),
 		eventsTable(t), itemsTable(t), supportTable(t, "support_to", t.SupportTo), supportTable(t, "support_from", t.SupportFrom),
-		monthsTable(t)}
+		monthsTable(t), contactsTable(t), plaquesTable(t), confirmationsTable(t)}
 	if !t.Period().Single() {
 		for _, tb := range out {
 			forRange(tb)

@@ -32,6 +32,10 @@ const AllButVisits = "-visit"
 //	SecSupportTo, SecSupportFrom   UnitID (0 = the total row), Measure MEvents | MParticipants | MMilitary | MMoney
 //	SecMonths     Month, Measure MActivities | MVisits
 //	SecHeadline   Measure (any of model.HeadlineMeasures)
+//	SecContacts   Category, Measure MKey | MContactedQuarter | MNotContacted | MContactedYear | MVisitedHome
+//	SecPlaques    Measure MEligible | MHung | MPending | MReplace | MRetired (the households, each
+//	              listed under its eligible member with the lowest id)
+//	SecConfirmations  Measure MToConfirm | MConfirmed | MUnconfirmed
 type Figure struct {
 	Section   model.Section
 	Measure   model.Measure
@@ -160,6 +164,16 @@ func (f Figure) Value(t model.Tally) (v int64, ok bool) {
 		}
 	case model.SecHeadline:
 		return t.Headline.Get(f.Measure)
+	case model.SecContacts:
+		r, ok := t.Contacts.Row(f.Category)
+		if !ok {
+			return 0, false
+		}
+		return r.Get(f.Measure)
+	case model.SecPlaques:
+		return t.Plaques.Get(f.Measure)
+	case model.SecConfirmations:
+		return t.Confirmations.Get(f.Measure)
 	}
 	return 0, false
 }
@@ -204,7 +218,15 @@ func Records(ctx context.Context, s *store.Store, period model.Period, fig Figur
 	if offset < 0 {
 		offset = 0
 	}
-	q, err := plan(period, fig)
+	var duty dutyContext
+	if isDutySection(fig.Section) {
+		settings, err := s.DutySettings(ctx)
+		if err != nil {
+			return RecordPage{}, err
+		}
+		duty = dutyContext{settings: settings, asOf: s.Today()}
+	}
+	q, err := plan(period, fig, duty)
 	if err != nil {
 		return RecordPage{}, err
 	}
@@ -312,7 +334,7 @@ func periodArgs(p model.Period, quarter, month int) []any {
 const householdOf = "coalesce((SELECT h.id FROM households h WHERE h.id = p.household_id AND h.deleted_at = ''), -p.id)"
 
 // plan turns a figure into its query.
-func plan(period model.Period, fig Figure) (query, error) {
+func plan(period model.Period, fig Figure, duty dutyContext) (query, error) {
 	bad := fmt.Errorf("%w: %s/%s", ErrUnknownFigure, fig.Section, fig.Measure)
 	roll := func(flag int, extra string, args ...any) query {
 		return query{kind: KindPeople,
@@ -437,12 +459,14 @@ func plan(period model.Period, fig Figure) (query, error) {
 		case model.MVisits:
 			return visitsIn("", 0, fig.Month), nil
 		}
+	case model.SecContacts, model.SecPlaques, model.SecConfirmations:
+		return planDuty(period, fig, duty)
 	case model.SecHeadline:
 		switch fig.Measure {
 		case model.MOnRoll, model.MNew, model.MRemoved:
-			return plan(period, Figure{Section: model.SecRoster, Measure: fig.Measure})
+			return plan(period, Figure{Section: model.SecRoster, Measure: fig.Measure}, duty)
 		case model.MVisits, model.MPeople, model.MHouseholds, model.MMoney, model.MGoods, model.MTotal:
-			return plan(period, Figure{Section: model.SecVisits, Measure: fig.Measure})
+			return plan(period, Figure{Section: model.SecVisits, Measure: fig.Measure}, duty)
 		case model.MCovered, model.MNotVisited:
 			return coverage("", fig.Measure)
 		case model.MRounds:

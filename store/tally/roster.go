@@ -155,36 +155,45 @@ func (c *computer) rosterRows() error {
 
 // readHouseholds reads the household of every person grouped into one (rule 4: visits count
 // under the household as it is now); a person in no household, or in a trashed one, is a
-// household alone (key −id). The people_household index holds both columns.
+// household alone (key −id). The people_household index holds both columns. The plaques
+// keep a trashed household's people under it (store.PlaqueHouseholdsSQL): trashedHH.
 func (c *computer) readHouseholds() error {
 	c.household = make([]int64, c.maxPerson+1)
+	c.trashedHH = map[int64]int64{}
 	for id := range c.household {
 		c.household[id] = -int64(id)
 	}
-	set := func(id, hh int64) {
-		if id >= 0 && id <= c.maxPerson {
-			c.household[id] = hh
+	set := func(id, hh int64, trashed bool) {
+		if id < 0 || id > c.maxPerson {
+			return
 		}
+		if trashed {
+			c.trashedHH[id] = hh
+			return
+		}
+		c.household[id] = hh
 	}
-	const from = ` FROM people WHERE household_id IS NOT NULL AND household_id NOT IN (SELECT id FROM households WHERE deleted_at <> '')`
+	const trashed = `household_id IN (SELECT id FROM households WHERE deleted_at <> '')`
+	const from = ` FROM people WHERE household_id IS NOT NULL`
 	if c.packed {
 		var ids sql.NullString
-		if err := c.tx.QueryRowContext(c.ctx, `SELECT group_concat(household_id * 2097152 + id)`+from).Scan(&ids); err != nil {
+		if err := c.tx.QueryRowContext(c.ctx, `SELECT group_concat((household_id * 2097152 + id) * 2 + (`+trashed+`))`+from).Scan(&ids); err != nil {
 			return err
 		}
-		return packedInts(ids.String, func(v int64) { set(v%packLimit, v/packLimit) })
+		return packedInts(ids.String, func(v int64) { set(v/2%packLimit, v/2/packLimit, v%2 == 1) })
 	}
-	rows, err := c.tx.QueryContext(c.ctx, `SELECT id, household_id`+from)
+	rows, err := c.tx.QueryContext(c.ctx, `SELECT id, household_id, `+trashed+from)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	var id, hh int64
+	var tr bool
 	for rows.Next() {
-		if err := rows.Scan(&id, &hh); err != nil {
+		if err := rows.Scan(&id, &hh, &tr); err != nil {
 			return err
 		}
-		set(id, hh)
+		set(id, hh, tr)
 	}
 	return rows.Err()
 }

@@ -317,6 +317,12 @@ type computer struct {
 	// The visits pass.
 	people, households *marks
 	cells              [][4]sums // by slot (0 = all, 1+b = bucket b) and quarter
+
+	// The duties (duties.go).
+	duty      []uint8         // duty bits by person id
+	contact   []uint8         // by person id: bit q−1 contacted in quarter q of the duty year, contactHome
+	trashedHH map[int64]int64 // person id → their trashed household (the plaques still keep it)
+	dutyRead  *dutyRecords
 }
 
 func (c *computer) run() error {
@@ -346,8 +352,13 @@ func (c *computer) run() error {
 	// nothing from the other steps, and counting them needs the people pass: so with a
 	// second transaction of the same snapshot the visits are read on it, on another core,
 	// while this one reads the people and the events, and they are counted afterwards.
+	settings, err := store.DutySettingsIn(c.ctx, c.tx)
+	if err != nil {
+		return err
+	}
 	type sideResult struct {
 		read *visitsRead
+		duty *dutyRecords
 		ran  bool
 		err  error
 	}
@@ -358,14 +369,17 @@ func (c *computer) run() error {
 			var r sideResult
 			r.ran, r.err = c.side(func(tx *sql.Tx) error {
 				var err error
-				r.read, err = c.readVisits(tx)
+				if r.read, err = c.readVisits(tx); err != nil {
+					return err
+				}
+				r.duty, err = readDutyRecords(c.ctx, tx, c.period)
 				return err
 			})
 			side <- r
 		}()
 	}
-	var err error
-	for _, step := range []func() error{c.roster, c.readHouseholds, c.villageRows, c.events, c.itemsAndSupport} {
+	dutyPeople := func() error { return c.dutyPeople(settings) }
+	for _, step := range []func() error{c.roster, dutyPeople, c.readHouseholds, c.plaques, c.villageRows, c.events, c.itemsAndSupport} {
 		if err = step(); err != nil {
 			break
 		}
@@ -378,7 +392,7 @@ func (c *computer) run() error {
 		if err == nil && r.err != nil {
 			err = r.err
 		}
-		c.read = r.read
+		c.read, c.dutyRead = r.read, r.duty
 	}
 	if err != nil {
 		return err
@@ -388,11 +402,17 @@ func (c *computer) run() error {
 			return err
 		}
 	}
+	if c.dutyRead == nil {
+		if c.dutyRead, err = readDutyRecords(c.ctx, c.tx, c.period); err != nil {
+			return err
+		}
+	}
 	for _, step := range []func() error{c.visits, c.previousVisits} {
 		if err := step(); err != nil {
 			return err
 		}
 	}
+	c.finishDuties()
 	c.eventRows()
 	if !c.period.Single() {
 		c.t.Previous = model.Headline{} // the roster pass counted the period before; a range is not compared
@@ -437,6 +457,11 @@ var errMisaligned = fmt.Errorf("tally: packed columns of different lengths")
 
 // bitset is a set of non-negative ids.
 type bitset []uint64
+
+func (b bitset) has(id int64) bool {
+	w := int(id >> 6)
+	return id >= 0 && w < len(b) && b[w]&(uint64(1)<<uint(id&63)) != 0
+}
 
 func (b *bitset) add(id int64) bool {
 	if id < 0 {

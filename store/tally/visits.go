@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"math/bits"
+	"strconv"
 	"strings"
 
 	"shuangyong/model"
@@ -52,8 +53,15 @@ func (c *computer) visits() error {
 	c.people = newMarks(0, c.maxPerson, stride)
 	c.households = newMarks(-c.maxPerson, c.maxHousehold, stride)
 	c.cells = make([][4]sums, stride)
+	c.contact = make([]uint8, c.maxPerson+1)
 	if c.read != nil {
-		if err := c.read.period.each(c.addVisit); err != nil {
+		if err := c.read.earlier.each(c.addVisit); err != nil {
+			return err
+		}
+		if err := c.read.period.each(func(personID int64, month int, money, goods int64) {
+			c.addVisit(personID, month, money, goods)
+			c.contactVisit(personID, month)
+		}); err != nil {
 			return err
 		}
 	} else if err := c.visitsRows(); err != nil {
@@ -166,7 +174,13 @@ func (k *visitKeys) each(fn func(personID int64, month int, money, goods int64))
 func (c *computer) readVisits(tx *sql.Tx) (*visitsRead, error) {
 	var r visitsRead
 	var err error
-	if r.period, err = readVisitKeys(c.ctx, tx, c.period.From, c.period.To, c.keyIndex); err != nil {
+	// A range's last year apart: the duties count its contacts (duties.go).
+	if !c.period.Single() {
+		if r.earlier, err = readVisitKeys(c.ctx, tx, c.period.From, c.period.To-1, c.keyIndex); err != nil {
+			return nil, err
+		}
+	}
+	if r.period, err = readVisitKeys(c.ctx, tx, c.period.To, c.period.To, c.keyIndex); err != nil {
 		return nil, err
 	}
 	if c.period.Single() {
@@ -189,8 +203,9 @@ func (c *computer) readVisits(tx *sql.Tx) (*visitsRead, error) {
 
 // visitsRead are the visits readVisits read.
 type visitsRead struct {
-	period visitKeys
-	before struct {
+	period  visitKeys // the period's last year (the duty year)
+	earlier visitKeys // the years of a range before it
+	before  struct {
 		visits       int
 		money, goods int64
 		people       []int64 // person_id of each visit
@@ -207,12 +222,16 @@ func (c *computer) visitsRows() error {
 	defer rows.Close()
 	var personID, money, goods int64
 	var date string
+	last := strconv.Itoa(c.period.DutyYear())
 	for rows.Next() {
 		if err := rows.Scan(&personID, &date, &money, &goods); err != nil {
 			return err
 		}
 		_, m := quarterOf(date)
 		c.addVisit(personID, m, money, goods)
+		if strings.HasPrefix(date, last) {
+			c.contactVisit(personID, m)
+		}
 	}
 	return rows.Err()
 }

@@ -1,0 +1,45 @@
+package sheet
+
+import (
+	"path/filepath"
+	"testing"
+
+	"shuangyong/store/tally/tallytest"
+)
+
+// The duty tables of tallytest.NewDuties (worked out there) as CSV and in the workbook, for
+// a year and for a range (whose headers name its last year).
+func TestExportDuties(t *testing.T) {
+	f := tallytest.NewDuties(t)
+	dir := t.TempDir()
+	for _, c := range []struct {
+		table      string
+		head, last []string
+	}{
+		{"contacts", []string{"优抚类别", "重点对象（人）", "第四季度已联系（人）", "第四季度未联系（人）", "全年已联系（人）", "全年入户走访（人）", "完成率"},
+			[]string{"合计", "4", "1", "3", "3", "2", "25%"}},
+		{"plaques", []string{"项目", "应悬挂（户）", "已悬挂（户）", "待悬挂（户）", "待更换（户）", "不再更换（户）", "悬挂率"},
+			[]string{"合计", "5", "2", "1", "1", "1", "40%"}},
+		{"confirmations", []string{"确认年度", "应确认（人）", "已确认（人）", "未确认（人）", "完成率"},
+			[]string{"2026年度", "4", "2", "2", "50%"}},
+	} {
+		recs := readCSV(t, export(t, f, Options{Path: filepath.Join(dir, c.table+".csv"), Table: c.table}))
+		if !slicesEqual(recs[0], c.head) {
+			t.Errorf("%s header %v, want %v", c.table, recs[0], c.head)
+		}
+		if last := recs[len(recs)-1]; !slicesEqual(last, c.last) {
+			t.Errorf("%s total %v, want %v", c.table, last, c.last)
+		}
+	}
+	x := openBook(t, export(t, f, Options{}))
+	if _, row := findRow(t, x, "常态化联系", "退役士兵"); !slicesEqual(row[:6], []string{"退役士兵", "1", "1", "0", "1", "1"}) {
+		t.Errorf("退役士兵 row %v", row)
+	}
+	findRow(t, x, "光荣牌", "合计", "5")
+	findRow(t, x, "年度确认", "2026年度", "4", "2", "2")
+
+	x = openBook(t, export(t, f, Options{Year: 2024, ToYear: 2026, Path: filepath.Join(dir, "range.xlsx")}))
+	if _, head := findRow(t, x, "常态化联系", "优抚类别"); head[2] != "2026年第四季度已联系（人）" || head[4] != "2026年已联系（人）" {
+		t.Errorf("range header %v", head)
+	}
+}
