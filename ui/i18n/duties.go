@@ -80,9 +80,16 @@ const (
 	SettingsQuarterly      Key = "settings.quarterly"
 	SettingsYearly         Key = "settings.yearly"
 
-	LabelKeyMark  Key = "label.key_mark"
-	VfConfirm     Key = "vf.confirm"
-	VfConfirmHint Key = "vf.confirm_hint"
+	LabelKeyMark Key = "label.key_mark"
+
+	StSecContacts      Key = "st.sec.contacts"
+	StSecPlaques       Key = "st.sec.plaques"
+	StSecConfirmations Key = "st.sec.confirmations"
+	StColContactedQ    Key = "st.col.contacted_q"
+	StColNotContactedQ Key = "st.col.not_contacted_q"
+	StColDone          Key = "st.col.done"
+	VfConfirm          Key = "vf.confirm"
+	VfConfirmHint      Key = "vf.confirm_hint"
 )
 
 func init() {
@@ -166,6 +173,12 @@ func init() {
 	add(SettingsQuarterly, "每季度", "every quarter")
 	add(SettingsYearly, "每年", "every year")
 
+	add(StSecContacts, "重点优抚对象常态化联系（%d年）", "Routine contact of key people (%d)")
+	add(StSecPlaques, "光荣牌悬挂（%d年）", "Honour plaques (%d)")
+	add(StSecConfirmations, "享受定期抚恤补助对象年度确认（%s年）", "Yearly confirmation of periodic-subsidy recipients (%s)")
+	add(StColContactedQ, "%s已联系", "Contacted %s")
+	add(StColNotContactedQ, "%s未联系", "Not contacted %s")
+	add(StColDone, "完成率", "Done")
 	add(LabelKeyMark, "重点对象", "Key person")
 	add(VfConfirm, "同时年度确认", "Also the yearly confirmation")
 	add(VfConfirmHint, "享受定期抚恤补助，今年还没确认", "on a periodic subsidy, not yet confirmed this year")
