@@ -80,7 +80,10 @@ const (
 	SettingsQuarterly      Key = "settings.quarterly"
 	SettingsYearly         Key = "settings.yearly"
 
-	LabelKeyMark Key = "label.key_mark"
+	LabelKeyMark       Key = "label.key_mark"
+	LabelPlaqueState   Key = "label.plaque_state"
+	LabelConfirmMethod Key = "label.confirm_method"
+	LabelConfirmedBy   Key = "label.confirmed_by"
 
 	StSecContacts      Key = "st.sec.contacts"
 	StSecPlaques       Key = "st.sec.plaques"
@@ -179,6 +182,11 @@ func init() {
 	add(StColContactedQ, "%s已联系", "Contacted %s")
 	add(StColNotContactedQ, "%s未联系", "Not contacted %s")
 	add(StColDone, "完成率", "Done")
+	add(LabelPlaqueState, "光荣牌", "Plaque")
+	add(LabelConfirmMethod, "确认方式", "Confirmed by way of")
+	add(LabelConfirmedBy, "确认人", "Confirmed by")
+	add(HistEntity("plaques"), "光荣牌", "plaque")
+	add(HistEntity("confirmations"), "年度确认", "confirmation")
 	add(LabelKeyMark, "重点对象", "Key person")
 	add(VfConfirm, "同时年度确认", "Also the yearly confirmation")
 	add(VfConfirmHint, "享受定期抚恤补助，今年还没确认", "on a periodic subsidy, not yet confirmed this year")
