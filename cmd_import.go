@@ -44,9 +44,12 @@ func (c *cli) importRoster(args []string) int {
 		return c.importFailed(err)
 	}
 	last := -1
+	// As demo's: the line rewrites itself with \r on a terminal, and is left out of a log
+	// or a pipe, where it would be one long line of carriage returns.
+	tty := isTerminal(c.stderr)
 	progress := func(p importer.Progress) {
 		switch {
-		case p.Phase != importer.PhaseWrite:
+		case !tty || p.Phase != importer.PhaseWrite:
 		case p.Total > 0:
 			if pct := p.Rows * 100 / p.Total; pct/10 != last/10 {
 				last = pct

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -49,6 +50,7 @@ func TestImportCommand(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "已导入") || !strings.Contains(out, "花名册-未导入.xlsx") {
 		t.Errorf("import: %d %q %q", code, out, errOut)
 	}
+
 	// Again: nobody new, and a non-zero exit.
 	code, out, errOut = cmd(t, "--lang", "en", "import", "--db", db, roster)
 	if code == 0 || !strings.Contains(out, "skipped") || !strings.Contains(errOut, "nothing was changed") {
@@ -67,5 +69,28 @@ func TestImportCommand(t *testing.T) {
 		if code == 0 || !strings.Contains(errOut, c.want) || strings.Count(strings.TrimSpace(errOut), "\n") != 0 {
 			t.Errorf("%v: %d %q", c.args, code, errOut)
 		}
+	}
+}
+
+// The progress line rewrites itself with \r on a terminal only: into a log or a pipe it
+// would be one long line of carriage returns.
+func TestImportProgressStaysOutOfLogs(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("姓名,村（社区）\n")
+	given := []rune("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华")
+	for i := 0; i < 12000; i++ {
+		fmt.Fprintf(&b, "张%c%c%c,李家村\n", given[i%24], given[i/24%24], given[i/576%24])
+	}
+	roster := filepath.Join(dir, "花名册.csv")
+	if err := os.WriteFile(roster, []byte(b.String()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := cmd(t, "import", "--db", filepath.Join(dir, "台账.db"), roster)
+	if code != 0 || !strings.Contains(out, "新增 12000 人") {
+		t.Fatalf("import: %d %.300q %.300q", code, out, errOut)
+	}
+	if errOut != "" {
+		t.Errorf("progress written into a log: %q", errOut)
 	}
 }

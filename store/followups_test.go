@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"shuangyong/model"
@@ -29,6 +30,26 @@ func TestFollowUps(t *testing.T) {
 	rows, total, err := s.FollowUps(ctx, "2026-11-29", 0, 10)
 	if err != nil || total != 2 || rows[0].PersonName != "张三" || !rows[0].Overdue || rows[1].PersonName != "李四" || rows[1].Overdue {
 		t.Fatalf("follow-ups %d %+v %v", total, rows, err)
+	}
+	// A window past the end still says how many there are.
+	if rows, total, err := s.FollowUps(ctx, "2026-11-29", 5, 10); err != nil || total != 2 || len(rows) != 0 {
+		t.Errorf("past the end: %d %d %v", total, len(rows), err)
+	}
+	// Each half of the list comes from its own partial index, not a read of every visit.
+	plan, err := s.db.QueryContext(ctx, "EXPLAIN QUERY PLAN "+openWork)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var steps []string
+	for plan.Next() {
+		var id, parent, unused int
+		var detail string
+		plan.Scan(&id, &parent, &unused, &detail)
+		steps = append(steps, detail)
+	}
+	plan.Close()
+	if got := strings.Join(steps, "; "); !strings.Contains(got, "visits_open_needs") || !strings.Contains(got, "visits_follow_up") {
+		t.Errorf("the work list's plan: %s", got)
 	}
 	if err := s.ResolveNeed(ctx, needA.ID, "2026-11-29", "已联系村里修缮"); err != nil {
 		t.Fatal(err)

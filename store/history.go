@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -459,17 +460,23 @@ type HistoryRow struct {
 }
 
 // History lists the changes of one record, newest first; entity "" lists all changes.
+//
+// A record's life starts at its newest insert that was not undone: an id freed by undoing
+// an insert is given again to the next record saved (the tables reuse the largest id), and
+// the changes of the record that had it before are not this one's.
 func (s *Store) History(ctx context.Context, entity string, rowID int64, offset, limit int) ([]HistoryRow, int, error) {
 	where, args := "1", []any{}
 	if entity != "" {
-		where, args = "entity = ? AND row_id = ?", []any{entity, rowID}
+		where = `entity = ?1 AND row_id = ?2 AND id >= coalesce((SELECT max(id) FROM history
+			WHERE entity = ?1 AND row_id = ?2 AND action = '` + ActInsert + `' AND undone = 0), 0)`
+		args = []any{entity, rowID}
 	}
 	var total int
 	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM history WHERE "+where, args...).Scan(&total); err != nil {
 		return nil, 0, s.classify(err)
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT change_id, at, operator, entity, row_id, action, summary, before, after, undone
-		FROM history WHERE `+where+` ORDER BY id DESC LIMIT ? OFFSET ?`, append(args, limit, offset)...)
+		FROM history WHERE `+where+` ORDER BY id DESC LIMIT `+strconv.Itoa(limit)+` OFFSET `+strconv.Itoa(offset), args...)
 	if err != nil {
 		return nil, 0, s.classify(err)
 	}

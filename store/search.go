@@ -18,6 +18,9 @@ type PeopleQuery struct {
 	VillageID  int64
 	Cadre      string
 	Status     string // a PersonStatuses code; "" = any
+	// OnRoll keeps the people on the roll (在册 or 停发, DOMAIN.md §4 rule 5) when no Status
+	// is chosen: who "not visited" is about.
+	OnRoll bool
 	// NotVisitedSince keeps people whose last visit is before this ISO date (or never).
 	NotVisitedSince string
 	HasOpenNeeds    bool
@@ -235,7 +238,7 @@ func prefixed(alias, cols string) string {
 
 func (q PeopleQuery) unfiltered() bool {
 	return strings.TrimSpace(q.Text) == "" && len(q.Categories) == 0 && q.VillageID == 0 && q.Cadre == "" &&
-		q.Status == "" && q.NotVisitedSince == "" && !q.HasOpenNeeds && !q.Incomplete
+		q.Status == "" && !q.OnRoll && q.NotVisitedSince == "" && !q.HasOpenNeeds && !q.Incomplete
 }
 
 // firstPage serves the unfiltered roster straight from the file's indexes, so the first

@@ -589,11 +589,15 @@ type found struct {
 // window.
 func (ix *peopleIndex) search(q PeopleQuery, text textMatcher, catMask uint32) found {
 	cadre, status, since := ix.codes.lookup(q.Cadre), ix.codes.lookup(q.Status), dateNum(q.NotVisitedSince)
+	active, stopped := ix.codes.lookup(model.StatusActive), ix.codes.lookup(model.StatusStopped)
+	offRoll := func(e *personEntry) bool {
+		return q.OnRoll && q.Status == "" && e.status != active && e.status != stopped
+	}
 	keep := func(e *personEntry) bool {
 		return !(catMask != 0 && e.cats&catMask == 0 ||
 			q.VillageID != 0 && e.villageID != q.VillageID ||
 			q.Cadre != "" && e.cadre != cadre ||
-			q.Status != "" && e.status != status ||
+			q.Status != "" && e.status != status || offRoll(e) ||
 			q.NotVisitedSince != "" && e.lastVisit >= since ||
 			q.HasOpenNeeds && !e.openNeeds() ||
 			q.Incomplete && !e.incomplete())
@@ -650,7 +654,7 @@ func (ix *peopleIndex) search(q PeopleQuery, text textMatcher, catMask uint32) f
 			byTier[int(t)*words+int(r>>6)] |= 1 << (r & 63)
 		}
 	}
-	filtered := catMask != 0 || q.VillageID != 0 || q.Cadre != "" || q.Status != "" || q.NotVisitedSince != "" ||
+	filtered := catMask != 0 || q.VillageID != 0 || q.Cadre != "" || q.Status != "" || q.OnRoll || q.NotVisitedSince != "" ||
 		q.HasOpenNeeds || q.Incomplete
 	if size < 0 { // no word to look up: try the whole roster
 		for _, sl := range ix.order {

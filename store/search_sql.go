@@ -44,6 +44,8 @@ func (s *Store) searchSQL(ctx context.Context, q PeopleQuery) (PeoplePage, error
 	}
 	if q.Status != "" {
 		filters = append(filters, "p.status = "+arg(q.Status))
+	} else if q.OnRoll {
+		filters = append(filters, "p.status IN ("+arg(model.StatusActive)+", "+arg(model.StatusStopped)+")")
 	}
 	if q.NotVisitedSince != "" {
 		filters = append(filters, "p.last_visit_on < "+arg(q.NotVisitedSince))

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"sort"
 	"strings"
 	"testing"
 
@@ -213,5 +214,41 @@ func TestFirstPageMatchesIndexOrder(t *testing.T) {
 		if got := names(page); strings.Join(got, ",") != strings.Join(before[i], ",") {
 			t.Errorf("window at %d: index %v, first page %v", off, got, before[i])
 		}
+	}
+}
+
+// "Not visited" in 军属 is about the people on the roll: 在册 and 停发, not the dead nor the
+// moved out (DOMAIN.md §4 rule 5) — the same from the index as from the file.
+func TestNotVisitedOnTheRoll(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	for name, status := range map[string]string{"在册甲": model.StatusActive, "停发乙": model.StatusStopped,
+		"死亡丙": model.StatusDead, "迁出丁": model.StatusMovedOut} {
+		p := model.Person{Name: name, Status: status}
+		if status != model.StatusActive {
+			p.StatusChangedOn = "2025-06-01"
+		}
+		mustPerson(t, s, p)
+	}
+	q := PeopleQuery{NotVisitedSince: "2026-01-01", OnRoll: true, Limit: 10}
+	names := func(page PeoplePage, err error) string {
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, r := range page.Rows {
+			out = append(out, r.Name)
+		}
+		sort.Strings(out)
+		return strings.Join(out, ",")
+	}
+	fromFile := names(s.searchSQL(ctx, q))
+	fromIndex := names(s.SearchPeople(ctx, q))
+	if want := "停发乙,在册甲"; fromFile != want || fromIndex != want {
+		t.Errorf("not visited on the roll: from the file %q, from the index %q, want %q", fromFile, fromIndex, want)
+	}
+	q.Status = model.StatusDead // a chosen status wins
+	if got := names(s.SearchPeople(ctx, q)); got != "死亡丙" {
+		t.Errorf("with 死亡 chosen: %q", got)
 	}
 }

@@ -121,3 +121,34 @@ func TestPurgeUnit(t *testing.T) {
 		t.Errorf("pairing with the purged unit: %+v", ps)
 	}
 }
+
+// An id freed by undoing an insert is given to the next record saved: the history of the
+// new record is its own, not the undone one's.
+func TestHistoryOfAReusedID(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	first := mustPerson(t, s, model.Person{Name: "张三"})
+	first.Note = "改过一次"
+	if err := s.UpdatePerson(ctx, &first); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 { // the edit, then the insert
+		if _, err := s.Undo(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	second := mustPerson(t, s, model.Person{Name: "李四"})
+	if second.ID != first.ID {
+		t.Skipf("the id was not reused (%d, then %d): nothing to test", first.ID, second.ID)
+	}
+	rows, total, err := s.History(ctx, EntPerson, second.ID, 0, 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if total != 1 || len(rows) != 1 || rows[0].Action != ActInsert || !strings.Contains(rows[0].Summary, "李四") {
+		t.Errorf("李四's history holds %d changes: %+v", total, rows)
+	}
+	if all, _, _ := s.History(ctx, "", 0, 0, 50); len(all) < 5 {
+		t.Errorf("the ledger's history lost changes: %d", len(all))
+	}
+}

@@ -98,6 +98,9 @@ func (m *Model) peopleQuery() store.PeopleQuery {
 	if f.category != "" {
 		q.Categories = []string{f.category}
 	}
+	// "Not visited" is about the people on the roll (在册, 停发), as in the tally's 未走访
+	// list — not the dead and the moved out, unless a status is chosen.
+	q.OnRoll = f.visit != 0
 	switch f.visit {
 	case 1:
 		q.NotVisitedSince = strconv.Itoa(m.now().Year()) + "-01-01"
