@@ -72,6 +72,7 @@ type Model struct {
 	width, height int
 
 	settings model.Settings
+	duties   model.DutySettings // the 常态化联系 rule (F9)
 	villages []model.Village
 	year     int
 	readOnly string

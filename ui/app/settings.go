@@ -16,6 +16,7 @@ import (
 
 type settingsMsg struct {
 	settings  model.Settings
+	duties    model.DutySettings
 	villages  []model.Village
 	setupDone bool
 	err       error
@@ -56,6 +57,9 @@ func (m *Model) loadSettings() tea.Cmd {
 		if out.villages, out.err = s.Villages(ctx); out.err != nil {
 			return out
 		}
+		if out.duties, out.err = s.DutySettings(ctx); out.err != nil {
+			return out
+		}
 		out.setupDone, out.err = s.SetupDone(ctx)
 		if out.settings.Operator != "" {
 			s.SetOperator(out.settings.Operator)
@@ -69,7 +73,7 @@ func (m *Model) onSettings(msg settingsMsg) tea.Cmd {
 		m.status = statusLine{text: m.errText(msg.err), err: true}
 		return m.releaseKeys()
 	}
-	m.settings, m.villages = msg.settings, msg.villages
+	m.settings, m.villages, m.duties = msg.settings, msg.villages, msg.duties
 	first := !m.settingsLoaded
 	m.settingsLoaded = true
 	cmds := []tea.Cmd{m.broadcast(tab.SettingsMsg{Settings: msg.settings, Villages: msg.villages})}
@@ -133,6 +137,7 @@ func (m *Model) openSettings(setup bool) tea.Cmd {
 				Kind: components.KindText, Max: 20, Placeholder: m.t(i18n.FormMoneyHint),
 				Check: components.MoneyCheck(m.env.Lang)})
 		}
+		fields = append(fields, m.dutyFields()...)
 	}
 	f := components.NewForm(m.env.Lang, title, fields)
 	f.SetValue("Office", m.settings.Office)
@@ -145,6 +150,10 @@ func (m *Model) openSettings(setup bool) tea.Cmd {
 	}
 	for code, fen := range m.settings.DefaultAmountFen {
 		f.SetValue("amount."+code, model.FormatYuan(fen))
+	}
+	if !setup {
+		setDutyValues(f, m.duties)
+		f.MarkClean()
 	}
 	w, h := m.contentSize()
 	f.SetSize(w, h)
@@ -236,6 +245,12 @@ func (m *Model) saveSettings() tea.Cmd {
 		seen[name] = true
 		villages = append(villages, model.Village{ID: v.ID, Name: name})
 	}
+	duties := dutyValues(f)
+	if !sf.setup {
+		for _, p := range duties.Validate().Errors {
+			f.SetError(dutyField(p.Field), p.Message(m.env.Lang))
+		}
+	}
 	if f.ErrorCount() > 0 {
 		f.FocusFirstError()
 		return tab.StatusError(m.t(i18n.FormHasErrors, f.ErrorCount()))
@@ -244,9 +259,15 @@ func (m *Model) saveSettings() tea.Cmd {
 	if sf.setup {
 		return func() tea.Msg { return setupSavedMsg{err: s.SaveSettings(ctx, st)} }
 	}
+	dutiesChanged := fmtDuties(duties) != fmtDuties(m.duties)
 	return func() tea.Msg {
 		if err := s.SaveSettings(ctx, st); err != nil {
 			return settingsSavedMsg{err: err}
+		}
+		if dutiesChanged {
+			if err := s.SaveDutySettings(ctx, duties); err != nil {
+				return settingsSavedMsg{err: err}
+			}
 		}
 		if changed {
 			if err := s.SaveVillages(ctx, villages); err != nil {

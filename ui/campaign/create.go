@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -20,6 +21,7 @@ import (
 type creator struct {
 	*components.FormScreen
 	h       Host
+	kind    string // store.CampaignFestival, CampaignPlaque, CampaignConfirm
 	fs      *components.FormScreen
 	zeroOK  bool   // asked once about a standard amount of 0
 	seq     uint64 // the newest count asked for
@@ -40,6 +42,14 @@ func (c *creator) Update(msg tea.Msg) tea.Cmd {
 // OpenCreate puts the campaign form on the host's stack. villages are the settings'
 // villages; office is the 填报单位 (the organiser).
 func OpenCreate(h Host, villages []model.Village, office string) tea.Cmd {
+	return OpenCreateKind(h, store.CampaignFestival, villages, office)
+}
+
+// OpenCreateKind is OpenCreate for a campaign of a kind: a festival round, a 光荣牌悬挂
+// round (households without a plaque or with an old one, no money) or a 年度确认 round
+// (periodic-subsidy recipients not yet confirmed this year). The last two choose their
+// roster by the duty and a village only.
+func OpenCreateKind(h Host, kind string, villages []model.Village, office string) tea.Cmd {
 	lang := h.Env.Lang
 	now := h.Env.Now()
 	t := func(k i18n.Key) string { return h.t(k) }
@@ -62,25 +72,46 @@ func OpenCreate(h Host, villages []model.Village, office string) tea.Cmd {
 	}
 	yesNo := []components.Option{{Value: "", Label: t(i18n.FormNo)}, {Value: "1", Label: t(i18n.FormYes)}}
 	money := components.MoneyCheck(lang)
-	f := components.NewForm(lang, t(i18n.CaFormTitle), []*components.Field{
-		{Key: "Occasion", Label: model.FieldLabel("Occasion", lang), Kind: components.KindPick, Options: components.EnumOptions(model.Occasions, lang, "")},
-		{Key: "Title", Label: model.FieldLabel("Title", lang), Max: model.MaxLineText},
+	occasion := &components.Field{Key: "Occasion", Label: model.FieldLabel("Occasion", lang), Kind: components.KindPick, Options: components.EnumOptions(model.Occasions, lang, "")}
+	title := &components.Field{Key: "Title", Label: model.FieldLabel("Title", lang), Max: model.MaxLineText}
+	dates := []*components.Field{
 		{Key: "Date", Label: model.FieldLabel("Date", lang), Max: 12, Placeholder: now.Format("2006-01-02"), Check: date("Date", true)},
 		{Key: "EndDate", Label: model.FieldLabel("EndDate", lang), Max: 12, Check: date("EndDate", false)},
-		{Key: "StandardMoneyFen", Label: t(i18n.CaFormStdMoney), Max: 20, Check: money, Placeholder: t(i18n.CaFormPerPerson)},
-		{Key: "StandardGoods", Label: t(i18n.CaFormStdGoods), Max: model.MaxLineText, Placeholder: t(i18n.CaFormGoodsHint)},
-		{Key: "StandardGoodsFen", Label: t(i18n.CaFormStdValue), Max: 20, Check: money, Placeholder: t(i18n.CaFormPerPerson)},
-		{Key: "roster", Label: t(i18n.CaFormRoster), Kind: components.KindHeading},
-		{Key: "cats", Label: t(i18n.CaFormCats), Kind: components.KindMulti, Options: components.EnumOptions(model.Categories, lang, "")},
-		{Key: "village", Label: t(i18n.CaFormVillages), Kind: components.KindPick, Options: vopts},
-		{Key: "cadre", Label: t(i18n.CaFormCadre), Max: model.MaxUnitName},
-		{Key: "notVisited", Label: t(i18n.CaFormNotVisited), Kind: components.KindPick, Options: yesNo},
-		{Key: "needs", Label: t(i18n.CaFormNeeds), Kind: components.KindPick, Options: yesNo},
-		{Key: "count", Label: t(i18n.CaFormCounting), Kind: components.KindHeading},
-	})
-	f.SetValue("Occasion", "spring_festival")
+	}
+	roster := &components.Field{Key: "roster", Label: t(i18n.CaFormRoster), Kind: components.KindHeading}
+	village := &components.Field{Key: "village", Label: t(i18n.CaFormVillages), Kind: components.KindPick, Options: vopts}
+	count := &components.Field{Key: "count", Label: t(i18n.CaFormCounting), Kind: components.KindHeading}
+	var f *components.Form
+	switch kind {
+	case store.CampaignPlaque:
+		f = components.NewForm(lang, t(i18n.CaFormPlaque), append(append([]*components.Field{occasion, title}, dates...),
+			&components.Field{Key: "StandardGoods", Label: t(i18n.CaFormStdGoods), Max: model.MaxLineText},
+			roster, village, count))
+		// Plaques go up before 八一 or before 春节 (DOMAIN.md §3).
+		occ := "army_day"
+		if now.Month() >= time.September || now.Month() <= time.February {
+			occ = "spring_festival"
+		}
+		f.SetValue("Occasion", occ)
+	case store.CampaignConfirm:
+		f = components.NewForm(lang, t(i18n.CaFormConfirm), append(append([]*components.Field{title}, dates...),
+			roster, village, count))
+	default:
+		f = components.NewForm(lang, t(i18n.CaFormTitle), append(append([]*components.Field{occasion, title}, dates...),
+			&components.Field{Key: "StandardMoneyFen", Label: t(i18n.CaFormStdMoney), Max: 20, Check: money, Placeholder: t(i18n.CaFormPerPerson)},
+			&components.Field{Key: "StandardGoods", Label: t(i18n.CaFormStdGoods), Max: model.MaxLineText, Placeholder: t(i18n.CaFormGoodsHint)},
+			&components.Field{Key: "StandardGoodsFen", Label: t(i18n.CaFormStdValue), Max: 20, Check: money, Placeholder: t(i18n.CaFormPerPerson)},
+			roster,
+			&components.Field{Key: "cats", Label: t(i18n.CaFormCats), Kind: components.KindMulti, Options: components.EnumOptions(model.Categories, lang, "")},
+			village,
+			&components.Field{Key: "cadre", Label: t(i18n.CaFormCadre), Max: model.MaxUnitName},
+			&components.Field{Key: "notVisited", Label: t(i18n.CaFormNotVisited), Kind: components.KindPick, Options: yesNo},
+			&components.Field{Key: "needs", Label: t(i18n.CaFormNeeds), Kind: components.KindPick, Options: yesNo},
+			count))
+		f.SetValue("Occasion", "spring_festival")
+	}
 	f.SetValue("Date", now.Format("2006-01-02"))
-	c := &creator{h: h}
+	c := &creator{h: h, kind: kind}
 	c.fs = components.NewFormScreen(h.Env, h.Stack, f)
 	c.FormScreen = c.fs
 	// The title follows the occasion and the year until the user types one of their own.
@@ -115,6 +146,12 @@ func (c *creator) defaultTitle(f *components.Form) string {
 			year = y
 		}
 	}
+	switch c.kind {
+	case store.CampaignPlaque:
+		return c.h.t(i18n.CaTitlePlaque, year)
+	case store.CampaignConfirm:
+		return c.h.t(i18n.CaTitleConfirm, year)
+	}
 	occ := model.Occasions.Label(f.Value("Occasion"), c.h.Env.Lang)
 	if f.Value("Occasion") == "" || f.Value("Occasion") == "other" || f.Value("Occasion") == "routine" {
 		occ = ""
@@ -134,6 +171,12 @@ func (c *creator) filter(f *components.Form) store.RosterFilter {
 		rf.NotVisitedSince = strconv.Itoa(c.h.Env.Now().Year()) + "-01-01"
 	}
 	rf.HasOpenNeeds = f.Value("needs") == "1"
+	switch c.kind {
+	case store.CampaignPlaque:
+		rf.Duty = store.DutyPlaque
+	case store.CampaignConfirm:
+		rf.Duty = store.DutyUnconfirmed
+	}
 	return rf
 }
 
@@ -141,7 +184,14 @@ func (c *creator) filter(f *components.Form) store.RosterFilter {
 func (c *creator) event(f *components.Form, office string) model.Event {
 	money, _ := model.ParseMoney(f.Value("StandardMoneyFen"))
 	goods, _ := model.ParseMoney(f.Value("StandardGoodsFen"))
-	return model.Event{Type: model.EventVisit, Occasion: f.Value("Occasion"), Title: f.Value("Title"),
+	typ, occasion := model.EventVisit, f.Value("Occasion")
+	switch c.kind {
+	case store.CampaignPlaque:
+		typ = model.EventHonour
+	case store.CampaignConfirm:
+		occasion = "routine"
+	}
+	return model.Event{Type: typ, Occasion: occasion, Title: f.Value("Title"),
 		Date: f.Value("Date"), EndDate: f.Value("EndDate"), Organiser: office,
 		StandardMoneyFen: money, StandardGoods: f.Value("StandardGoods"), StandardGoodsFen: goods}
 }
@@ -161,15 +211,26 @@ func (c *creator) recount() tea.Cmd {
 			if err != nil {
 				return tab.StatusError(tab.ErrText(c.h.Env, err))
 			}
-			c.fs.Form.Field("count").Label = c.h.t(i18n.CaFormCount, n)
+			c.fs.Form.Field("count").Label = c.h.t(c.countKey(), n)
 			return nil
 		}
 	})
 }
 
+// countKey says what the roster's count counts.
+func (c *creator) countKey() i18n.Key {
+	switch c.kind {
+	case store.CampaignPlaque:
+		return i18n.CaFormCountHH
+	case store.CampaignConfirm:
+		return i18n.CaFormCountCnf
+	}
+	return i18n.CaFormCount
+}
+
 func (c *creator) save(f *components.Form, office string) tea.Cmd {
 	ev := c.event(f, office)
-	if ev.StandardMoneyFen == 0 && !c.zeroOK {
+	if c.kind == store.CampaignFestival && ev.StandardMoneyFen == 0 && !c.zeroOK {
 		c.fs.Resume()
 		c.h.Stack.Ask(components.NewDialog(c.h.t(i18n.CaZeroTitle), c.h.t(i18n.CaZeroBody), c.h.t(i18n.CaZeroYes), c.h.t(i18n.CaZeroNo), false),
 			func(yes bool) tea.Cmd {
@@ -192,7 +253,11 @@ func (c *creator) save(f *components.Form, office string) tea.Cmd {
 				return c.fs.Failed(err)
 			}
 			c.fs.Resume()
-			c.h.Stack.Ask(components.NewDialog(c.h.t(i18n.CaConfirmTitle), c.h.t(i18n.CaConfirmBody, n), c.h.t(i18n.CaConfirmYes), c.h.t(i18n.DialogNo), true),
+			body := c.h.t(i18n.CaConfirmBody, n)
+			if c.kind == store.CampaignPlaque {
+				body = c.h.t(i18n.CaConfirmBodyHH, n)
+			}
+			c.h.Stack.Ask(components.NewDialog(c.h.t(i18n.CaConfirmTitle), body, c.h.t(i18n.CaConfirmYes), c.h.t(i18n.DialogNo), true),
 				func(yes bool) tea.Cmd {
 					if !yes {
 						return nil
@@ -208,7 +273,7 @@ func (c *creator) create(ev model.Event, rf store.RosterFilter) tea.Cmd {
 	s, ctx := c.h.Env.Store, c.h.Env.Ctx
 	c.fs.Resume()
 	return c.h.run(func() func() tea.Cmd {
-		n, err := s.CreateCampaign(ctx, &ev, &rf)
+		n, err := s.CreateCampaignOf(ctx, c.kind, &ev, &rf)
 		return func() tea.Cmd {
 			if err != nil {
 				return c.fs.Failed(err)
@@ -216,7 +281,11 @@ func (c *creator) create(ev model.Event, rf store.RosterFilter) tea.Cmd {
 			c.fs.Saved()
 			c.h.Stack.PopTo(c)
 			c.h.Stack.Pop()
-			return tea.Batch(tab.Status(c.h.t(i18n.CaCreated, ev.Title, n), true), c.h.changed(), OpenRoster(c.h, ev.ID))
+			created := i18n.CaCreated
+			if c.kind == store.CampaignPlaque {
+				created = i18n.CaCreatedHH
+			}
+			return tea.Batch(tab.Status(c.h.t(created, ev.Title, n), true), c.h.changed(), OpenRoster(c.h, ev.ID))
 		}
 	})
 }

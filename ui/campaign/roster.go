@@ -290,17 +290,25 @@ func (r *Roster) key(msg tea.KeyMsg) tea.Cmd {
 // and moves on to the next person (then opens the visit when edit is set).
 func (r *Roster) tick(person int64, name string, edit bool) tea.Cmd {
 	s, ctx, id, date := r.h.Env.Store, r.h.Env.Ctx, r.eventID, r.date
+	r.wl.Hold() // a second F5 before this one is done waits for the rows after it
 	return r.h.run(func() func() tea.Cmd {
 		v, err := s.Tick(ctx, id, person, date)
 		return func() tea.Cmd {
 			if err != nil {
-				return tab.StatusError(tab.ErrText(r.h.Env, err))
+				return tea.Batch(tab.StatusError(tab.ErrText(r.h.Env, err)), r.wl.RefreshStale())
 			}
 			if states[r.state] != store.RosterToVisit {
 				r.wl.Table.Move(1) // in 未走访 the row leaves and the next takes its place
 			}
 			left := r.info.ToVisit() - 1
-			cmds := []tea.Cmd{tab.Status(r.h.t(i18n.CaTicked, name, v.Date, model.FormatMoney(v.MoneyFen), max(left, 0)), true),
+			done := r.h.t(i18n.CaTicked, name, v.Date, model.FormatMoney(v.MoneyFen), max(left, 0))
+			switch r.info.Kind {
+			case store.CampaignPlaque:
+				done = r.h.t(i18n.CaTickedPlaque, name, v.Date, max(left, 0))
+			case store.CampaignConfirm:
+				done = r.h.t(i18n.CaTickedConfirm, name, v.Date, max(left, 0))
+			}
+			cmds := []tea.Cmd{tab.Status(done, true),
 				r.refresh(), r.h.changed()}
 			if edit {
 				cmds = append(cmds, r.edit(v.ID))
@@ -485,9 +493,17 @@ func (r *Roster) View(w, h int) string {
 			goods += "（" + model.FormatMoney(c.StandardGoodsFen) + "）"
 		}
 	}
-	line1 := styles.Bold.Render(textwidth.Fit(" "+title+"  "+period+"  "+t(i18n.CaStandard, model.FormatMoney(c.StandardMoneyFen), goods), w))
-	line2 := textwidth.Fit(" "+t(i18n.CaCounts, c.Roster, c.Visited, c.ToVisit(), c.Signed, model.FormatMoney(c.MoneyFen))+
-		"   "+t(i18n.CaDate, r.date), w)
+	standard := t(i18n.CaStandard, model.FormatMoney(c.StandardMoneyFen), goods)
+	counts := t(i18n.CaCounts, c.Roster, c.Visited, c.ToVisit(), c.Signed, model.FormatMoney(c.MoneyFen))
+	switch c.Kind {
+	case store.CampaignPlaque: // no money: what a tick does, and how many households are left
+		standard, counts = t(i18n.CaPlaqueRound), t(i18n.CaCountsPlain, c.Roster, c.Visited, c.ToVisit())
+	case store.CampaignConfirm:
+		standard = t(i18n.CaConfirmRound) + goods
+		counts = t(i18n.CaCountsPlain, c.Roster, c.Visited, c.ToVisit())
+	}
+	line1 := styles.Bold.Render(textwidth.Fit(" "+title+"  "+period+"  "+standard, w))
+	line2 := textwidth.Fit(" "+counts+"   "+t(i18n.CaDate, r.date), w)
 	var views []string
 	for i, st := range states {
 		label := map[string]i18n.Key{store.RosterToVisit: i18n.CaStateTodo, store.RosterVisited: i18n.CaStateDone,

@@ -99,6 +99,12 @@ func (l *WindowList) RefreshStale() tea.Cmd {
 	return l.Refresh()
 }
 
+// Hold marks the rows on screen as about to change, before the change is made (a tick
+// sent to the store): keys that act on a row wait from now on, until RefreshStale's rows
+// arrive — or a key pressed twice quickly would act twice on the row that is going.
+// Whoever holds must call RefreshStale when the change is done, or failed.
+func (l *WindowList) Hold() { l.queryDone = false }
+
 // Refresh runs the query again (records changed) and keeps the selected record selected.
 func (l *WindowList) Refresh() tea.Cmd {
 	if l.fetch == nil {

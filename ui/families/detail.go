@@ -234,6 +234,8 @@ func (m *Model) label(field string) string {
 		return m.t(i18n.FormHouseholdWith)
 	case "LivesAlone":
 		return m.t(i18n.LabelLivesAlone)
+	case "KeyMark":
+		return m.t(i18n.LabelKeyMark)
 	case "HonourPlaque":
 		return m.t(i18n.LabelHonourPlaque)
 	case "PreferentialCard":
@@ -421,6 +423,7 @@ func (m *Model) renderDetail(d *detailScreen, w int) []string {
 		{Label: L("SelfCare"), Value: en(model.SelfCareLevels, p.SelfCare)},
 		{Label: L("Assistance"), Value: en(model.Assistances, p.Assistance)},
 		{Label: L("LivesAlone"), Value: yesNo(m, p.LivesAlone)},
+		{Label: L("KeyMark"), Value: en(model.KeyMarks, p.KeyMark)},
 		{Label: L("HonourPlaque"), Value: yesNo(m, p.HonourPlaque)},
 		{Label: L("PreferentialCard"), Value: yesNo(m, p.PreferentialCard)},
 		{Label: L("Health"), Value: p.Health, Long: true},

@@ -10,7 +10,6 @@ import (
 	"shuangyong/ui/components"
 	"shuangyong/ui/i18n"
 	"shuangyong/ui/keys"
-	"shuangyong/ui/styles"
 	"shuangyong/ui/tab"
 	"shuangyong/ui/textwidth"
 	"shuangyong/ui/visitedit"
@@ -26,7 +25,7 @@ type followUpsScreen struct {
 }
 
 type followUpKeys struct {
-	Back, Up, Down, Visit, Resolve, Open key.Binding
+	Back, Up, Down, Visit, Resolve, Open, Next key.Binding
 }
 
 // Cells past the shown columns: the visit's id and the person's.
@@ -44,6 +43,7 @@ func (m *Model) openFollowUps() tea.Cmd {
 		Visit:   key.NewBinding(key.WithKeys("f5"), key.WithHelp("F5", t(i18n.KeyFollowVisit))),
 		Resolve: key.NewBinding(key.WithKeys("f4"), key.WithHelp("F4", t(i18n.KeyResolve))),
 		Open:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", t(i18n.KeyEditVisit))),
+		Next:    key.NewBinding(key.WithKeys("f3"), key.WithHelp("F3", t(i18n.WkNextHelp))),
 	}}
 	f.wl = components.NewWindowList(m.env.Ctx, tab.Families, []components.Column{
 		{Title: t(i18n.FuColDue), Min: 10, Max: 10, Keep: 100},
@@ -55,7 +55,7 @@ func (m *Model) openFollowUps() tea.Cmd {
 	})
 	m.stack.Push(f)
 	w, h := m.size()
-	f.wl.Table.SetSize(w, max(h-1, 2))
+	f.wl.Table.SetSize(w, max(h-2, 2))
 	s, today := m.store(), m.today()
 	return f.wl.SetQuery(func(ctx context.Context, off, limit int) (components.Page, error) {
 		rows, total, err := s.FollowUps(ctx, today, off, limit)
@@ -99,6 +99,8 @@ func (f *followUpsScreen) Update(msg tea.Msg) tea.Cmd {
 			return f.wl.Move(-1)
 		case key.Matches(msg, k.Down):
 			return f.wl.Move(1)
+		case key.Matches(msg, k.Next):
+			return m.openWork(workDue)
 		}
 		_, cells, ok := f.wl.Selected()
 		if !ok {
@@ -142,15 +144,16 @@ func (f *followUpsScreen) resolve(visitID int64, name, need string) tea.Cmd {
 
 func (f *followUpsScreen) View(w, h int) string {
 	m := f.m
-	f.wl.Table.SetSize(w, max(h-1, 2))
+	f.wl.Table.SetSize(w, max(h-2, 2))
 	f.wl.Table.Empty = []string{m.t(i18n.FuEmpty)}
-	head := styles.Bold.Render(textwidth.Fit(" "+m.t(i18n.FuTitle, f.wl.Table.Total()), w))
-	return textwidth.Block(strings.Split(head+"\n"+f.wl.Table.View(), "\n"), w, h)
+	head := m.workHeader(workNeeds, "", w) // the line under it counts them
+	what := textwidth.Fit(" "+m.t(i18n.FuTitle, f.wl.Table.Total()), w)
+	return textwidth.Block(strings.Split(head+"\n"+what+"\n"+f.wl.Table.View(), "\n"), w, h)
 }
 
 func (f *followUpsScreen) ShortHelp() []key.Binding {
 	k := f.keys
-	return []key.Binding{k.Back, k.Visit, k.Resolve, k.Open}
+	return []key.Binding{k.Back, k.Visit, k.Resolve, k.Open, k.Next}
 }
 
 func (f *followUpsScreen) Help() []keys.Group {

@@ -180,6 +180,7 @@ func (m *Model) personTable(p model.Person) components.Fields[model.Person] {
 		pick("SelfCare", e(model.SelfCareLevels), func(p *P) *string { return &p.SelfCare }),
 		pick("Assistance", e(model.Assistances), func(p *P) *string { return &p.Assistance }),
 		yesNo("LivesAlone", func(p *P) *bool { return &p.LivesAlone }),
+		pick("KeyMark", m.enumOptions(model.KeyMarks, false), func(p *P) *string { return &p.KeyMark }),
 		text("Health", model.MaxLongText, "", func(p *P) *string { return &p.Health }),
 		text("Conditions", model.MaxLongText, "", func(p *P) *string { return &p.Conditions }),
 		yesNo("HonourPlaque", func(p *P) *bool { return &p.HonourPlaque }),
@@ -380,8 +381,21 @@ func (m *Model) load(id int64, why purpose, detail *detailScreen, back tab.ID) t
 			err = &store.Error{Kind: store.ErrNotFound}
 		}
 		var amount int64
-		if err == nil && why == forVisit {
+		var visit visitOptions
+		if err == nil && why != forEdit {
 			amount, err = s.LastAmountFor(ctx, id)
+		}
+		if err == nil && why != forEdit && p.SubsidyStatus == model.SubsidyReceiving {
+			// A recipient not yet confirmed this year can be confirmed by this visit.
+			var done []model.Confirmation
+			done, err = s.ConfirmationsOf(ctx, id)
+			visit.confirmable = true
+			for _, c := range done {
+				if c.Year() == m.now().Year() {
+					visit.confirmable = false
+				}
+			}
+			visit.confirm = visit.confirmable && why == forVisitConfirm
 		}
 		return func() tea.Cmd {
 			if seq != m.openSeq {
@@ -399,8 +413,8 @@ func (m *Model) load(id int64, why purpose, detail *detailScreen, back tab.ID) t
 				return nil // the user moved on meanwhile
 			}
 			var open tea.Cmd
-			if why == forVisit {
-				open = m.openVisitForm(p, amount, back)
+			if why != forEdit {
+				open = m.openVisitForm(p, amount, back, visit)
 			} else {
 				village := ""
 				if detail != nil {
@@ -423,6 +437,7 @@ type purpose int
 const (
 	forEdit purpose = iota
 	forVisit
+	forVisitConfirm // a visit that also makes the year's confirmation (年度确认 list)
 )
 
 // savePerson saves the form's person, after warning once of possible duplicates (the

@@ -21,6 +21,14 @@ type visitForm struct {
 	// noMoneyOK: asked once whether a visit with no 慰问金 and no goods is meant (a phone
 	// call is), and the user said yes.
 	noMoneyOK bool
+	opts      visitOptions
+}
+
+// visitOptions say what else the visit form offers for this person.
+type visitOptions struct {
+	// confirmable: a periodic-subsidy recipient not yet confirmed this year — the visit
+	// can make the year's confirmation (年度确认) in the same save; confirm: offered as yes.
+	confirmable, confirm bool
 }
 
 func (m *Model) visitFields() []*components.Field {
@@ -53,8 +61,16 @@ func (m *Model) visitFields() []*components.Field {
 
 // openVisitForm opens the visit form for p, offering amount (分). back is the tab to
 // return to when the form is saved or left (-1: this one).
-func (m *Model) openVisitForm(p model.Person, amount int64, back tab.ID) tea.Cmd {
-	f := components.NewForm(m.env.Lang, m.t(i18n.FormVisit, textwidth.Clean(p.Name)), m.visitFields())
+func (m *Model) openVisitForm(p model.Person, amount int64, back tab.ID, opts visitOptions) tea.Cmd {
+	fields := m.visitFields()
+	if opts.confirmable {
+		fields = append(fields, &components.Field{Key: "Confirm", Label: m.t(i18n.VfConfirm), Kind: components.KindPick,
+			Options: m.yesNoOptions(), Placeholder: m.t(i18n.VfConfirmHint)})
+	}
+	f := components.NewForm(m.env.Lang, m.t(i18n.FormVisit, textwidth.Clean(p.Name)), fields)
+	if opts.confirm {
+		f.SetValue("Confirm", "1")
+	}
 	f.SetValue("Date", m.today())
 	f.SetValue("Occasion", "routine")
 	f.SetValue("Mode", "home")
@@ -62,7 +78,7 @@ func (m *Model) openVisitForm(p model.Person, amount int64, back tab.ID) tea.Cmd
 	if amount > 0 {
 		f.SetValue("MoneyFen", model.FormatYuan(amount))
 	}
-	vf := &visitForm{FormScreen: components.NewFormScreen(m.env, m.stack, f), form: f, person: p, back: back}
+	vf := &visitForm{FormScreen: components.NewFormScreen(m.env, m.stack, f), form: f, person: p, back: back, opts: opts}
 	f.OnLeave = func(f *components.Form, key string) { m.visitLeft(vf, key) }
 	vf.Validate = func(*components.Form) []model.Problem { return m.visitProblems(vf).Errors }
 	vf.Save = func(f *components.Form) tea.Cmd {
@@ -144,8 +160,12 @@ func (m *Model) visitLeft(vf *visitForm, key string) {
 func (m *Model) saveVisit(vf *visitForm) tea.Cmd {
 	ev, v := m.formVisit(vf)
 	s, ctx, person := m.store(), m.env.Ctx, vf.person
+	var confirm *model.Confirmation
+	if vf.opts.confirmable && vf.form.Value("Confirm") == "1" {
+		confirm = &model.Confirmation{Method: confirmMethodOf(v.Mode)}
+	}
 	return m.run(func() func() tea.Cmd {
-		err := s.RecordVisit(ctx, &ev, &v)
+		err := s.RecordVisitConfirm(ctx, &ev, &v, confirm)
 		return func() tea.Cmd { return m.onSavedVisit(vf, v, person, err) }
 	})
 }
@@ -163,4 +183,16 @@ func (m *Model) onSavedVisit(vf *visitForm, v model.Visit, person model.Person, 
 		cmds = append(cmds, tab.Back(vf.back))
 	}
 	return tea.Batch(cmds...)
+}
+
+// confirmMethodOf is how a visit of a mode confirms: at home (入户, and at a gathering or a
+// forum, where the recipient is seen in person), by video (微信), otherwise 其他.
+func confirmMethodOf(mode string) string {
+	switch mode {
+	case "home", "gathering", "forum":
+		return model.ConfirmHome
+	case "wechat":
+		return model.ConfirmVideo
+	}
+	return model.ConfirmOther
 }

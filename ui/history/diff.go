@@ -15,7 +15,7 @@ import (
 // would look for (search keys, stamps, the derived last visit).
 var skipColumns = map[string]bool{
 	"id": true, "py_initials": true, "py_full": true, "py_alt": true, "py_sort": true,
-	"created_at": true, "updated_at": true, "deleted_at": true, "last_visit_on": true,
+	"created_at": true, "updated_at": true, "deleted_at": true, "last_visit_on": true, "last_home_on": true,
 	"household_key": true, "service_unit_id": true, "event_units": true, "event_items": true,
 }
 
@@ -27,6 +27,7 @@ var enumColumns = map[string]model.Enum{
 	"subsidy_status": model.SubsidyStatuses, "self_care": model.SelfCareLevels, "assistance": model.Assistances,
 	"status": model.PersonStatuses, "kind": model.UnitKinds, "type": model.EventTypes,
 	"occasion": model.Occasions, "direction": model.Directions, "mode": model.VisitModes,
+	"key_mark": model.KeyMarks, "state": model.PlaqueStates, "method": model.ConfirmMethods,
 }
 
 // boolColumns are stored 0/1.
@@ -76,6 +77,16 @@ func (l Labeler) label(entity, col string) string {
 		return i18n.T(l.Lang, i18n.LabelPrefCard)
 	case "signed":
 		return i18n.T(l.Lang, i18n.LabelSigned)
+	case "key_mark":
+		return i18n.T(l.Lang, i18n.LabelKeyMark)
+	case "state":
+		return i18n.T(l.Lang, i18n.LabelPlaqueState)
+	case "method":
+		return i18n.T(l.Lang, i18n.LabelConfirmMethod)
+	case "confirmed_by":
+		return i18n.T(l.Lang, i18n.LabelConfirmedBy)
+	case "household_key":
+		return i18n.T(l.Lang, i18n.FormHousehold)
 	}
 	return model.FieldLabel(fieldName(col), l.Lang)
 }

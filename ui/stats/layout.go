@@ -43,6 +43,7 @@ func (m *Model) layout(t model.Tally, w int) *doc {
 	d.blank()
 	m.support(d, t, t.SupportFrom, model.SecSupportFrom, i18n.StSecSupportFrom)
 	d.blank()
+	m.duties(d, t)
 	d.text(" "+m.t(i18n.StSecSummary), stTitle)
 	for _, l := range wrapText(textwidth.Clean(model.SummaryDraft(t, m.env.Lang)), max(w-2, 10)) {
 		d.text(" "+l, stPlain)
@@ -56,8 +57,12 @@ func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 // unitOf is the counting unit shown after a figure of measure ms.
 func (m *Model) unitOf(ms model.Measure) string {
 	switch ms {
-	case model.MOnRoll, model.MNew, model.MRemoved, model.MPeople, model.MCovered, model.MNotVisited:
+	case model.MOnRoll, model.MNew, model.MRemoved, model.MPeople, model.MCovered, model.MNotVisited,
+		model.MKey, model.MContactedQuarter, model.MNotContacted, model.MContactedYear, model.MVisitedHome,
+		model.MToConfirm, model.MConfirmed, model.MUnconfirmed:
 		return m.t(i18n.StUnitPeople)
+	case model.MEligible, model.MHung, model.MPending, model.MReplace, model.MRetired:
+		return m.t(i18n.StUnitHouseholds)
 	case model.MVisits, model.MParticipants, model.MMilitary:
 		return m.t(i18n.StUnitVisits)
 	case model.MHouseholds:
