@@ -131,7 +131,7 @@ func init() {
 
 	add(PlqColMembers, "户内", "Members")
 	add(PlqColState, "光荣牌", "Plaque")
-	add(PlqColDate, "悬挂日期", "Hung on")
+	add(PlqColDate, "日期", "Date")
 	add(PlqEmpty, "每一户都挂好了光荣牌。", "Every eligible household has its plaque.")
 	add(PlqKeyRound, "建立悬挂名单", "Plaque round")
 
