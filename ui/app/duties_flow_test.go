@@ -146,8 +146,13 @@ func TestFlowDuties(t *testing.T) {
 	}
 	send(keyOf(tea.KeyEsc))
 	waitFor(t, sp, "▸光荣牌", "3 户")
-	if page, _ := s.PlaqueList(ctx, store.PlaqueQuery{Limit: 50}); page.Total != 3 {
-		t.Errorf("%d households without a plaque, want 王庄村's 3", page.Total)
+	// One of 王庄村's was hung last week without a round: F4 records it by hand.
+	send(keyOf(tea.KeyF4))
+	waitFor(t, sp, "登记光荣牌：", "已悬挂")
+	send(keyOf(tea.KeyCtrlS))
+	waitFor(t, sp, "▸光荣牌", "2 户", "已登记：")
+	if page, _ := s.PlaqueList(ctx, store.PlaqueQuery{Limit: 50}); page.Total != 2 {
+		t.Errorf("%d households without a plaque, want 2 of 王庄村's 3", page.Total)
 	} else {
 		for _, r := range page.Rows {
 			if r.VillageID == li {

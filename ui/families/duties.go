@@ -137,7 +137,11 @@ func (m *Model) openDuties(which workList) tea.Cmd {
 		Visit: key.NewBinding(key.WithKeys("f5"), key.WithHelp("F5", t(i18n.DueKeyVisit))),
 		Round: key.NewBinding(key.WithKeys("f2"), key.WithHelp("F2", t(i18n.PlqKeyRound))),
 	}
-	if which == workConfirms {
+	switch which {
+	case workPlaques:
+		d.keys.Phone.SetHelp("F4", t(i18n.PlqKeyRecord))
+	case workConfirms:
+		d.keys.Phone.SetHelp("F4", t(i18n.CnfKeyRecord))
 		d.keys.Visit.SetHelp("F5", t(i18n.CnfKeyVisit))
 		d.keys.Round.SetHelp("F2", t(i18n.CnfKeyRound))
 	}
@@ -183,8 +187,12 @@ func (d *dutiesScreen) query() tea.Cmd {
 	})
 }
 
-// dueColWhat is the due list's 应办 column.
-const dueColWhat = 5
+// dueColWhat is the due list's 应办 column; plaqueColCode the plaque list's cell past its
+// columns that holds the state's code.
+const (
+	dueColWhat    = 5
+	plaqueColCode = 6
+)
 
 func (m *Model) dueCells(r store.DueRow) []string {
 	lang := m.env.Lang
@@ -215,8 +223,8 @@ func (m *Model) dueCells(r store.DueRow) []string {
 }
 
 func (m *Model) plaqueCells(r store.PlaqueRow) []string {
-	return cleanCells(r.VillageName, r.Name, i18n.CatShortList(m.env.Lang, r.Categories), strconv.Itoa(r.Members),
-		model.PlaqueStates.Label(r.State, m.env.Lang), r.Date)
+	return append(cleanCells(r.VillageName, r.Name, i18n.CatShortList(m.env.Lang, r.Categories), strconv.Itoa(r.Members),
+		model.PlaqueStates.Label(r.State, m.env.Lang), r.Date), r.State) // the state's code rides along, unshown
 }
 
 func (m *Model) confirmCells(r store.ConfirmRow) []string {
@@ -319,11 +327,14 @@ func (d *dutiesScreen) key(msg tea.KeyMsg) tea.Cmd {
 		case key.Matches(msg, k.Open):
 			return m.openDetail(id, "", -1)
 		case key.Matches(msg, k.Phone):
-			if d.which != workDue {
-				return nil
-			}
 			if c := m.refuseWrite(); c != nil {
 				return c
+			}
+			switch d.which {
+			case workPlaques:
+				return m.openPlaqueForm(id, name, cells[plaqueColCode])
+			case workConfirms:
+				return m.openConfirmForm(id, name)
 			}
 			// Someone due for a home visit as well stays on the list after the call: the
 			// cursor moves on past them (anyone else leaves, and the next row comes up).
@@ -408,9 +419,9 @@ func (d *dutiesScreen) ShortHelp() []key.Binding {
 	case workDue:
 		return []key.Binding{k.Back, k.Phone, k.Visit, k.Open, k.Next}
 	case workPlaques:
-		return []key.Binding{k.Back, k.Round, k.Open, k.Next}
+		return []key.Binding{k.Back, k.Phone, k.Round, k.Open, k.Next}
 	}
-	return []key.Binding{k.Back, k.Visit, k.Round, k.Open, k.Next}
+	return []key.Binding{k.Back, k.Visit, k.Phone, k.Round, k.Open, k.Next}
 }
 
 func (d *dutiesScreen) Help() []keys.Group {

@@ -40,6 +40,12 @@ const (
 	PlqColDate      Key = "plq.col.date"
 	PlqEmpty        Key = "plq.empty"
 	PlqKeyRound     Key = "plq.key.round"
+	PlqKeyRecord    Key = "plq.key.record"
+	PlqFormTitle    Key = "plq.form.title"
+	PlqSaved        Key = "plq.saved"
+	CnfKeyRecord    Key = "cnf.key.record"
+	CnfFormTitle    Key = "cnf.form.title"
+	CnfSaved        Key = "cnf.saved"
 	CnfColState     Key = "cnf.col.state"
 	CnfNotYet       Key = "cnf.not_yet"
 	CnfEmpty        Key = "cnf.empty"
@@ -134,6 +140,12 @@ func init() {
 	add(PlqColDate, "日期", "Date")
 	add(PlqEmpty, "每一户都挂好了光荣牌。", "Every eligible household has its plaque.")
 	add(PlqKeyRound, "建立悬挂名单", "Plaque round")
+	add(PlqKeyRecord, "登记光荣牌", "Record the plaque")
+	add(PlqFormTitle, "登记光荣牌：%s 一户", "Honour plaque: %s's household")
+	add(PlqSaved, "已登记：%s 一户的光荣牌%s（%s）", "Recorded: %s's household, plaque %s (%s)")
+	add(CnfKeyRecord, "登记确认", "Record a confirmation")
+	add(CnfFormTitle, "年度确认：%s", "Yearly confirmation: %s")
+	add(CnfSaved, "已年度确认：%s（%s）", "Confirmed for the year: %s (%s)")
 
 	add(CnfColState, "年度确认", "Confirmed")
 	add(CnfNotYet, "未确认", "not yet")
