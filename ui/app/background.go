@@ -66,7 +66,7 @@ func (m *Model) interruptBackground() {
 }
 
 func (m *Model) startBackground() tea.Cmd {
-	if m.bgStarted || m.cfg.NoBackground || m.width == 0 || !m.settingsLoaded || m.firstRun || m.overlay == ovSetup ||
+	if m.bgStarted || m.cfg.NoBackground || m.width == 0 || !m.settingsLoaded || !m.firstRows || m.firstRun || m.overlay == ovSetup ||
 		m.overlay == ovDemoWorking || m.dialog != nil {
 		return nil
 	}
