@@ -376,7 +376,7 @@ func categoryText(i int) string { return categoryTexts[i] }
 // connections as db has (a snapshot has snapshotConns): reading rows through the driver
 // is most of a build's time, and a second core halves it. On the store's one connection
 // the parts are read one after the other.
-func loadAllEntries(ctx context.Context, db *sql.DB, parts int, codes *codebook) ([]*personEntry, error) {
+func loadAllEntries(ctx context.Context, db *sql.DB, parts int, codes *codebook, pause func()) ([]*personEntry, error) {
 	ec, err := loadEntryContext(ctx, db, nil, codes)
 	if err != nil {
 		return nil, err
@@ -403,7 +403,10 @@ func loadAllEntries(ctx context.Context, db *sql.DB, parts int, codes *codebook)
 				return
 			}
 			defer rows.Close()
-			for rows.Next() {
+			for n := 0; rows.Next(); n++ {
+				if n%256 == 0 && pause != nil {
+					pause()
+				}
 				e, err := ec.scan(rows)
 				if err != nil {
 					results[i].err = err

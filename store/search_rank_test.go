@@ -5,7 +5,9 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"shuangyong/model"
 )
@@ -281,8 +283,23 @@ func TestLoadAllEntriesInParts(t *testing.T) {
 		t.Fatal("no snapshot of a local WAL file")
 	}
 	defer release()
+	// The build steps aside between rows while a search is answered from the file.
+	var pauses atomic.Int32
+	if got, err := loadAllEntries(ctx, db, 1, s.people.codes, func() { pauses.Add(1) }); err != nil || pauses.Load() < int32(len(got)/256) || pauses.Load() == 0 {
+		t.Errorf("%d pauses for %d rows (%v)", pauses.Load(), len(got), err)
+	}
+	s.people.searching.Add(1)
+	stepped := make(chan struct{})
+	go func() { s.people.stepAside(); close(stepped) }()
+	select {
+	case <-stepped:
+		t.Error("the build did not step aside for a search under way")
+	case <-time.After(20 * time.Millisecond):
+	}
+	s.people.searching.Add(-1)
+	<-stepped // and goes on once it is answered
 	for _, parts := range []int{1, 2, 3, 100} {
-		got, err := loadAllEntries(ctx, db, parts, s.people.codes)
+		got, err := loadAllEntries(ctx, db, parts, s.people.codes, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

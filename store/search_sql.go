@@ -15,6 +15,8 @@ import (
 // milliseconds at 100 000 people), and the matches' ids come back in rank order for the
 // window to be cut in Go.
 func (s *Store) searchSQL(ctx context.Context, q PeopleQuery) (PeoplePage, error) {
+	s.people.searching.Add(1) // the index build steps aside meanwhile
+	defer s.people.searching.Add(-1)
 	page := PeoplePage{Offset: q.Offset}
 	var args []any
 	arg := func(v any) string { // numbered: a word's placeholder is used in several tests
