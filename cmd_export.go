@@ -77,6 +77,8 @@ func (c *cli) export(args []string) int {
 	opt.Year, opt.ToYear = period.From, period.To
 	byExt := formatOfExt(opt.Path)
 	switch {
+	case opt.Path == "-" && opt.Format == "" && opt.Table != "":
+		opt.Format = sheet.FormatCSV // a table asked for on standard output comes as the table
 	case opt.Path == "-" && opt.Format == "":
 		opt.Format = sheet.FormatText // standard output: the summary text unless told otherwise
 	case opt.Path == "-":

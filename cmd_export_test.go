@@ -41,6 +41,13 @@ func TestExportCommand(t *testing.T) {
 		}
 	}
 
+	// A table asked for on standard output without a format comes as that table (it was
+	// the summary paragraph).
+	if code, out, errOut := cmd(t, "export", "--db", db, "--year", "2025", "--table", "plaques", "-o", "-"); code != 0 ||
+		!strings.Contains(out, "应悬挂（户）") || strings.Contains(out, "今年以来") {
+		t.Errorf("--table plaques -o -: %d %.200q %q", code, out, errOut)
+	}
+
 	for _, help := range [][]string{{"export", "--help"}, {"--help"}} {
 		code, out, _ = cmd(t, help...)
 		for _, tb := range sheet.Tables() {
