@@ -37,6 +37,10 @@ func Run(ctx context.Context, s *store.Store, opt Options) error {
 		tea.WithAltScreen(),
 		tea.WithContext(ctx),
 		tea.WithFilter(MergeSurrogates()),
+		// A frame is drawn at most every 1/FPS s after a change: at the default 60 a typed
+		// character waited up to 17 ms for its rows to be drawn; 120 is the most Bubble Tea
+		// allows. Frames are only drawn when the view changed.
+		tea.WithFPS(120),
 	)
 	_, err := p.Run()
 	if err == tea.ErrProgramKilled && ctx.Err() != nil {
