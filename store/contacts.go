@@ -29,9 +29,6 @@ func (s *Store) RecordContact(ctx context.Context, personID int64, date, mode st
 // withdraws the confirmation with it. c nil is RecordVisit. A person already confirmed
 // for the year is refused at PersonID, nothing saved.
 func (s *Store) RecordVisitConfirm(ctx context.Context, ev *model.Event, v *model.Visit, c *model.Confirmation) error {
-	if c == nil {
-		return s.RecordVisit(ctx, ev, v)
-	}
 	ev.Type = model.EventVisit
 	ev.Date = v.Date
 	ev.MoneyFen = v.MoneyFen + v.GoodsValueFen
@@ -45,15 +42,17 @@ func (s *Store) RecordVisitConfirm(ctx context.Context, ev *model.Event, v *mode
 	if err := s.prepareVisit(v); err != nil {
 		return err
 	}
-	c.PersonID, c.Date = v.PersonID, v.Date
-	if c.ConfirmedBy == "" {
-		c.ConfirmedBy = v.Visitors
-	}
-	if err := s.prepareConfirmation(c); err != nil {
-		return err
+	if c != nil {
+		c.PersonID, c.Date = v.PersonID, v.Date
+		if c.ConfirmedBy == "" {
+			c.ConfirmedBy = v.Visitors
+		}
+		if err := s.prepareConfirmation(c); err != nil {
+			return err
+		}
 	}
 	return s.write(ctx, func(w *writer) error {
-		if err := w.insertSingleVisit(ev, v); err != nil {
+		if err := w.insertSingleVisit(ev, v); err != nil || c == nil {
 			return err
 		}
 		c.VisitID = v.ID

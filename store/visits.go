@@ -70,20 +70,7 @@ func (s *Store) prepareVisit(v *model.Visit) error {
 // transaction (workflow W1). ev supplies the event's occasion, title and place; its date and
 // type follow the visit. v.ID, v.EventID and ev.ID are set.
 func (s *Store) RecordVisit(ctx context.Context, ev *model.Event, v *model.Visit) error {
-	ev.Type = model.EventVisit
-	ev.Date = v.Date
-	ev.MoneyFen = v.MoneyFen + v.GoodsValueFen
-	if ev.Participants == 0 {
-		ev.Participants = 1
-	}
-	if err := s.prepareEvent(ev); err != nil {
-		return err
-	}
-	v.EventID = -1 // validated below; set for real inside the transaction
-	if err := s.prepareVisit(v); err != nil {
-		return err
-	}
-	return s.write(ctx, func(w *writer) error { return w.insertSingleVisit(ev, v) })
+	return s.RecordVisitConfirm(ctx, ev, v, nil)
 }
 
 // insertSingleVisit adds the event of one visit and the visit (RecordVisit).

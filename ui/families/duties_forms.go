@@ -6,6 +6,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"shuangyong/model"
+	"shuangyong/store"
 	"shuangyong/ui/components"
 	"shuangyong/ui/i18n"
 	"shuangyong/ui/tab"
@@ -53,19 +54,8 @@ func (m *Model) openPlaqueForm(person int64, name, state string) tea.Cmd {
 	}
 	fs.Save = func(f *components.Form) tea.Cmd {
 		r := record(f)
-		s, ctx := m.store(), m.env.Ctx
-		return m.run(func() func() tea.Cmd {
-			err := s.SetPlaque(ctx, &r)
-			return func() tea.Cmd {
-				if err != nil {
-					return fs.Failed(err)
-				}
-				fs.Saved()
-				m.stack.PopTo(fs)
-				m.stack.Pop()
-				return tea.Batch(tab.Status(m.t(i18n.PlqSaved, name, model.PlaqueStates.Label(r.State, m.env.Lang), r.Date), true), m.changed())
-			}
-		})
+		return m.saveRecord(fs, func(s *store.Store) error { return s.SetPlaque(m.env.Ctx, &r) },
+			m.t(i18n.PlqSaved, name, model.PlaqueStates.Label(r.State, m.env.Lang), r.Date))
 	}
 	m.stack.Push(fs)
 	return nil
@@ -93,20 +83,27 @@ func (m *Model) openConfirmForm(person int64, name string) tea.Cmd {
 	}
 	fs.Save = func(f *components.Form) tea.Cmd {
 		c := record(f)
-		s, ctx := m.store(), m.env.Ctx
-		return m.run(func() func() tea.Cmd {
-			err := s.Confirm(ctx, &c)
-			return func() tea.Cmd {
-				if err != nil {
-					return fs.Failed(err)
-				}
-				fs.Saved()
-				m.stack.PopTo(fs)
-				m.stack.Pop()
-				return tea.Batch(tab.Status(m.t(i18n.CnfSaved, name, c.Date), true), m.changed())
-			}
-		})
+		return m.saveRecord(fs, func(s *store.Store) error { return s.Confirm(m.env.Ctx, &c) }, m.t(i18n.CnfSaved, name, c.Date))
 	}
 	m.stack.Push(fs)
 	return nil
+}
+
+// saveRecord saves what form fs describes off the event loop, then closes the form with
+// done on the status line (Ctrl+Z undoes it) and tells the tabs; a refusal goes back to
+// the form's fields.
+func (m *Model) saveRecord(fs *components.FormScreen, save func(*store.Store) error, done string) tea.Cmd {
+	s := m.store()
+	return m.run(func() func() tea.Cmd {
+		err := save(s)
+		return func() tea.Cmd {
+			if err != nil {
+				return fs.Failed(err)
+			}
+			fs.Saved()
+			m.stack.PopTo(fs)
+			m.stack.Pop()
+			return tea.Batch(tab.Status(done, true), m.changed())
+		}
+	})
 }
