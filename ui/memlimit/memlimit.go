@@ -18,6 +18,10 @@ import (
 	"sync"
 )
 
+// heavyGCPercent is GOGC while heavy work runs: the heap may grow to four times the live
+// data before a collection, for the few hundred milliseconds the work lasts.
+const heavyGCPercent = 400
+
 // Browsing is the Go heap's soft limit while browsing. On top of it come SQLite's page
 // cache (store.DefaultCacheKiB), the runtime's own memory and the program's code.
 const Browsing = 56 << 20
@@ -27,6 +31,7 @@ var (
 	set     bool  // Set applied the limit (not overridden by GOMEMLIMIT)
 	lifted  int   // heavy jobs running
 	browsed int64 // the limit to restore
+	percent int   // GOGC to restore
 )
 
 // Set applies the browsing limit, unless the user set GOMEMLIMIT.
@@ -54,6 +59,9 @@ func Lift() (done func()) {
 	}
 	if lifted++; lifted == 1 {
 		debug.SetMemoryLimit(math.MaxInt64)
+		// And the collector runs less often meanwhile: each cycle marks the whole search
+		// index (~36 MB) again, for the little the heavy work keeps.
+		percent = debug.SetGCPercent(heavyGCPercent)
 	}
 	var once sync.Once
 	return func() {
@@ -63,6 +71,7 @@ func Lift() (done func()) {
 			last := lifted == 0
 			if last {
 				debug.SetMemoryLimit(browsed)
+				debug.SetGCPercent(percent)
 			}
 			mu.Unlock()
 			if last {
