@@ -75,24 +75,14 @@ func (w *writer) insertConfirmation(c *model.Confirmation, quiet bool) error {
 	if err != nil {
 		return err
 	}
-	c.ID, _ = res.LastInsertId()
-	after, err := w.snapshot(EntConfirmation, c.ID)
-	if err != nil {
-		return err
-	}
-	return w.record(EntConfirmation, c.ID, ActInsert, c.Date+" "+name, "", after)
+	c.ID, err = w.inserted(EntConfirmation, res, c.Date+" "+name)
+	return err
 }
 
 // TrashConfirmation moves a confirmation to the trash (withdraws it). The visit that made
 // it, if any, stays.
 func (s *Store) TrashConfirmation(ctx context.Context, id int64) error {
-	return s.write(ctx, func(w *writer) error {
-		summary, err := w.summaryOf(EntConfirmation, id)
-		if err != nil {
-			return err
-		}
-		return w.setDeleted(EntConfirmation, id, summary)
-	})
+	return s.write(ctx, func(w *writer) error { return w.trashRow(EntConfirmation, id) })
 }
 
 // RestoreConfirmation takes a confirmation back from the trash, unless the person was
@@ -108,11 +98,7 @@ func (s *Store) RestoreConfirmation(ctx context.Context, id int64) error {
 			return invalid(model.Problems{Errors: []model.Problem{{Field: "PersonID", Code: "confirm",
 				Zh: "这一年度已另有确认记录，不能恢复", En: "the person has another confirmation for that year"}}})
 		}
-		summary, err := w.summaryOf(EntConfirmation, id)
-		if err != nil {
-			return err
-		}
-		return w.restoreDeleted(EntConfirmation, id, summary)
+		return w.restoreRow(EntConfirmation, id)
 	})
 }
 

@@ -195,6 +195,34 @@ func (w *writer) restoreDeleted(entity string, id int64, summary string) error {
 	})
 }
 
+// trashRow and restoreRow move one row of a kind that needs nothing else done to or from
+// the trash, with its summary in the history.
+func (w *writer) trashRow(entity string, id int64) error {
+	summary, err := w.summaryOf(entity, id)
+	if err != nil {
+		return err
+	}
+	return w.setDeleted(entity, id, summary)
+}
+
+func (w *writer) restoreRow(entity string, id int64) error {
+	summary, err := w.summaryOf(entity, id)
+	if err != nil {
+		return err
+	}
+	return w.restoreDeleted(entity, id, summary)
+}
+
+// inserted records the row an INSERT added (res) in the history and returns its id.
+func (w *writer) inserted(entity string, res sql.Result, summary string) (int64, error) {
+	id, _ := res.LastInsertId()
+	after, err := w.snapshot(entity, id)
+	if err != nil {
+		return id, err
+	}
+	return id, w.record(entity, id, ActInsert, summary, "", after)
+}
+
 // expectOne turns "no row changed" into ErrNotFound.
 func (w *writer) expectOne(res sql.Result, err error) error {
 	if err != nil {

@@ -155,35 +155,19 @@ func (w *writer) insertPlaque(r *model.PlaqueRecord) error {
 	if err != nil {
 		return err
 	}
-	r.ID, _ = res.LastInsertId()
-	after, err := w.snapshot(EntPlaque, r.ID)
-	if err != nil {
-		return err
-	}
-	return w.record(EntPlaque, r.ID, ActInsert, r.Date+" "+name, "", after)
+	r.ID, err = w.inserted(EntPlaque, res, r.Date+" "+name)
+	return err
 }
 
 // TrashPlaque moves a register line to the trash (a line typed by mistake): the state
 // goes back to the line before it.
 func (s *Store) TrashPlaque(ctx context.Context, id int64) error {
-	return s.write(ctx, func(w *writer) error {
-		summary, err := w.summaryOf(EntPlaque, id)
-		if err != nil {
-			return err
-		}
-		return w.setDeleted(EntPlaque, id, summary)
-	})
+	return s.write(ctx, func(w *writer) error { return w.trashRow(EntPlaque, id) })
 }
 
 // RestorePlaque takes a register line back from the trash.
 func (s *Store) RestorePlaque(ctx context.Context, id int64) error {
-	return s.write(ctx, func(w *writer) error {
-		summary, err := w.summaryOf(EntPlaque, id)
-		if err != nil {
-			return err
-		}
-		return w.restoreDeleted(EntPlaque, id, summary)
-	})
+	return s.write(ctx, func(w *writer) error { return w.restoreRow(EntPlaque, id) })
 }
 
 // PlaqueQuery selects a window of the eligible households: by state (none: 待悬挂 and
