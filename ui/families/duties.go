@@ -55,7 +55,7 @@ func (m *Model) openWork(w workList) tea.Cmd {
 // workHeader is the line over each work list: the four lists, the one shown marked, and
 // what is in it.
 func (m *Model) workHeader(shown workList, count string, w int) string {
-	parts := []string{m.t(i18n.WkSections) + "："}
+	parts := []string{m.t(i18n.WkSections)}
 	for l := workNeeds; l < workLists; l++ {
 		name := m.t(l.title())
 		if l == shown {

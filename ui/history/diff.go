@@ -30,6 +30,14 @@ var enumColumns = map[string]model.Enum{
 	"key_mark": model.KeyMarks, "state": model.PlaqueStates, "method": model.ConfirmMethods,
 }
 
+// columnLabels name the columns whose label is not the model's field label.
+var columnLabels = map[string]i18n.Key{
+	"village_id": i18n.LabelVillage, "household_id": i18n.FormHousehold, "household_key": i18n.FormHousehold,
+	"lives_alone": i18n.LabelLivesAlone, "honour_plaque": i18n.LabelHonourPlaque, "preferential_card": i18n.LabelPrefCard,
+	"signed": i18n.LabelSigned, "key_mark": i18n.LabelKeyMark, "state": i18n.LabelPlaqueState,
+	"method": i18n.LabelConfirmMethod, "confirmed_by": i18n.LabelConfirmedBy,
+}
+
 // boolColumns are stored 0/1.
 var boolColumns = map[string]bool{"lives_alone": true, "honour_plaque": true, "preferential_card": true, "signed": true}
 
@@ -64,29 +72,8 @@ func (l Labeler) label(entity, col string) string {
 	case entity == "pairings" && col == "since":
 		return i18n.T(l.Lang, i18n.UnitsPairSince)
 	}
-	switch col {
-	case "village_id":
-		return i18n.T(l.Lang, i18n.LabelVillage)
-	case "household_id":
-		return i18n.T(l.Lang, i18n.FormHousehold)
-	case "lives_alone":
-		return i18n.T(l.Lang, i18n.LabelLivesAlone)
-	case "honour_plaque":
-		return i18n.T(l.Lang, i18n.LabelHonourPlaque)
-	case "preferential_card":
-		return i18n.T(l.Lang, i18n.LabelPrefCard)
-	case "signed":
-		return i18n.T(l.Lang, i18n.LabelSigned)
-	case "key_mark":
-		return i18n.T(l.Lang, i18n.LabelKeyMark)
-	case "state":
-		return i18n.T(l.Lang, i18n.LabelPlaqueState)
-	case "method":
-		return i18n.T(l.Lang, i18n.LabelConfirmMethod)
-	case "confirmed_by":
-		return i18n.T(l.Lang, i18n.LabelConfirmedBy)
-	case "household_key":
-		return i18n.T(l.Lang, i18n.FormHousehold)
+	if k, ok := columnLabels[col]; ok {
+		return i18n.T(l.Lang, k)
 	}
 	return model.FieldLabel(fieldName(col), l.Lang)
 }

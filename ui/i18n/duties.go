@@ -102,7 +102,7 @@ const (
 )
 
 func init() {
-	add(WkSections, "待办", "To do")
+	add(WkSections, "待办：", "To do:")
 	add(WkNeeds, "诉求回访", "Needs")
 	add(WkDue, "常态化联系", "Routine contact")
 	add(WkPlaques, "光荣牌", "Honour plaques")
