@@ -7,9 +7,9 @@
 // Near a soft limit the collector runs after every few megabytes allocated, each time
 // marking the whole index: the yearly tally took 460 ms instead of 250 under it, and an
 // export 9 s instead of 3.5. So heavy work (building the index, the tally, an export)
-// lifts the limit for its duration (Lift) and lets the heap grow to four times the live
-// data before a collection (GOGC 400; a year switch 383–547 → 358–400 ms), and the memory
-// it used is handed back to the system when the last of it ends.
+// lifts the limit for its duration (Lift; the tally also lets the heap grow further before
+// a collection: LiftPaced), and the memory it used is handed back to the system when the
+// last of it ends.
 package memlimit
 
 import (
@@ -19,8 +19,8 @@ import (
 	"sync"
 )
 
-// heavyGCPercent is GOGC while heavy work runs: the heap may grow to four times the live
-// data before a collection, for the few hundred milliseconds the work lasts.
+// heavyGCPercent is GOGC while paced work runs (LiftPaced): the heap may grow to four
+// times the live data before a collection, for the few hundred milliseconds it lasts.
 const heavyGCPercent = 400
 
 // Browsing is the Go heap's soft limit while browsing. On top of it come SQLite's page
@@ -32,6 +32,7 @@ var (
 	set     bool  // Set applied the limit (not overridden by GOMEMLIMIT)
 	lifted  int   // heavy jobs running
 	browsed int64 // the limit to restore
+	paced   int   // LiftPaced jobs running
 	percent int   // GOGC to restore
 )
 
@@ -60,9 +61,6 @@ func Lift() (done func()) {
 	}
 	if lifted++; lifted == 1 {
 		debug.SetMemoryLimit(math.MaxInt64)
-		// And the collector runs less often meanwhile: each cycle marks the whole search
-		// index (~36 MB) again, for the little the heavy work keeps.
-		percent = debug.SetGCPercent(heavyGCPercent)
 	}
 	var once sync.Once
 	return func() {
@@ -72,12 +70,40 @@ func Lift() (done func()) {
 			last := lifted == 0
 			if last {
 				debug.SetMemoryLimit(browsed)
-				debug.SetGCPercent(percent)
 			}
 			mu.Unlock()
 			if last {
 				debug.FreeOSMemory()
 			}
+		})
+	}
+}
+
+// LiftPaced is Lift for work that allocates much and keeps little (the tally): the heap
+// may also grow to four times the live data before a collection while it runs, as each
+// collection marks the whole search index (~36 MB) again — a year switch 383–547 →
+// 358–400 ms at county scale. Not for the index build: what it keeps would be spread over
+// the larger heap and stay resident (97 → 104 MB after it).
+func LiftPaced() (done func()) {
+	lift := Lift()
+	mu.Lock()
+	if set {
+		if paced++; paced == 1 {
+			percent = debug.SetGCPercent(heavyGCPercent)
+		}
+	}
+	mu.Unlock()
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			mu.Lock()
+			if set {
+				if paced--; paced == 0 {
+					debug.SetGCPercent(percent)
+				}
+			}
+			mu.Unlock()
+			lift()
 		})
 	}
 }

@@ -43,3 +43,31 @@ func TestUserLimitKept(t *testing.T) {
 		t.Fatalf("GOMEMLIMIT set by the user: the limit went from %d to %d", before, got)
 	}
 }
+
+func gcPercent() int { p := debug.SetGCPercent(100); debug.SetGCPercent(p); return p }
+
+// The tally's paced lift lets the heap grow further while it runs, and only while: an
+// index build lifting beside it keeps the limit lifted but not the pace.
+func TestLiftPaced(t *testing.T) {
+	t.Setenv("GOMEMLIMIT", "")
+	defer debug.SetMemoryLimit(current())
+	Set()
+	before := gcPercent()
+	build := Lift()
+	if gcPercent() != before {
+		t.Fatal("a plain lift changed the collector's pace")
+	}
+	tally := LiftPaced()
+	if got := gcPercent(); got != heavyGCPercent || current() != math.MaxInt64 {
+		t.Fatalf("during the tally: GOGC %d, limit %d", got, current())
+	}
+	tally()
+	tally()
+	if got := gcPercent(); got != before || current() != math.MaxInt64 {
+		t.Fatalf("after the tally, the build still running: GOGC %d (want %d), limit %d", got, before, current())
+	}
+	build()
+	if current() != Browsing {
+		t.Fatalf("after both the limit is %d", current())
+	}
+}

@@ -202,7 +202,7 @@ func (m *Model) compute(delay time.Duration) tea.Cmd {
 				return tallyMsg{seq: seq, period: p, err: ctx.Err()}
 			}
 		}
-		defer memlimit.Lift()()
+		defer memlimit.LiftPaced()()
 		defer s.ShrinkCache(context.Background()) // the tally read the period whole
 		t, err := tally.ComputePeriod(ctx, s, p)
 		if err != nil {
