@@ -73,6 +73,7 @@ func (f Figure) Value(t model.Tally) (v int64, ok bool) {
 			for _, r := range t.Roster.Villages {
 				if r.VillageID == f.VillageID {
 					row, found = r, true
+					break
 				}
 			}
 			if !found {

@@ -17,6 +17,7 @@ import (
 	"os"
 	"runtime/debug"
 	"sync"
+	"time"
 )
 
 // heavyGCPercent is GOGC while paced work runs (LiftPaced): the heap may grow to four
@@ -34,6 +35,9 @@ var (
 	browsed int64 // the limit to restore
 	paced   int   // LiftPaced jobs running
 	percent int   // GOGC to restore
+	// pacedSet: GOGC is heavyGCPercent now (until the limit comes back, see Settle);
+	// pendingRestore: the limit comes back Settle after the last job ended.
+	pacedSet, pendingRestore bool
 )
 
 // Set applies the browsing limit, unless the user set GOMEMLIMIT.
@@ -49,47 +53,85 @@ func Set() {
 	}
 }
 
+// Settle is how long after the last heavy job ends the limit comes back and the memory
+// is handed back. Handing it back is a full collection of a heap that grew during the job
+// (25–45 ms at county scale); done right away, it held up the very message carrying the
+// job's result — the year switch's tables waited for it. Tests set it to 0 (at once).
+var Settle = 200 * time.Millisecond
+
 // Lift removes the limit until the returned function is called (once). Calls may overlap:
-// the limit comes back when the last one ends, and the heap the work left behind is
-// collected and returned to the system then (a full collection: call it off the UI's
-// goroutine, as the work itself is).
+// the limit comes back when the last one has ended, Settle later, and the heap the work
+// left behind is collected and returned to the system then, on a goroutine of its own. A
+// job lifting again within Settle keeps the limit lifted.
 func Lift() (done func()) {
 	mu.Lock()
 	defer mu.Unlock()
 	if !set {
 		return func() {}
 	}
-	if lifted++; lifted == 1 {
+	if lifted++; lifted == 1 && !pendingRestore {
 		debug.SetMemoryLimit(math.MaxInt64)
 	}
 	var once sync.Once
 	return func() {
 		once.Do(func() {
 			mu.Lock()
-			lifted--
-			last := lifted == 0
-			if last {
-				debug.SetMemoryLimit(browsed)
+			defer mu.Unlock()
+			if lifted--; lifted > 0 {
+				return
 			}
-			mu.Unlock()
-			if last {
-				debug.FreeOSMemory()
+			if Settle <= 0 {
+				restoreLocked()
+				return
+			}
+			if !pendingRestore {
+				pendingRestore = true
+				time.AfterFunc(Settle, restoreIfIdle)
 			}
 		})
 	}
+}
+
+// restoreIfIdle puts the limit back, Settle after the last job ended, unless another
+// started meanwhile (it schedules its own restore when it ends).
+func restoreIfIdle() {
+	mu.Lock()
+	defer mu.Unlock()
+	pendingRestore = false
+	if lifted == 0 {
+		restoreLocked()
+	}
+}
+
+// restoreLocked puts the browsing limit and pace back and hands the heap back to the
+// system. The caller holds mu; the collection runs on a goroutine of its own.
+func restoreLocked() {
+	if pacedSet {
+		debug.SetGCPercent(percent)
+		pacedSet = false
+	}
+	debug.SetMemoryLimit(browsed)
+	if Settle <= 0 {
+		debug.FreeOSMemory()
+		return
+	}
+	go debug.FreeOSMemory()
 }
 
 // LiftPaced is Lift for work that allocates much and keeps little (the tally): the heap
 // may also grow to four times the live data before a collection while it runs, as each
 // collection marks the whole search index (~36 MB) again — a year switch 383–547 →
 // 358–400 ms at county scale. Not for the index build: what it keeps would be spread over
-// the larger heap and stay resident (97 → 104 MB after it).
+// the larger heap and stay resident (97 → 104 MB after it). The pace comes back with the
+// limit (Settle after the last job), or at once when the paced jobs end before other
+// lifted work does.
 func LiftPaced() (done func()) {
 	lift := Lift()
 	mu.Lock()
 	if set {
-		if paced++; paced == 1 {
+		if paced++; paced == 1 && !pacedSet {
 			percent = debug.SetGCPercent(heavyGCPercent)
+			pacedSet = true
 		}
 	}
 	mu.Unlock()
@@ -98,8 +140,11 @@ func LiftPaced() (done func()) {
 		once.Do(func() {
 			mu.Lock()
 			if set {
-				if paced--; paced == 0 {
+				// With other lifted work still running, the usual pace comes back now;
+				// otherwise with the limit, after Settle.
+				if paced--; paced == 0 && pacedSet && lifted > 1 {
 					debug.SetGCPercent(percent)
+					pacedSet = false
 				}
 			}
 			mu.Unlock()

@@ -4,11 +4,21 @@ import (
 	"math"
 	"runtime/debug"
 	"testing"
+	"time"
 )
 
 func current() int64 { return debug.SetMemoryLimit(-1) } // a negative value only reads it
 
+// atOnce makes the limit come back as soon as the last job ends, for the tests of which
+// job restores what.
+func atOnce(t *testing.T) {
+	old := Settle
+	Settle = 0
+	t.Cleanup(func() { Settle = old })
+}
+
 func TestLiftAndRestore(t *testing.T) {
+	atOnce(t)
 	t.Setenv("GOMEMLIMIT", "")
 	defer debug.SetMemoryLimit(current())
 	Set()
@@ -32,6 +42,7 @@ func TestLiftAndRestore(t *testing.T) {
 }
 
 func TestUserLimitKept(t *testing.T) {
+	atOnce(t)
 	t.Setenv("GOMEMLIMIT", "1GiB")
 	before := current()
 	mu.Lock()
@@ -49,6 +60,7 @@ func gcPercent() int { p := debug.SetGCPercent(100); debug.SetGCPercent(p); retu
 // The tally's paced lift lets the heap grow further while it runs, and only while: an
 // index build lifting beside it keeps the limit lifted but not the pace.
 func TestLiftPaced(t *testing.T) {
+	atOnce(t)
 	t.Setenv("GOMEMLIMIT", "")
 	defer debug.SetMemoryLimit(current())
 	Set()
@@ -69,5 +81,37 @@ func TestLiftPaced(t *testing.T) {
 	build()
 	if current() != Browsing {
 		t.Fatalf("after both the limit is %d", current())
+	}
+}
+
+// The limit and the pace come back Settle after the last job, not while its result is
+// being drawn; a job starting within Settle keeps them lifted until it ends.
+func TestRestoreSettles(t *testing.T) {
+	t.Setenv("GOMEMLIMIT", "")
+	old := Settle
+	Settle = 50 * time.Millisecond
+	defer func() { Settle = old }()
+	defer debug.SetMemoryLimit(current())
+	Set()
+	before := gcPercent()
+	LiftPaced()()
+	if current() != math.MaxInt64 || gcPercent() != heavyGCPercent {
+		t.Fatalf("right after the tally: limit %d, GOGC %d; want both still lifted", current(), gcPercent())
+	}
+	next := LiftPaced() // the next year asked for at once
+	time.Sleep(3 * Settle)
+	if current() != math.MaxInt64 || gcPercent() != heavyGCPercent {
+		t.Fatalf("a job running: limit %d, GOGC %d", current(), gcPercent())
+	}
+	next()
+	waitUntil(t, func() bool { return current() == Browsing && gcPercent() == before })
+}
+
+func waitUntil(t *testing.T, ok func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); !ok(); time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("not restored: limit %d, GOGC %d", current(), gcPercent())
+		}
 	}
 }

@@ -25,21 +25,24 @@ const (
 	stOK              // the covered part of the gauge
 )
 
+// kindStyles are the styles of the kinds (stPlain and stBar are drawn as they are), by
+// concatenation: a county's document styles tens of thousands of cells.
+var kindStyles = [...]*styles.Fast{
+	stTitle: styles.NewFast(styles.Accent),
+	stHead:  styles.NewFast(styles.Header),
+	stDim:   styles.NewFast(styles.Dim),
+	stTotal: styles.NewFast(styles.Bold),
+	stOK:    styles.NewFast(styles.OK),
+}
+
 func (k styleKind) render(s string) string {
-	switch k {
-	case stTitle:
-		return styles.Accent.Render(s)
-	case stHead:
-		return styles.Header.Render(s)
-	case stDim:
-		return styles.Dim.Render(s)
-	case stTotal:
-		return styles.Bold.Render(s)
-	case stOK:
-		return styles.OK.Render(s)
+	if int(k) < len(kindStyles) && kindStyles[k] != nil {
+		return kindStyles[k].Render(s)
 	}
 	return s
 }
+
+var selectedStyle = styles.NewFast(styles.Selected)
 
 // seg is a run of text in one style; fig is the index of the figure it shows, or -1.
 type seg struct {
@@ -150,16 +153,29 @@ func (d *doc) blank() { d.text("", stPlain) }
 // render draws the line with figure sel (or none, -1) selected.
 func (l *docLine) render(sel int) string {
 	var b strings.Builder
-	for _, s := range l.segs {
+	// Neighbouring segments of one style are styled as one run: fewer escape sequences to
+	// build here and for the terminal to parse.
+	for i := 0; i < len(l.segs); {
+		s := l.segs[i]
 		if s.fig >= 0 && s.fig == sel {
-			b.WriteString(styles.Selected.Render(s.text))
+			b.WriteString(selectedStyle.Render(s.text))
+			i++
 			continue
 		}
-		if s.st == stPlain {
-			b.WriteString(s.text)
-		} else {
-			b.WriteString(s.st.render(s.text))
+		j := i + 1
+		for j < len(l.segs) && l.segs[j].st == s.st && !(l.segs[j].fig >= 0 && l.segs[j].fig == sel) {
+			j++
 		}
+		run := s.text
+		if j > i+1 {
+			var r strings.Builder
+			for _, t := range l.segs[i:j] {
+				r.WriteString(t.text)
+			}
+			run = r.String()
+		}
+		b.WriteString(s.st.render(run))
+		i = j
 	}
 	return b.String()
 }

@@ -241,8 +241,8 @@ func (m *Model) runExport(path string) tea.Cmd {
 	s := m.env.Store
 	run := func() tea.Msg {
 		defer cancel()
-		defer memlimit.Lift()()
-		defer s.ShrinkCache(context.Background()) // the export read the year whole
+		release := memlimit.Lift()
+		defer handBack(s, release) // the export read the year whole
 		err := sheet.Export(ctx, s, opt)
 		return exportedMsg{seq: seq, path: path, err: err}
 	}

@@ -202,8 +202,8 @@ func (m *Model) compute(delay time.Duration) tea.Cmd {
 				return tallyMsg{seq: seq, period: p, err: ctx.Err()}
 			}
 		}
-		defer memlimit.LiftPaced()()
-		defer s.ShrinkCache(context.Background()) // the tally read the period whole
+		release := memlimit.LiftPaced()
+		defer handBack(s, release)
 		t, err := tally.ComputePeriod(ctx, s, p)
 		if err != nil {
 			return tallyMsg{seq: seq, period: p, err: err}
@@ -214,6 +214,16 @@ func (m *Model) compute(delay time.Duration) tea.Cmd {
 		}
 		return tallyMsg{seq: seq, period: p, tally: t, doc: d}
 	}
+}
+
+// handBack returns the memory a tally or an export used once its message is on its way
+// (the page cache it filled, and the heap: memlimit.Settle), not before: the message —
+// the tables on screen, the export's 已导出 — must not wait for that.
+func handBack(s *store.Store, release func()) {
+	go func() {
+		s.ShrinkCache(context.Background())
+		release()
+	}()
 }
 
 // layoutFunc returns the layout as a function of the tally and the width alone, to run in
