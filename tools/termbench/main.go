@@ -36,6 +36,7 @@ var (
 	rounds  = flag.Int("rounds", 3, "rounds of the typing scenarios")
 	queries = flag.String("queries", "烈属,zs,王建,5678,张,lsh,三属,农村老兵", "texts to type, comma-separated")
 	timeout = flag.Duration("timeout", 30*time.Second, "longest wait for one screen")
+	read    = flag.Duration("read", time.Second, "in 统计, how long each year stays on screen before the next switch (the year before is computed ahead meanwhile)")
 	only    = flag.String("only", "open,building,typing,stats,export", "scenarios to run, comma-separated")
 )
 
@@ -113,8 +114,11 @@ func main() {
 	send("M-4")
 	waitFor(func(s []string) bool { return len(s) > 1 && strings.Contains(s[1], "截至") })
 	// Each switch goes to a year not shown yet (a year seen before comes from the tab's
-	// memory in a few milliseconds): one year back each time.
+	// memory in a few milliseconds): one year back each time, after --read on the year
+	// shown (the tab computes the year before ahead while a year is read; a short --read
+	// times a switch that finds it under way or not started).
 	for r := 0; r < *rounds*2 && run("stats"); r++ {
+		time.Sleep(*read)
 		year := shownYear() - 1
 		title := strconv.Itoa(year) + "年度双拥工作统计"
 		start := time.Now()
@@ -124,7 +128,6 @@ func main() {
 				(strings.Contains(s[1], "全年") || strings.Contains(s[1], "截至"))
 		})
 		years = append(years, time.Since(start))
-		time.Sleep(300 * time.Millisecond)
 	}
 	report("统计: year switch → tables", years)
 	for r := 0; r < *rounds && run("export"); r++ {

@@ -334,14 +334,11 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(msg, m.keys.NextTab):
-		m.active = (m.active + 1) % tab.Count
-		return nil
+		return m.show((m.active + 1) % tab.Count)
 	case key.Matches(msg, m.keys.PrevTab):
-		m.active = (m.active + tab.Count - 1) % tab.Count
-		return nil
+		return m.show((m.active + tab.Count - 1) % tab.Count)
 	case key.Matches(msg, m.keys.JumpTab):
-		m.active = tab.ID(msg.Runes[0] - '1')
-		return nil
+		return m.show(tab.ID(msg.Runes[0] - '1'))
 	case key.Matches(msg, m.keys.Settings):
 		return m.openSettings(false)
 	case key.Matches(msg, m.keys.Undo):
@@ -351,6 +348,15 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	}
 	return active.Update(msg)
+}
+
+// show switches to tab id at the user's request, and tells it (tab.ShownMsg).
+func (m *Model) show(id tab.ID) tea.Cmd {
+	if id == m.active {
+		return nil
+	}
+	m.active = id
+	return m.tabs[id].Update(tab.ShownMsg{})
 }
 
 // View draws the whole screen: exactly the window's width and height.

@@ -48,6 +48,12 @@ type progressMsg struct{ seq uint64 }
 
 func (progressMsg) Target() tab.ID { return tab.Stats }
 
+// prefetchMsg asks for the year before the one in view to be computed ahead, if the
+// change of year gen is still the newest.
+type prefetchMsg struct{ gen int }
+
+func (prefetchMsg) Target() tab.ID { return tab.Stats }
+
 // yearMsg tells the status line the year in view once it stopped changing.
 type yearMsg struct{ gen int }
 

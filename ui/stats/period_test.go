@@ -9,6 +9,7 @@ import (
 	"shuangyong/model"
 	"shuangyong/store/tally"
 	"shuangyong/ui/internal/uitest"
+	"shuangyong/ui/tab"
 )
 
 // Ctrl+R shows the five years up to the year in view (「近五年来」): every table and the
@@ -160,7 +161,9 @@ func TestKeptDocuments(t *testing.T) {
 			withDoc++
 		}
 	}
-	if len(d.m.tallies) != keptDocs+3 || withDoc != keptDocs {
+	// The years seen, and the year before the last computed ahead (its document kept:
+	// it is the next to be shown).
+	if _, ok := d.m.tallies[model.YearPeriod(d.m.year-1)]; len(d.m.tallies) != keptDocs+4 || withDoc != keptDocs || !ok || d.m.tallies[model.YearPeriod(d.m.year-1)].doc == nil {
 		t.Errorf("%d tallies, %d with documents", len(d.m.tallies), withDoc)
 	}
 	for i := 0; i < keptDocs+2; i++ {
@@ -168,5 +171,65 @@ func TestKeptDocuments(t *testing.T) {
 	}
 	if d.m.year != 2026 || d.m.shown() == nil || d.m.computing != (model.Period{}) {
 		t.Errorf("back to 2026: shown %v", d.m.shown() != nil)
+	}
+}
+
+// Once the user has moved to a year, the year before it is computed in the background
+// and shows at once; a key pressed while it is computed waits for that computation
+// rather than starting another; a change of the records throws it away.
+func TestYearBeforeComputedAhead(t *testing.T) {
+	d := newDriver(t, demoStore(t), model.Zh, 100, 30)
+	if len(d.m.tallies) != 1 {
+		t.Fatalf("the tally at start computed %d years (none ahead before the user comes)", len(d.m.tallies))
+	}
+	d.send(tab.ShownMsg{}) // the user switches to the tab: 2025 computed ahead
+	if _, ok := d.m.tallies[model.YearPeriod(2025)]; !ok || d.m.ahead.seq != 0 {
+		t.Fatalf("2025 was not computed ahead when the user came to the tab: %v", d.m.ahead)
+	}
+	cmd := d.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("-")})
+	if d.m.computing != (model.Period{}) || d.m.shown() == nil || d.m.shown().period != model.YearPeriod(2025) {
+		t.Fatalf("2025 is not shown at once: computing %v", d.m.computing)
+	}
+	d.run(cmd) // 2024 ahead
+	if _, ok := d.m.tallies[model.YearPeriod(2024)]; !ok || d.m.ahead.seq != 0 {
+		t.Fatalf("2024 was not computed ahead: %v", d.m.ahead)
+	}
+	cmd = d.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("-")})
+	if d.m.computing != (model.Period{}) || d.m.shown() == nil || d.m.shown().period != model.YearPeriod(2024) {
+		t.Fatalf("2024 is not shown at once: computing %v", d.m.computing)
+	}
+	d.run(cmd) // 2023 ahead
+
+	// The user presses for 2022 while it is being computed ahead: that computation is
+	// the request, and its answer is shown.
+	d.text("-") // 2023, from memory; 2022 ahead, done by the driver
+	delete(d.m.tallies, model.YearPeriod(2022))
+	ahead := d.m.prefetch(d.m.yearGen)
+	if ahead == nil || d.m.ahead.period != model.YearPeriod(2022) {
+		t.Fatalf("2022 not computed ahead: %v", d.m.ahead)
+	}
+	seq := d.m.ahead.seq
+	cmd = d.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("-")})
+	if d.m.computing != model.YearPeriod(2022) || d.m.computeSeq != seq || d.m.shown() != nil {
+		t.Fatalf("the key did not wait for the computation ahead: computing %v, seq %d (ahead %d)", d.m.computing, d.m.computeSeq, seq)
+	}
+	d.run(cmd)
+	d.run(ahead)
+	if d.m.computing != (model.Period{}) || d.m.shown() == nil || d.m.shown().period != model.YearPeriod(2022) {
+		t.Fatalf("2022 not shown from the computation ahead")
+	}
+
+	// Records change while 2021 is computed ahead: its answer is dropped, and nothing is
+	// computed ahead after the recount.
+	delete(d.m.tallies, model.YearPeriod(2021))
+	ahead = d.m.prefetch(d.m.yearGen)
+	if ahead == nil {
+		t.Fatal("2021 not computed ahead")
+	}
+	msg := ahead()
+	d.send(tab.ChangedMsg{From: tab.Families})
+	d.send(msg)
+	if _, ok := d.m.tallies[model.YearPeriod(2021)]; ok || len(d.m.tallies) != 1 {
+		t.Errorf("after a change: %d tallies, 2021 kept %v", len(d.m.tallies), ok)
 	}
 }

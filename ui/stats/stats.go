@@ -69,6 +69,12 @@ type Model struct {
 	stale      model.Period // a period shown from before the records changed (zero: none)
 	cancel     context.CancelFunc
 	err        string // why the period in view could not be tallied
+	// ahead is the year before the one in view, computed in the background once the user
+	// has moved through the years (see prefetch); zero when none is under way.
+	ahead ahead
+	// browsing: the user has come to the tab or changed the period in view since the
+	// records last changed — the year before is then computed ahead (prefetch).
+	browsing bool
 
 	doc   *doc
 	cur   int // the selected figure
@@ -81,6 +87,17 @@ type Model struct {
 	exp     *exportState
 	docsDir string
 }
+
+// ahead is a tally computed before it is asked for.
+type ahead struct {
+	seq    uint64
+	period model.Period
+	cancel context.CancelFunc
+}
+
+// PrefetchPause is how long a year the user moved to stays on screen before the year
+// before it is computed in the background: a burst of key presses computes nothing ahead.
+var PrefetchPause = 150 * time.Millisecond
 
 // computed is a tally and the document laid out from it (at the width of the request;
 // nil when the tab had no size yet).
@@ -183,14 +200,33 @@ const BigLedger = 20000
 // document is laid out in the same command, off the program's loop and under the lifted
 // heap limit (see the package comment).
 func (m *Model) compute(delay time.Duration) tea.Cmd {
+	m.dropAhead()
+	return m.request(m.period(), nil, delay)
+}
+
+// layOut lays out a period's tally again (its document was dropped, or has another
+// width) in a command, as a new tally is: on the program's loop, under the browsing heap
+// limit, it took several times as long and held the keys.
+func (m *Model) layOut(p model.Period, t model.Tally) tea.Cmd {
+	return m.request(p, &t, 0)
+}
+
+// request asks for the tally of p (or only its layout, when known is the tally), in place
+// of any request before it.
+func (m *Model) request(p model.Period, known *model.Tally, delay time.Duration) tea.Cmd {
 	if m.cancel != nil {
 		m.cancel()
 	}
 	ctx, cancel := context.WithCancel(m.env.Ctx)
 	m.cancel = cancel
 	seq := m.next()
-	p := m.period()
 	m.computeSeq, m.computing = seq, p
+	return m.tallyCmd(ctx, cancel, seq, p, known, delay)
+}
+
+// tallyCmd computes and lays out the tally of p under request seq — or only lays it out,
+// when known is the tally.
+func (m *Model) tallyCmd(ctx context.Context, cancel context.CancelFunc, seq uint64, p model.Period, known *model.Tally, delay time.Duration) tea.Cmd {
 	s, width := m.env.Store, m.width
 	lay := m.layoutFunc()
 	return func() tea.Msg {
@@ -204,15 +240,20 @@ func (m *Model) compute(delay time.Duration) tea.Cmd {
 		}
 		release := memlimit.LiftPaced()
 		defer handBack(s, release)
-		t, err := tally.ComputePeriod(ctx, s, p)
+		t, err := known, error(nil)
+		if t == nil {
+			var fresh model.Tally
+			fresh, err = tally.ComputePeriod(ctx, s, p)
+			t = &fresh
+		}
 		if err != nil {
 			return tallyMsg{seq: seq, period: p, err: err}
 		}
 		var d *doc
 		if width > 0 {
-			d = lay(t, width)
+			d = lay(*t, width)
 		}
-		return tallyMsg{seq: seq, period: p, tally: t, doc: d}
+		return tallyMsg{seq: seq, period: p, tally: *t, doc: d}
 	}
 }
 
@@ -239,7 +280,55 @@ func bigLedger(ctx context.Context, s *store.Store) bool {
 	return err == nil && n >= BigLedger
 }
 
+// prefetch computes the year before the one in view in the background, once the user is
+// in the tab (came to it, or moved to this year) and the year has stayed on screen for
+// PrefetchPause (gen is the change of year that asked): at county scale a tally takes a
+// few hundred milliseconds, and the year before is where a user browsing the years goes
+// next — it then shows at once. The tally computed at start is not followed by one: the
+// user is likely typing in another tab then.
+func (m *Model) prefetch(gen int) tea.Cmd {
+	p := model.YearPeriod(m.year - 1)
+	_, done := m.tallies[p]
+	if gen != m.yearGen || m.span != 1 || p.From < MinYear || done || m.ahead.seq != 0 ||
+		m.computing != (model.Period{}) || m.stale != (model.Period{}) {
+		return nil
+	}
+	ctx, cancel := context.WithCancel(m.env.Ctx)
+	seq := m.next()
+	m.ahead = ahead{seq: seq, period: p, cancel: cancel}
+	return m.tallyCmd(ctx, cancel, seq, p, nil, 0)
+}
+
+// dropAhead cancels the tally computed ahead, if any: its answer is then ignored.
+func (m *Model) dropAhead() {
+	if m.ahead.cancel != nil {
+		m.ahead.cancel()
+	}
+	m.ahead = ahead{}
+}
+
+// adoptAhead makes the tally computed ahead the request for the period in view, when it
+// is that period's: the user pressed for the year it is computing.
+func (m *Model) adoptAhead(p model.Period) bool {
+	if m.ahead.seq == 0 || m.ahead.period != p {
+		return false
+	}
+	if m.cancel != nil {
+		m.cancel()
+	}
+	m.cancel, m.computeSeq, m.computing = m.ahead.cancel, m.ahead.seq, p
+	m.ahead = ahead{}
+	return true
+}
+
 func (m *Model) onTally(msg tallyMsg) tea.Cmd {
+	if msg.seq == m.ahead.seq && msg.seq != 0 {
+		m.ahead = ahead{}
+		if msg.err == nil {
+			m.keepAhead(msg.period, computed{t: msg.tally, doc: msg.doc})
+		}
+		return nil
+	}
 	if msg.seq != m.computeSeq {
 		return nil // a newer request overtook it
 	}
@@ -258,6 +347,10 @@ func (m *Model) onTally(msg tallyMsg) tea.Cmd {
 	}
 	if msg.period == m.period() {
 		m.relayout()
+		if m.browsing {
+			gen := m.yearGen
+			return tea.Tick(PrefetchPause, func(time.Time) tea.Msg { return prefetchMsg{gen: gen} })
+		}
 	}
 	return nil
 }
@@ -286,19 +379,27 @@ func (m *Model) toggleRange() tea.Cmd {
 
 func (m *Model) periodChanged() tea.Cmd {
 	m.err = ""
+	m.browsing = true
 	m.yearGen++
 	gen := m.yearGen
 	// The status line learns the year after a short pause: commands finish in any order,
 	// so a burst of key presses must not end with an older year's message.
 	year := tea.Tick(YearSettle, func(time.Time) tea.Msg { return yearMsg{gen: gen} })
 	p := m.period()
-	if _, ok := m.tallies[p]; ok && p != m.stale {
+	if c, ok := m.tallies[p]; ok && p != m.stale {
+		if m.width > 0 && (c.doc == nil || c.doc.width != m.width) {
+			return tea.Batch(year, m.layOut(p, c.t))
+		}
 		if m.cancel != nil {
 			m.cancel()
 		}
 		m.computing = model.Period{}
 		m.computeSeq = m.next()
 		m.relayout()
+		gen := m.yearGen
+		return tea.Batch(year, tea.Tick(PrefetchPause, func(time.Time) tea.Msg { return prefetchMsg{gen: gen} }))
+	}
+	if m.adoptAhead(p) {
 		return year
 	}
 	return tea.Batch(year, m.compute(0))
@@ -364,12 +465,34 @@ func (m *Model) keep(p model.Period, c computed) {
 	}
 	m.recent = append(m.recent, p)
 	for len(m.recent) > keptDocs {
-		old := m.recent[0]
+		m.dropDoc(m.recent[0])
 		m.recent = m.recent[1:]
-		if c, ok := m.tallies[old]; ok {
-			c.doc = nil
-			m.tallies[old] = c
-		}
+	}
+}
+
+// dropDoc forgets a period's document (its tally stays).
+func (m *Model) dropDoc(p model.Period) {
+	if c, ok := m.tallies[p]; ok {
+		c.doc = nil
+		m.tallies[p] = c
+	}
+}
+
+// keepAhead stores a tally computed ahead. Its document counts as seen just before the
+// period in view: the next to be shown, it stays, and the one seen longest ago goes.
+func (m *Model) keepAhead(p model.Period, c computed) {
+	if _, ok := m.tallies[p]; ok {
+		return
+	}
+	m.tallies[p] = c
+	if c.doc == nil {
+		return
+	}
+	at := max(len(m.recent)-1, 0)
+	m.recent = append(m.recent[:at], append([]model.Period{p}, m.recent[at:]...)...)
+	for len(m.recent) > keptDocs {
+		m.dropDoc(m.recent[0])
+		m.recent = m.recent[1:]
 	}
 }
 
@@ -425,6 +548,8 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		// replaces it; other periods are computed again when shown.
 		p := m.period()
 		keep, ok := m.tallies[p]
+		m.dropAhead() // it counts the records as they were
+		m.browsing = false // the recount is not the user's browsing: nothing is computed ahead
 		m.tallies, m.recent = map[model.Period]computed{}, nil
 		if ok {
 			m.keep(p, keep)
@@ -435,8 +560,17 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			cmds = append(cmds, r.wl.Refresh())
 		}
 		return tea.Batch(cmds...)
+	case tab.ShownMsg:
+		m.browsing = true
+		if m.computing != (model.Period{}) {
+			return nil // its answer asks for the year before
+		}
+		gen := m.yearGen
+		return tea.Tick(PrefetchPause, func(time.Time) tea.Msg { return prefetchMsg{gen: gen} })
 	case tallyMsg:
 		return m.onTally(msg)
+	case prefetchMsg:
+		return m.prefetch(msg.gen)
 	case yearMsg:
 		if msg.gen != m.yearGen {
 			return nil

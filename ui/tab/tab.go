@@ -152,6 +152,10 @@ func Open(from ID, kind Kind, id int64) tea.Cmd {
 // closed with Esc, and the user goes back to where they came from.
 type BackMsg struct{ To ID }
 
+// ShownMsg tells a tab that the user has just switched to it (Tab, Alt+1…4): the 统计 tab
+// then computes ahead the year a user is likely to ask for next.
+type ShownMsg struct{}
+
 // Back returns a command that goes back to tab to.
 func Back(to ID) tea.Cmd { return func() tea.Msg { return BackMsg{To: to} } }
 
