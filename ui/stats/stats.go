@@ -548,7 +548,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		// replaces it; other periods are computed again when shown.
 		p := m.period()
 		keep, ok := m.tallies[p]
-		m.dropAhead() // it counts the records as they were
+		m.dropAhead()      // it counts the records as they were
 		m.browsing = false // the recount is not the user's browsing: nothing is computed ahead
 		m.tallies, m.recent = map[model.Period]computed{}, nil
 		if ok {
