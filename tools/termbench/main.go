@@ -130,6 +130,10 @@ func main() {
 		years = append(years, time.Since(start))
 	}
 	report("统计: year switch → tables", years)
+	if run("stats") {
+		time.Sleep(time.Second) // the memory is handed back after the last tally
+		fmt.Printf("%-45s %d MB\n", "resident memory after the year switches", rssMB())
+	}
 	for r := 0; r < *rounds && run("export"); r++ {
 		send("M-4")
 		waitFor(func(s []string) bool { return len(s) > 1 && strings.Contains(s[1], "年度双拥工作统计") })

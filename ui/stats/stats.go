@@ -448,10 +448,12 @@ func (m *Model) relayout() {
 	m.ensureVisible()
 }
 
-// keptDocs is how many periods keep their laid-out document: a county's is a few MB, and
-// the browsing heap limit is tight (ui/memlimit). Tallies themselves are small and all
-// kept; a period whose document was dropped is laid out again when shown.
-const keptDocs = 4
+// keptDocs is how many periods keep their laid-out document: the one in view and the
+// next likely one (computed ahead, or the one seen before). A county's is a few MB and the
+// browsing heap limit is tight (ui/memlimit: 108 MB resident after six year switches with
+// four kept). Tallies themselves are small and all kept; a period whose document was
+// dropped is laid out again when shown, in a command (30–70 ms at county scale).
+const keptDocs = 2
 
 // keep stores a period's tally and document, dropping the documents of the periods seen
 // longest ago beyond keptDocs.
