@@ -233,7 +233,7 @@ type extraScanner struct {
 func (x extraScanner) Scan(dest ...any) error { return x.r.Scan(append(dest, x.extra...)...) }
 
 func scanPersonRow(r scanner, row *PersonRow) error {
-	return scanPerson(extraScanner{r, []any{&row.VillageName, &row.OpenNeeds}}, &row.Person)
+	return scanPerson(r, &row.Person, &row.VillageName, &row.OpenNeeds)
 }
 
 // prefixed qualifies each column of a comma-separated list with a table alias.
