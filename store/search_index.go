@@ -563,7 +563,7 @@ func (ix *peopleIndex) candidates(w word) (lists []candList, all bool) {
 			n[ix.pinyin[hi].tier(len(w.text))]++
 		}
 		for t := range n {
-			lists = append(lists, candList{keys: ix.pinyin[lo:hi], nkeys: n[t], wordLen: len(w.text), tier: tier(t)})
+			lists = append(lists, candList{ix: &ix.indexData, keys: ix.pinyin[lo:hi], nkeys: n[t], wordLen: len(w.text), tier: tier(t)})
 		}
 		// Letters may also be part of the text itself (a unit's designation, an address).
 		return append(lists, ix.runeCands(w.text)...), false
