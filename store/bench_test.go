@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"testing"
 	"time"
@@ -68,6 +69,53 @@ func BenchmarkSearchPeople(b *testing.B) {
 	}
 	b.StopTimer()
 	reportPercentiles(b, times)
+}
+
+// BenchmarkSearchShortDigits measures the queries of one and two digits, which no group
+// of three digits serves (the start of an ID or phone number being typed).
+func BenchmarkSearchShortDigits(b *testing.B) {
+	s := openBench(b)
+	ctx := context.Background()
+	if err := s.WarmSearch(ctx); err != nil {
+		b.Fatal(err)
+	}
+	var times []time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		if _, err := s.SearchPeople(ctx, store.PeopleQuery{Text: []string{"5", "56", "0", "19"}[i%4], Limit: 40}); err != nil {
+			b.Fatal(err)
+		}
+		times = append(times, time.Since(start))
+	}
+	b.StopTimer()
+	reportPercentiles(b, times)
+}
+
+// BenchmarkCollectWithIndex measures a garbage collection with the search index in: under
+// the TUI's heap limit one runs after nearly every keystroke, and what it marks is mostly
+// the index. Reported: the time of a collection (ns/op) and the index's heap.
+func BenchmarkCollectWithIndex(b *testing.B) {
+	ctx := context.Background()
+	s, err := store.Open(ctx, copyDemo(b), store.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close() // now: the benchmark runs again, and another index would be marked too
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	if err := s.WarmSearch(ctx); err != nil {
+		b.Fatal(err)
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		runtime.GC()
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/1e6, "heap-MB")
 }
 
 func reportPercentiles(b *testing.B, times []time.Duration) {

@@ -229,13 +229,14 @@ func (s *Store) matchEntries(ctx context.Context, ids []int64, text string) (kee
 	var hits []hit
 	seen := make([]bool, len(ids))
 	try := func(sl int32) {
-		e := ix.slots[sl]
-		if e == nil || e.id > maxID || pos[e.id] == 0 || seen[pos[e.id]-1] {
+		e := &ix.slots[sl]
+		if !e.live || e.id > maxID || pos[e.id] == 0 || seen[pos[e.id]-1] {
 			return
 		}
 		at := pos[e.id] - 1
 		seen[at] = true
-		if t, f, ok := m.rank(e); ok {
+		v := e.view(&ix.text)
+		if t, f, ok := m.rank(&v); ok {
 			hits = append(hits, hit{at, f, t == tierWeak})
 		}
 	}

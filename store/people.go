@@ -45,22 +45,27 @@ func personArgs(p *model.Person) []any {
 
 type scanner interface{ Scan(dest ...any) error }
 
-func scanPerson(r scanner, p *model.Person) error {
-	var phones, cats, pyI, pyF, pyA, pyS string
-	var village, household, unit sql.NullInt64
-	err := r.Scan(&p.ID, &p.Name, &p.Sex, &p.Ethnicity, &p.BirthDate, &p.IDNumber, &phones, &p.ContactNote,
-		&village, &household, &p.Address, &p.HukouType, &cats, &p.CategoryOther, &p.DisabilityNature,
+// scanPerson reads a person's columns (personReadCols), then those of extra: one slice of
+// destinations a row, which a list reads forty of on every keystroke.
+func scanPerson(r scanner, p *model.Person, extra ...any) error {
+	var x struct { // what is read but not kept as is, in one allocation
+		phones, cats, pyI, pyF, pyA, pyS string
+		village, household, unit         sql.NullInt64
+	}
+	dest := append(make([]any, 0, 52+len(extra)),
+		&p.ID, &p.Name, &p.Sex, &p.Ethnicity, &p.BirthDate, &p.IDNumber, &x.phones, &p.ContactNote, &x.village,
+		&x.household, &p.Address, &p.HukouType, &x.cats, &p.CategoryOther, &p.DisabilityNature,
 		&p.DisabilityGrade, &p.DisabilityCertNo, &p.MartyrRelation, &p.MartyrName, &p.Relation, &p.ServicemanName,
-		&p.Rank, &p.ServiceStatus, &unit, &p.ServiceUnit, &p.EnlistedOn, &p.DischargedOn, &p.SubsidyStatus,
+		&p.Rank, &p.ServiceStatus, &x.unit, &p.ServiceUnit, &p.EnlistedOn, &p.DischargedOn, &p.SubsidyStatus,
 		&p.SubsidyFrom, &p.SubsidyTo, &p.PairingCadre, &p.SelfCare, &p.Assistance, &p.LivesAlone, &p.Health,
 		&p.Conditions, &p.HonourPlaque, &p.PreferentialCard, &p.Status, &p.StatusChangedOn, &p.RegisteredOn,
-		&p.Note, &pyI, &pyF, &pyA, &pyS, &p.LastVisitOn, &p.CreatedAt, &p.UpdatedAt, &p.DeletedAt, &p.KeyMark, &p.LastHomeOn)
-	if err != nil {
+		&p.Note, &x.pyI, &x.pyF, &x.pyA, &x.pyS, &p.LastVisitOn, &p.CreatedAt, &p.UpdatedAt, &p.DeletedAt, &p.KeyMark, &p.LastHomeOn)
+	if err := r.Scan(append(dest, extra...)...); err != nil {
 		return err
 	}
-	p.VillageID, p.HouseholdID, p.ServiceUnitID = village.Int64, household.Int64, unit.Int64
-	p.Phones = splitNonEmpty(phones, " ")
-	p.Categories = splitNonEmpty(cats, ",")
+	p.VillageID, p.HouseholdID, p.ServiceUnitID = x.village.Int64, x.household.Int64, x.unit.Int64
+	p.Phones = splitNonEmpty(x.phones, " ")
+	p.Categories = splitNonEmpty(x.cats, ",")
 	return nil
 }
 

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -192,28 +193,36 @@ func (s *Store) peopleRows(ctx context.Context, ids []int64, fields []MatchField
 		return nil, s.classify(err)
 	}
 	defer rows.Close()
-	byID := make(map[int64]PersonRow, len(ids))
+	// Each row goes straight to its place: one array of rows (a row is large), not a map
+	// of them and a copy.
+	out := make([]PersonRow, len(ids))
+	found := make([]bool, len(ids))
+	var r PersonRow // scanned into (one allocation for all rows: Scan's arguments escape)
 	for rows.Next() {
-		var r PersonRow
+		r = PersonRow{}
 		if err := scanPersonRow(rows, &r); err != nil {
 			return nil, err
 		}
+		i := slices.Index(ids, r.ID)
+		if i < 0 || found[i] {
+			continue
+		}
 		r.Incomplete = len(model.NeedsCompletion(&r.Person)) > 0
-		byID[r.ID] = r
+		if i < len(fields) {
+			r.Match = fields[i]
+		}
+		out[i], found[i] = r, true
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	out := make([]PersonRow, 0, len(ids))
-	for i, id := range ids {
-		if r, ok := byID[id]; ok { // one trashed since the match is left out
-			if i < len(fields) {
-				r.Match = fields[i]
-			}
-			out = append(out, r)
+	kept := out[:0]
+	for i := range out {
+		if found[i] { // one trashed since the match is left out
+			kept = append(kept, out[i])
 		}
 	}
-	return out, nil
+	return kept, nil
 }
 
 type extraScanner struct {
@@ -224,7 +233,7 @@ type extraScanner struct {
 func (x extraScanner) Scan(dest ...any) error { return x.r.Scan(append(dest, x.extra...)...) }
 
 func scanPersonRow(r scanner, row *PersonRow) error {
-	return scanPerson(extraScanner{r, []any{&row.VillageName, &row.OpenNeeds}}, &row.Person)
+	return scanPerson(r, &row.Person, &row.VillageName, &row.OpenNeeds)
 }
 
 // prefixed qualifies each column of a comma-separated list with a table alias.

@@ -36,8 +36,43 @@ type personEntry struct {
 	flags uint8
 }
 
-func (e *personEntry) openNeeds() bool  { return e.flags&flagOpenNeeds != 0 }
-func (e *personEntry) incomplete() bool { return e.flags&flagIncomplete != 0 }
+// indexEntry is a personEntry as the index keeps it, in a slice of values: its text is
+// in the index's arena (textArena), so that it holds no pointer and a collection has
+// nothing in it to mark. 56 bytes.
+type indexEntry struct {
+	id          int64
+	villageID   int64
+	villageSort int32
+	cats        uint32
+	cadre       uint32
+	status      uint32
+	lastVisit   int32
+	text        uint32 // the text's offset in the arena
+	textLen     uint32
+	ends        [3]uint16
+	nameEnd     uint16
+	weakStart   uint16
+	flags       uint8
+	live        bool // false once the person's slot is dead (saved again, or trashed)
+}
+
+func (e *indexEntry) openNeeds() bool  { return e.flags&flagOpenNeeds != 0 }
+func (e *indexEntry) incomplete() bool { return e.flags&flagIncomplete != 0 }
+
+// stored returns e as the index keeps it, its text put in a.
+func (e *personEntry) stored(a *textArena) indexEntry {
+	return indexEntry{id: e.id, villageID: e.villageID, villageSort: e.villageSort, cats: e.cats, cadre: e.cadre,
+		status: e.status, lastVisit: e.lastVisit, text: a.put(e.text), textLen: uint32(len(e.text)), ends: e.ends,
+		nameEnd: e.nameEnd, weakStart: e.weakStart, flags: e.flags, live: true}
+}
+
+// view returns the entry e is, its text a string over a (no copy): what matching and
+// ranking read.
+func (e *indexEntry) view(a *textArena) personEntry {
+	return personEntry{text: a.get(e.text, e.textLen), id: e.id, villageID: e.villageID, villageSort: e.villageSort,
+		cats: e.cats, cadre: e.cadre, status: e.status, lastVisit: e.lastVisit, ends: e.ends, nameEnd: e.nameEnd,
+		weakStart: e.weakStart, flags: e.flags}
+}
 
 // hayFields are the fields of an entry's hay, in order: a match's field is the number of
 // separators before it. The order is the ranking's (tiers in search_rank.go): the name,

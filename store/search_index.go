@@ -21,8 +21,10 @@ import (
 //
 //   - runes: each character of an entry's text → the entries containing it, so a Chinese
 //     word starts from the rarest of its characters;
-//   - grams: each run of three digits of an ID or phone number → the entries containing
-//     it, so "5678" starts from the entries with "567" or "678";
+//   - digit groups: each run of three digits of an ID or phone number → the entries
+//     containing it, so "5678" starts from the entries with "567" or "678"; and each
+//     digit and pair of digits, so that "5" and "56" are lists too, not a walk over every
+//     entry (50–67 ms at county scale);
 //   - pinyin: every initials/full/alternate key, sorted, so "zs" is a range;
 //   - cats: each category → its people, for words that name categories (三属, 军嫂).
 //
@@ -32,7 +34,8 @@ import (
 //
 // Entries live in slots. A save does not move anything: the person's old slot is marked
 // dead (lists still mention it and skip it) and the fresh entry takes a new slot at the end;
-// when dead slots pile up the lists are rebuilt from the live entries.
+// when dead slots pile up the lists are rebuilt from the live entries. None of it holds
+// pointers (search_postings.go says why).
 //
 // The index is built without holding its lock (from a snapshot of the file when there is
 // one: snapshot.go), so searches and saves never wait for a build: until it is in, the
@@ -58,32 +61,72 @@ type peopleIndex struct {
 type indexData struct {
 	loaded bool
 
-	slots  []*personEntry  // by slot; nil once dead
+	slots  []indexEntry    // by slot; not live once dead
+	text   textArena       // the entries' text
 	slotOf map[int64]int32 // person id → live slot
 	order  []int32         // live slots in roster order
 	rank   []int32         // slot → position in order
-	runes  map[rune]*runeLists
-	grams  [1000]postings
-	cats   [32]postings // by category bit, for words that name categories (三属, 军嫂)
-	pinyin []pinyinKey  // sorted by key
+	pinyin []pinyinKey     // sorted by key
 	dead   int
+
+	// lists are every list of slots: the digit groups' (groupList), the categories'
+	// (catList: for words that name categories, 三属, 军嫂), then five for each character
+	// (runes: the first of them).
+	lists  []postings
+	runes  map[rune]int32
+	packed []byte      // the lists' slot differences
+	sets   []uint64    // the common lists' bit sets
+	extra  []extraSlot // slots listed since the build
+	grow   [][]byte    // while building: each list's slot differences
 }
 
+// pinyinKey is an initials, full pinyin or other reading key of an entry: a part of its
+// text, not a string of its own (several hundred thousand at county scale).
 type pinyinKey struct {
-	key  string
-	slot int32
-	kind uint8 // 0 the initials, 1 the full pinyin, 2 another reading (ranked lower)
+	slotKind uint32 // slot<<2 | kind: 0 the initials, 1 the full pinyin, 2 another reading (ranked lower)
+	off, n   uint16 // the key is the slot's text[off:off+n]
 }
 
-// runeLists are the slots listing a character by the best place it occurs in: the whole
-// name, the name's start, elsewhere in the name, another field, or only the address or
-// the pairing cadre. A one-character search (张, 村) then has its ranking (search_rank.go's
-// tiers) from the lists alone, without reading tens of thousands of entries. Each slot is
-// listed once per character, as with one list. The category labels are left out: words
-// found in them are looked up by category (catsContaining), which the label's common
-// characters (军, 属, 残疾) would otherwise drown.
-type runeLists [5]postings
+func (k pinyinKey) slot() int32 { return int32(k.slotKind >> 2) }
+func (k pinyinKey) kind() uint8 { return uint8(k.slotKind & 3) }
 
+// tier is the tier of a word of n bytes that k starts with: another reading is right, but
+// not what was meant (单 dan for shan).
+func (k pinyinKey) tier(n int) tier {
+	switch {
+	case k.kind() >= 2:
+		return tierName
+	case int(k.n) == n:
+		return tierExact
+	default:
+		return tierPrefix
+	}
+}
+
+// key returns the text of k.
+func (ix *indexData) key(k pinyinKey) string {
+	e := &ix.slots[k.slot()]
+	return ix.text.get(e.text+uint32(k.off), uint32(k.n))
+}
+
+// The lists of digit groups: of three digits (0–999), of two, and single digits.
+var groupBase = [4]int32{0, 1100, 1000, 0}
+
+func groupList(n, v int) int32 { return groupBase[n] + int32(v) }
+
+const (
+	catList    = 1000 + 100 + 10 // the first category's list, after the digit groups'
+	fixedLists = catList + 32    // lists before the characters'
+	runeLists  = 5               // lists of a character, by where it occurs (inWhole…)
+)
+
+// A character's five lists hold the slots listing it by the best place it occurs in: the
+// whole name, the name's start, elsewhere in the name, another field, or only the address
+// or the pairing cadre. A one-character search (张, 村) then has its ranking
+// (search_rank.go's tiers) from the lists alone, without reading tens of thousands of
+// entries. Each slot is listed once per character, as with one list. The category labels
+// are left out: words found in them are looked up by category (catsContaining), which the
+// label's common characters (军, 属, 残疾) would otherwise drown.
 const (
 	inWhole = iota
 	inNameStart
@@ -95,13 +138,11 @@ const (
 // runeTiers are the tiers of a one-character word in each of runeLists.
 var runeTiers = [5]tier{tierExact, tierPrefix, tierName, tierOther, tierWeak}
 
-func (r *runeLists) len() int {
-	if r == nil {
-		return 0
-	}
+// runeLen is the number of slots listing the character whose lists start at base.
+func (ix *indexData) runeLen(base int32) int {
 	n := 0
-	for i := range r {
-		n += r[i].len()
+	for _, p := range ix.lists[base : base+runeLists] {
+		n += int(p.n)
 	}
 	return n
 }
@@ -142,57 +183,23 @@ func (ix *peopleIndex) stepAside() {
 // own ix alone.
 func (ix *indexData) build(entries []*personEntry) {
 	sort.Slice(entries, func(i, j int) bool { return entryLess(entries[i], entries[j]) })
-	*ix = indexData{loaded: true, slotOf: make(map[int64]int32, len(entries)), runes: map[rune]*runeLists{},
-		slots: make([]*personEntry, 0, len(entries)), order: make([]int32, 0, len(entries))}
+	*ix = indexData{loaded: true, slotOf: make(map[int64]int32, len(entries)), runes: map[rune]int32{},
+		slots: make([]indexEntry, 0, len(entries)), order: make([]int32, 0, len(entries)),
+		lists: make([]postings, fixedLists), grow: make([][]byte, fixedLists)}
 	for _, e := range entries {
 		ix.order = append(ix.order, ix.add(e))
 	}
-	sort.Slice(ix.pinyin, func(i, j int) bool { return ix.pinyin[i].key < ix.pinyin[j].key })
+	slices.SortFunc(ix.pinyin, func(a, b pinyinKey) int { return strings.Compare(ix.key(a), ix.key(b)) })
 	ix.pinyin = slices.Clip(ix.pinyin)
+	ix.text.clip()
 	ix.packLists()
 	ix.reRank()
-}
-
-// packLists moves every list into one exactly sized array. Lists grown by appends keep
-// up to half their capacity unused, a third of the index at county scale; packed lists
-// are capped, so a later append copies just that list out.
-func (ix *indexData) packLists() {
-	total := 0
-	for _, r := range ix.runes {
-		for i := range r {
-			if !r[i].common(len(ix.slots)) {
-				total += len(r[i].deltas)
-			}
-		}
-	}
-	for g := range ix.grams {
-		if !ix.grams[g].common(len(ix.slots)) {
-			total += len(ix.grams[g].deltas)
-		}
-	}
-	for c := range ix.cats {
-		if !ix.cats[c].common(len(ix.slots)) {
-			total += len(ix.cats[c].deltas)
-		}
-	}
-	arena := make([]byte, 0, total)
-	for _, r := range ix.runes {
-		for i := range r {
-			r[i].pack(len(ix.slots), &arena)
-		}
-	}
-	for g := range ix.grams {
-		ix.grams[g].pack(len(ix.slots), &arena)
-	}
-	for c := range ix.cats {
-		ix.cats[c].pack(len(ix.slots), &arena)
-	}
 }
 
 // add gives e a new slot and lists it; the caller places it in order and sorts pinyin.
 func (ix *indexData) add(e *personEntry) int32 {
 	slot := int32(len(ix.slots))
-	ix.slots = append(ix.slots, e)
+	ix.slots = append(ix.slots, e.stored(&ix.text))
 	ix.slotOf[e.id] = slot
 	hay := e.hay()
 	var seen [48]rune // the characters listed so far (spilling into a slice when more)
@@ -207,51 +214,53 @@ func (ix *indexData) add(e *personEntry) int32 {
 			continue // one listing per distinct character; labels are found by category
 		}
 		listed = append(listed, r)
-		p := ix.runes[r]
-		if p == nil {
-			p = &runeLists{}
-			ix.runes[r] = p
+		base, ok := ix.runes[r]
+		if !ok {
+			base = ix.newList()
+			for range runeLists - 1 {
+				ix.newList()
+			}
+			ix.runes[r] = base
 		}
 		// The first occurrence is in the best field: hayFields are in ranking order.
 		switch {
 		case i == 0 && int(e.nameEnd) == utf8.RuneLen(r):
-			p[inWhole].add(slot)
+			ix.list(base+inWhole, slot)
 		case i == 0:
-			p[inNameStart].add(slot)
+			ix.list(base+inNameStart, slot)
 		case i < int(e.nameEnd):
-			p[inName].add(slot)
+			ix.list(base+inName, slot)
 		case i < int(e.weakStart):
-			p[inOther].add(slot)
+			ix.list(base+inOther, slot)
 		default:
-			p[inWeak].add(slot)
+			ix.list(base+inWeak, slot)
 		}
 	}
-	for _, g := range digitGrams(e.digits()) {
-		ix.grams[g].add(slot)
-	}
+	eachDigitGroup(e.digits(), func(n, v int) { ix.list(groupList(n, v), slot) })
 	for c := e.cats; c != 0; c &= c - 1 {
-		ix.cats[bits.TrailingZeros32(c)].add(slot)
+		ix.list(catList+int32(bits.TrailingZeros32(c)), slot)
 	}
-	// Keys are substrings of the entry's text: no copies.
-	k := uint8(0)
-	for rest := e.pinyin(); rest != ""; {
-		rest = rest[1:] // the space before each key
-		end := strings.IndexByte(rest, ' ')
+	// Keys are parts of the entry's text: no copies.
+	k := uint32(0)
+	py, at := e.pinyin(), int(e.ends[0])
+	for i := 0; i < len(py); {
+		i++ // the space before each key
+		end := strings.IndexByte(py[i:], ' ')
 		if end < 0 {
-			end = len(rest)
+			end = len(py) - i
 		}
 		if end > 0 {
-			ix.pinyin = append(ix.pinyin, pinyinKey{rest[:end], slot, min(k, 2)})
+			ix.pinyin = append(ix.pinyin, pinyinKey{uint32(slot)<<2 | min(k, 2), uint16(at + i), uint16(end)})
 			k++
 		}
-		rest = rest[end:]
+		i += end
 	}
 	return slot
 }
 
-// digitGrams lists the three-digit groups of s as numbers 0–999 (with repeats).
-func digitGrams(s string) []int {
-	var out []int
+// eachDigitGroup calls fn with each group of one, two and three consecutive digits of s
+// (n digits, whose value is v), repeats included.
+func eachDigitGroup(s string, fn func(n, v int)) {
 	run, v := 0, 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -260,11 +269,15 @@ func digitGrams(s string) []int {
 			continue
 		}
 		v = (v*10 + int(c-'0')) % 1000
-		if run++; run >= 3 {
-			out = append(out, v)
+		run++
+		fn(1, v%10)
+		if run >= 2 {
+			fn(2, v%100)
+		}
+		if run >= 3 {
+			fn(3, v)
 		}
 	}
-	return out
 }
 
 func (ix *indexData) reRank() {
@@ -296,24 +309,32 @@ func (ix *peopleIndex) apply(touched map[int64]bool, fresh []*personEntry, haveF
 	}
 	for id := range touched {
 		if sl, ok := ix.slotOf[id]; ok {
-			ix.slots[sl] = nil
+			ix.slots[sl].live = false
 			delete(ix.slotOf, id)
 			ix.dead++
 		}
 	}
+	// A dead slot's text stays in the arena (its pinyin keys, still in the sorted list,
+	// are compared by it) and its listings in the lists, until this rebuild drops them
+	// all: they stay in proportion to the dead slots, at most a quarter of the live ones
+	// and a thousand.
 	if ix.dead > len(ix.slotOf)/4+1000 {
-		live := make([]*personEntry, 0, len(ix.slotOf)+len(fresh))
-		for _, e := range ix.slots {
-			if e != nil {
-				live = append(live, e)
+		live := make([]personEntry, 0, len(ix.slotOf))
+		for i := range ix.slots {
+			if ix.slots[i].live {
+				live = append(live, ix.slots[i].view(&ix.text)) // over the old arena, which they keep
 			}
 		}
-		ix.build(append(live, fresh...))
+		entries := make([]*personEntry, len(live), len(live)+len(fresh))
+		for i := range live {
+			entries[i] = &live[i]
+		}
+		ix.build(append(entries, fresh...))
 		return
 	}
 	kept := ix.order[:0]
 	for _, sl := range ix.order {
-		if ix.slots[sl] != nil {
+		if ix.slots[sl].live {
 			kept = append(kept, sl)
 		}
 	}
@@ -324,12 +345,16 @@ func (ix *peopleIndex) apply(touched map[int64]bool, fresh []*personEntry, haveF
 		added := append([]pinyinKey(nil), ix.pinyin[n:]...)
 		ix.pinyin = ix.pinyin[:n]
 		for _, k := range added {
-			i := sort.Search(len(ix.pinyin), func(i int) bool { return ix.pinyin[i].key >= k.key })
+			key := ix.key(k)
+			i := sort.Search(len(ix.pinyin), func(i int) bool { return ix.key(ix.pinyin[i]) >= key })
 			ix.pinyin = append(ix.pinyin, pinyinKey{})
 			copy(ix.pinyin[i+1:], ix.pinyin[i:])
 			ix.pinyin[i] = k
 		}
-		i := sort.Search(len(ix.order), func(i int) bool { return entryLess(e, ix.slots[ix.order[i]]) })
+		i := sort.Search(len(ix.order), func(i int) bool {
+			o := ix.slots[ix.order[i]].view(&ix.text)
+			return entryLess(e, &o)
+		})
 		ix.order = append(ix.order, 0)
 		copy(ix.order[i+1:], ix.order[i:])
 		ix.order[i] = sl
@@ -481,60 +506,64 @@ func (s *Store) ShrinkCache(ctx context.Context) {
 // query is that one word and every slot listed matches it in a known tier, tier says so
 // and the entries need not be read; otherwise (tierCheck) each is matched and ranked.
 type candList struct {
-	slots *postings
-	list  []int32
-	tier  tier
+	ix      *indexData
+	slots   *postings
+	keys    []pinyinKey // a range of ix.pinyin starting with a word of wordLen bytes…
+	nkeys   int         // …of which these many, of tier, are listed
+	wordLen int
+	tier    tier
 }
 
 // tierCheck marks a candidate list whose slots must be matched and ranked one by one.
 const tierCheck tier = 255
 
-func (c candList) len() int { return c.slots.len() + len(c.list) }
+func (c candList) len() int { return c.slots.len() + c.nkeys }
 
 func (c candList) each(fn func(slot int32)) {
-	c.slots.each(fn)
-	for _, sl := range c.list {
-		fn(sl)
+	c.ix.each(c.slots, fn)
+	if c.nkeys == 0 {
+		return
+	}
+	for _, k := range c.keys {
+		if k.tier(c.wordLen) == c.tier {
+			fn(k.slot())
+		}
 	}
 }
 
 // candidates returns the lists whose union holds every slot matching one word, or
-// all=true when the word cannot be looked up (digits shorter than three) and every entry
-// must be tried.
+// all=true when the word cannot be looked up and every entry must be tried.
 func (ix *peopleIndex) candidates(w word) (lists []candList, all bool) {
 	switch w.kind {
 	case wordDigits:
-		grams := digitGrams(w.text)
-		if len(grams) == 0 {
-			return nil, true
-		}
-		best := &ix.grams[grams[0]]
-		for _, g := range grams[1:] {
-			if ix.grams[g].len() < best.len() {
-				best = &ix.grams[g]
+		// The rarest of the word's longest groups (three digits, fewer in a shorter word).
+		var best [4]*postings
+		eachDigitGroup(w.text, func(n, v int) {
+			if p := &ix.lists[groupList(n, v)]; best[n] == nil || p.n < best[n].n {
+				best[n] = p
 			}
-		}
-		t := tierCheck
-		if len(w.text) == 3 {
-			t = tierOther
-		}
-		return []candList{{slots: best, tier: t}}, false
-	case wordPinyin:
-		lo := sort.Search(len(ix.pinyin), func(i int) bool { return ix.pinyin[i].key >= w.text })
-		var byTier [3][]int32 // exact, prefix, another reading
-		for i := lo; i < len(ix.pinyin) && strings.HasPrefix(ix.pinyin[i].key, w.text); i++ {
-			k := ix.pinyin[i]
-			t := tierName
-			if k.kind < 2 {
-				t = tierPrefix
-				if k.key == w.text {
-					t = tierExact
+		})
+		for n := 3; n >= 1; n-- {
+			if best[n] != nil {
+				t := tierCheck
+				if len(w.text) == n { // the word is the group: every slot listed has it
+					t = tierOther
 				}
+				return []candList{{ix: &ix.indexData, slots: best[n], tier: t}}, false
 			}
-			byTier[t] = append(byTier[t], k.slot)
 		}
-		for t, l := range byTier {
-			lists = append(lists, candList{list: l, tier: tier(t)})
+		return nil, true
+	case wordPinyin:
+		// The keys starting with the word, as one list per tier (exact, prefix, another
+		// reading) over the same range: no copy of their slots.
+		lo := sort.Search(len(ix.pinyin), func(i int) bool { return ix.key(ix.pinyin[i]) >= w.text })
+		hi := lo
+		var n [3]int
+		for ; hi < len(ix.pinyin) && strings.HasPrefix(ix.key(ix.pinyin[hi]), w.text); hi++ {
+			n[ix.pinyin[hi].tier(len(w.text))]++
+		}
+		for t := range n {
+			lists = append(lists, candList{ix: &ix.indexData, keys: ix.pinyin[lo:hi], nkeys: n[t], wordLen: len(w.text), tier: tier(t)})
 		}
 		// Letters may also be part of the text itself (a unit's designation, an address).
 		return append(lists, ix.runeCands(w.text)...), false
@@ -542,7 +571,7 @@ func (ix *peopleIndex) candidates(w word) (lists []candList, all bool) {
 	lists = ix.runeCands(w.text)
 	for i := range model.Categories {
 		if strings.Contains(categoryTexts[i], w.text) { // a label or short label holds the word
-			lists = append(lists, candList{slots: &ix.cats[i], tier: tierOther})
+			lists = append(lists, candList{ix: &ix.indexData, slots: &ix.lists[catList+i], tier: tierOther})
 		}
 	}
 	for c := w.cats; c != 0; c &= c - 1 { // the word stands for categories (三属, 军嫂)
@@ -550,7 +579,7 @@ func (ix *peopleIndex) candidates(w word) (lists []candList, all bool) {
 		if w.kinRel != 0 || w.kinSex != 0 {
 			t = tierCheck // the relation and sex are in the entry
 		}
-		lists = append(lists, candList{slots: &ix.cats[bits.TrailingZeros32(c)], tier: t})
+		lists = append(lists, candList{ix: &ix.indexData, slots: &ix.lists[catList+bits.TrailingZeros32(c)], tier: t})
 	}
 	return lists, false
 }
@@ -558,14 +587,14 @@ func (ix *peopleIndex) candidates(w word) (lists []candList, all bool) {
 // runeCands returns the lists of the rarest character of s. For one character, a slot
 // listed with it matches in its list's tier; longer words are checked.
 func (ix *peopleIndex) runeCands(s string) []candList {
-	r := ix.rarest(s)
-	if r == nil {
+	base := ix.rarest(s)
+	if base < 0 {
 		return nil
 	}
 	one := utf8.RuneCountInString(s) == 1
-	lists := make([]candList, len(r))
-	for i := range r {
-		lists[i] = candList{slots: &r[i], tier: tierCheck}
+	lists := make([]candList, runeLists)
+	for i := range lists {
+		lists[i] = candList{ix: &ix.indexData, slots: &ix.lists[base+int32(i)], tier: tierCheck}
 		if one {
 			lists[i].tier = runeTiers[i]
 		}
@@ -573,23 +602,32 @@ func (ix *peopleIndex) runeCands(s string) []candList {
 	return lists
 }
 
-// rarest returns the lists of the rarest character of s (nil if one never occurs).
-func (ix *peopleIndex) rarest(s string) *runeLists {
-	var best *runeLists
+// rarest returns the first of the lists of the rarest character of s (-1 if one never
+// occurs).
+func (ix *peopleIndex) rarest(s string) int32 {
+	best, size := int32(-1), 0
 	for _, r := range s {
 		if r == utf8.RuneError {
 			continue
 		}
-		p := ix.runes[r]
-		if p.len() == 0 {
-			return nil
+		base, ok := ix.runes[r]
+		n := 0
+		if ok {
+			n = ix.runeLen(base)
 		}
-		if best == nil || p.len() < best.len() {
-			best = p
+		if n == 0 {
+			return -1
+		}
+		if best < 0 || n < size {
+			best, size = base, n
 		}
 	}
 	return best
 }
+
+// bitmapPool holds a search's bitmaps between searches: 75 KB at county scale, which
+// every keystroke allocated, and allocations are what paces the collector.
+var bitmapPool sync.Pool
 
 // found is a search's answer from the index: the total, the window's people and what
 // matched each of them.
@@ -605,10 +643,10 @@ type found struct {
 func (ix *peopleIndex) search(q PeopleQuery, text textMatcher, catMask uint32) found {
 	cadre, status, since := ix.codes.lookup(q.Cadre), ix.codes.lookup(q.Status), dateNum(q.NotVisitedSince)
 	active, stopped := ix.codes.lookup(model.StatusActive), ix.codes.lookup(model.StatusStopped)
-	offRoll := func(e *personEntry) bool {
+	offRoll := func(e *indexEntry) bool {
 		return q.OnRoll && q.Status == "" && e.status != active && e.status != stopped
 	}
-	keep := func(e *personEntry) bool {
+	keep := func(e *indexEntry) bool {
 		return !(catMask != 0 && e.cats&catMask == 0 ||
 			q.VillageID != 0 && e.villageID != q.VillageID ||
 			q.Cadre != "" && e.cadre != cadre ||
@@ -620,9 +658,9 @@ func (ix *peopleIndex) search(q PeopleQuery, text textMatcher, catMask uint32) f
 	var out found
 	if len(text.words) == 0 { // filters only: the roster in order
 		for _, sl := range ix.order {
-			if keep(ix.slots[sl]) {
+			if e := &ix.slots[sl]; keep(e) {
 				if out.total >= q.Offset && len(out.ids) < q.Limit {
-					out.ids = append(out.ids, ix.slots[sl].id)
+					out.ids = append(out.ids, e.id)
 				}
 				out.total++
 			}
@@ -650,11 +688,22 @@ func (ix *peopleIndex) search(q PeopleQuery, text textMatcher, catMask uint32) f
 	// already in roster order within each, without sorting. A slot may be marked in
 	// several (listed under a key and a character): its best tier counts.
 	words := (len(ix.order) + 63) / 64
-	bitmaps := make([]uint64, int(tiers+1)*words)
+	bp, _ := bitmapPool.Get().(*[]uint64)
+	if bp == nil {
+		bp = new([]uint64)
+	}
+	defer bitmapPool.Put(bp)
+	if n := int(tiers+1) * words; cap(*bp) < n {
+		*bp = make([]uint64, n)
+	} else {
+		*bp = (*bp)[:n]
+		clear(*bp)
+	}
+	bitmaps := *bp
 	seen, byTier := bitmaps[:words], bitmaps[words:]
 	check := func(sl int32) {
-		e := ix.slots[sl]
-		if e == nil {
+		e := &ix.slots[sl]
+		if !e.live {
 			return
 		}
 		r := ix.rank[sl]
@@ -665,7 +714,8 @@ func (ix *peopleIndex) search(q PeopleQuery, text textMatcher, catMask uint32) f
 		if !keep(e) {
 			return
 		}
-		if t, _, ok := text.rank(e); ok {
+		v := e.view(&ix.text)
+		if t, _, ok := text.rank(&v); ok {
 			byTier[int(t)*words+int(r>>6)] |= 1 << (r & 63)
 		}
 	}
@@ -683,8 +733,8 @@ func (ix *peopleIndex) search(q PeopleQuery, text textMatcher, catMask uint32) f
 			}
 			mark := byTier[int(l.tier)*words : int(l.tier+1)*words]
 			l.each(func(sl int32) {
-				e := ix.slots[sl]
-				if e == nil || filtered && !keep(e) {
+				e := &ix.slots[sl]
+				if !e.live || filtered && !keep(e) {
 					return
 				}
 				r := ix.rank[sl]
@@ -725,8 +775,8 @@ func (ix *peopleIndex) search(q PeopleQuery, text textMatcher, catMask uint32) f
 				b := bits.TrailingZeros64(word)
 				word &^= 1 << b
 				if out.total >= q.Offset && len(out.ids) < q.Limit {
-					e := ix.slots[ix.order[wi*64+b]]
-					_, f, _ := text.rank(e)
+					e := ix.slots[ix.order[wi*64+b]].view(&ix.text)
+					_, f, _ := text.rank(&e)
 					out.ids = append(out.ids, e.id)
 					out.fields = append(out.fields, f)
 				}

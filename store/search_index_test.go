@@ -39,7 +39,8 @@ func TestIndexAgainstBruteForce(t *testing.T) {
 	ix.build(entries)
 	queries := []PeopleQuery{{}, {Text: "张"}, {Text: "李家"}, {Text: "za"}, {Text: "zhangb"}, {Text: "123"}, {Text: "45"},
 		{Text: "王 青山"}, {Status: "dead"}, {Text: "单", Categories: []string{"martyr_family"}}, {Text: "囧"},
-		{Text: "单元"}, {Text: "张梦"}, {Text: "王"}, {Text: "李"}, {Text: "张 李红"}}
+		{Text: "单元"}, {Text: "张梦"}, {Text: "王"}, {Text: "李"}, {Text: "张 李红"}, {Text: "5"}, {Text: "07"},
+		{Text: "3 张"}}
 	check := func(round int) {
 		var all []*personEntry
 		for _, e := range live {
