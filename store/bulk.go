@@ -44,8 +44,8 @@ func RefreshDerived(ctx context.Context, tx *sql.Tx) error {
 }
 
 // bulkCacheKiB is SQLite's page cache while an import is written or undone: with the
-// default 4 MiB, a 100 000-row transaction spills pages to the journal all along (5 of
-// 17 CPU seconds of the first import were those writes).
+// default cache (a few MiB), a 100 000-row transaction spills pages to the journal all
+// along (5 of 17 CPU seconds of the first import were those writes).
 const bulkCacheKiB = 64 * 1024
 
 // bulkCache raises the page cache for a big write, through q: the store's connection, or

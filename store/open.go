@@ -88,13 +88,15 @@ const (
 	VerifySchema
 )
 
-// DefaultCacheKiB is SQLite's page cache unless Options say otherwise: 4 MiB. At county
+// DefaultCacheKiB is SQLite's page cache unless Options say otherwise: 2 MiB. At county
 // scale a bigger cache buys nothing measurable — the tally, the export and the people
 // search ran as fast with 4 or 8 MiB as with 32 (or 128: the system's file cache is right
-// behind it) — while every cached page is resident memory (SPEC.md §7: ≤ 100 MB while
-// browsing) and costs time at close, when the transpiled allocator frees the pages one by
-// one (~0.7 s for a full 32 MiB).
-const DefaultCacheKiB = 4 * 1024
+// behind it), and the search and the first screen as fast with 2 as with 4 (2026-11-30:
+// 0.9 / 1.2 ms, 10.9 / 12.4 ms median) — while every cached page is resident memory
+// (SPEC.md §7: ≤ 100 MB while browsing; 96 MB after typing with 2 MiB, 101–102 with 4)
+// and costs time at close, when the transpiled allocator frees the pages one by one
+// (~0.7 s for a full 32 MiB).
+const DefaultCacheKiB = 2 * 1024
 
 const sqliteHeader = "SQLite format 3\x00"
 

@@ -1,117 +1,113 @@
 package memlimit
 
 import (
-	"math"
 	"runtime/debug"
 	"testing"
 	"time"
 )
 
-func current() int64 { return debug.SetMemoryLimit(-1) } // a negative value only reads it
+func gcPercent() int { p := debug.SetGCPercent(100); debug.SetGCPercent(p); return p }
 
-// atOnce makes the limit come back as soon as the last job ends, for the tests of which
-// job restores what.
-func atOnce(t *testing.T) {
+// browse applies the browsing pace as the program does at start, with no GOGC or
+// GOMEMLIMIT of the user's, and puts the test binary's pace back afterwards.
+func browse(t *testing.T, settle time.Duration) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	before := gcPercent()
 	old := Settle
-	Settle = 0
-	t.Cleanup(func() { Settle = old })
+	Settle = settle
+	t.Cleanup(func() {
+		Settle = old
+		mu.Lock()
+		set = false
+		mu.Unlock()
+		debug.SetGCPercent(before)
+	})
+	Set()
+	if got := gcPercent(); got != BrowsingGCPercent {
+		t.Fatalf("after Set GOGC is %d, want %d", got, BrowsingGCPercent)
+	}
 }
 
+// Overlapping jobs: the pace comes back when the last one ends, not before.
 func TestLiftAndRestore(t *testing.T) {
-	atOnce(t)
-	t.Setenv("GOMEMLIMIT", "")
-	defer debug.SetMemoryLimit(current())
-	Set()
-	if got := current(); got != Browsing {
-		t.Fatalf("after Set the limit is %d, want %d", got, Browsing)
-	}
+	browse(t, 0)
 	tallyDone := Lift()
 	exportDone := Lift() // an export started while the tally runs
-	if got := current(); got != math.MaxInt64 {
-		t.Fatalf("lifted limit %d", got)
+	if got := gcPercent(); got != liftedGCPercent {
+		t.Fatalf("lifted: GOGC %d", got)
 	}
 	tallyDone()
 	tallyDone() // a second call changes nothing
-	if got := current(); got != math.MaxInt64 {
-		t.Fatalf("the limit came back (%d) while the export still runs", got)
+	if got := gcPercent(); got != liftedGCPercent {
+		t.Fatalf("the browsing pace came back (GOGC %d) while the export still runs", got)
 	}
 	exportDone()
-	if got := current(); got != Browsing {
-		t.Fatalf("after the last job the limit is %d, want %d", got, Browsing)
+	if got := gcPercent(); got != BrowsingGCPercent {
+		t.Fatalf("after the last job GOGC is %d, want %d", got, BrowsingGCPercent)
 	}
 }
 
-func TestUserLimitKept(t *testing.T) {
-	atOnce(t)
-	t.Setenv("GOMEMLIMIT", "1GiB")
-	before := current()
-	mu.Lock()
-	set = false
-	mu.Unlock()
-	Set()
-	Lift()()
-	if got := current(); got != before {
-		t.Fatalf("GOMEMLIMIT set by the user: the limit went from %d to %d", before, got)
+// A GOGC or GOMEMLIMIT of the user's is left alone, by Set and by the lifts.
+func TestUserSettingKept(t *testing.T) {
+	for _, env := range []string{"GOGC", "GOMEMLIMIT"} {
+		t.Run(env, func(t *testing.T) {
+			t.Setenv("GOGC", "")
+			t.Setenv("GOMEMLIMIT", "")
+			t.Setenv(env, map[string]string{"GOGC": "150", "GOMEMLIMIT": "1GiB"}[env])
+			before := gcPercent()
+			mu.Lock()
+			set = false
+			mu.Unlock()
+			Set()
+			LiftPaced()()
+			if got := gcPercent(); got != before {
+				t.Fatalf("%s set by the user: GOGC went from %d to %d", env, before, got)
+			}
+		})
 	}
 }
-
-func gcPercent() int { p := debug.SetGCPercent(100); debug.SetGCPercent(p); return p }
 
 // The tally's paced lift lets the heap grow further while it runs, and only while: an
-// index build lifting beside it keeps the limit lifted but not the pace.
+// index build lifting beside it keeps its own pace.
 func TestLiftPaced(t *testing.T) {
-	atOnce(t)
-	t.Setenv("GOMEMLIMIT", "")
-	defer debug.SetMemoryLimit(current())
-	Set()
-	before := gcPercent()
+	browse(t, 0)
 	build := Lift()
-	if gcPercent() != before {
-		t.Fatal("a plain lift changed the collector's pace")
+	if gcPercent() != liftedGCPercent {
+		t.Fatal("a plain lift: wrong pace")
 	}
 	tally := LiftPaced()
-	if got := gcPercent(); got != heavyGCPercent || current() != math.MaxInt64 {
-		t.Fatalf("during the tally: GOGC %d, limit %d", got, current())
+	if got := gcPercent(); got != heavyGCPercent {
+		t.Fatalf("during the tally: GOGC %d", got)
 	}
 	tally()
 	tally()
-	if got := gcPercent(); got != before || current() != math.MaxInt64 {
-		t.Fatalf("after the tally, the build still running: GOGC %d (want %d), limit %d", got, before, current())
+	if got := gcPercent(); got != liftedGCPercent {
+		t.Fatalf("after the tally, the build still running: GOGC %d (want %d)", got, liftedGCPercent)
 	}
 	build()
-	if current() != Browsing {
-		t.Fatalf("after both the limit is %d", current())
+	if got := gcPercent(); got != BrowsingGCPercent {
+		t.Fatalf("after both GOGC is %d", got)
 	}
 }
 
-// The limit and the pace come back Settle after the last job, not while its result is
-// being drawn; a job starting within Settle keeps them lifted until it ends.
+// The browsing pace comes back Settle after the last job, not while its result is being
+// drawn; a job starting within Settle keeps the heap lifted until it ends.
 func TestRestoreSettles(t *testing.T) {
-	t.Setenv("GOMEMLIMIT", "")
-	old := Settle
-	Settle = 50 * time.Millisecond
-	defer func() { Settle = old }()
-	defer debug.SetMemoryLimit(current())
-	Set()
-	before := gcPercent()
+	browse(t, 50*time.Millisecond)
 	LiftPaced()()
-	if current() != math.MaxInt64 || gcPercent() != heavyGCPercent {
-		t.Fatalf("right after the tally: limit %d, GOGC %d; want both still lifted", current(), gcPercent())
+	if got := gcPercent(); got != heavyGCPercent {
+		t.Fatalf("right after the tally: GOGC %d; want it still lifted", got)
 	}
 	next := LiftPaced() // the next year asked for at once
 	time.Sleep(3 * Settle)
-	if current() != math.MaxInt64 || gcPercent() != heavyGCPercent {
-		t.Fatalf("a job running: limit %d, GOGC %d", current(), gcPercent())
+	if got := gcPercent(); got != heavyGCPercent {
+		t.Fatalf("a job running: GOGC %d", got)
 	}
 	next()
-	waitUntil(t, func() bool { return current() == Browsing && gcPercent() == before })
-}
-
-func waitUntil(t *testing.T, ok func() bool) {
-	t.Helper()
-	for deadline := time.Now().Add(5 * time.Second); !ok(); time.Sleep(5 * time.Millisecond) {
+	for deadline := time.Now().Add(5 * time.Second); gcPercent() != BrowsingGCPercent; time.Sleep(5 * time.Millisecond) {
 		if time.Now().After(deadline) {
-			t.Fatalf("not restored: limit %d, GOGC %d", current(), gcPercent())
+			t.Fatalf("not restored: GOGC %d", gcPercent())
 		}
 	}
 }
