@@ -51,7 +51,9 @@ func (m *Model) onIdle(msg bgIdleMsg) tea.Cmd {
 	if msg.gen != m.bgGen || m.bgCancel != nil {
 		return nil
 	}
-	if time.Since(m.lastKey) < m.cfg.BackgroundIdle {
+	// After a pause in typing, and not beside heavy work (an export, a tally): a county's
+	// check beside an export took 2 of its 9 CPU-seconds.
+	if time.Since(m.lastKey) < m.cfg.BackgroundIdle || msg.step != bgWarm && memlimit.Heavy() {
 		return m.afterIdle(msg.step)
 	}
 	return m.bg(msg.step)

@@ -13,6 +13,7 @@ import (
 	"shuangyong/model"
 	"shuangyong/store"
 	"shuangyong/ui/internal/uitest"
+	"shuangyong/ui/memlimit"
 )
 
 // After the first screen: the search index is built, the file checked and the day's
@@ -73,6 +74,26 @@ func TestKeyInterruptsCheck(t *testing.T) {
 	if next == nil || d.m.bgGen != gen+1 || d.m.readOnly != "" {
 		t.Fatalf("not rescheduled (gen %d -> %d), read-only %q", gen, d.m.bgGen, d.m.readOnly)
 	}
+}
+
+// The check waits while heavy work runs (an export, a tally), even with the keyboard idle:
+// beside an export it took a quarter of the two cores. It runs at the next pause after.
+func TestCheckWaitsForHeavyWork(t *testing.T) {
+	s := uitest.Seeded(t)
+	d := newDirect(t, s, model.Zh, 100, 30)
+	d.m.lastKey = time.Time{}
+	export := memlimit.Lift()
+	gen := d.m.bgGen
+	_, cmd := d.m.Update(bgIdleMsg{step: bgCheck, gen: gen})
+	if d.m.bgCancel != nil || d.m.bgGen != gen+1 || cmd == nil {
+		t.Fatalf("the check started beside an export (running %v, gen %d -> %d)", d.m.bgCancel != nil, gen, d.m.bgGen)
+	}
+	export()
+	_, cmd = d.m.Update(bgIdleMsg{step: bgCheck, gen: d.m.bgGen})
+	if d.m.bgCancel == nil || cmd == nil {
+		t.Fatal("the check did not start once the export ended")
+	}
+	d.m.bgCancel()
 }
 
 // The status line says when the newest backup was made; Ctrl+B in F9 makes one now (the

@@ -67,6 +67,14 @@ func Set() {
 	}
 }
 
+// Heavy reports whether heavy work (a Lift not yet done) is running: the background check
+// and backup wait for it to end rather than share the two cores with an export.
+func Heavy() bool {
+	mu.Lock()
+	defer mu.Unlock()
+	return lifted > 0
+}
+
 // paceLocked sets GOGC for the jobs running. The caller holds mu.
 func paceLocked() {
 	switch {
@@ -97,14 +105,13 @@ func LiftPaced() (done func()) {
 func lift(heavy bool) (done func()) {
 	mu.Lock()
 	defer mu.Unlock()
-	if !set {
-		return func() {}
-	}
 	lifted++
 	if heavy {
 		paced++
 	}
-	paceLocked()
+	if set {
+		paceLocked()
+	}
 	var once sync.Once
 	return func() {
 		once.Do(func() {
@@ -113,6 +120,9 @@ func lift(heavy bool) (done func()) {
 			lifted--
 			if heavy {
 				paced--
+			}
+			if !set {
+				return
 			}
 			if lifted > 0 {
 				paceLocked() // the tally ended, an index build goes on: its own pace
