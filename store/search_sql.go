@@ -152,7 +152,7 @@ func wordSQL(w *word, arg func(any) string) string {
 	}
 	b.WriteString("CASE")
 	if w.kind == wordDigits {
-		// Phones are compared as phoneDigits keeps them: digits, with the numbers apart.
+		// Phones are compared as appendPhoneDigits keeps them: digits, with the numbers apart.
 		phones := "replace(replace(replace(replace(p.phones, '-', ''), '(', ''), ')', ''), '+', '')"
 		x := arg(w.text)
 		when("instr(p.id_number, "+x+") > 0", tierOther, MatchIDNumber)
