@@ -17,8 +17,8 @@ import (
 	"shuangyong/model"
 )
 
-// peopleIndex answers people queries from memory: one entry per live person, kept in
-// roster order (village, then name in pinyin order), with inverted lists that take a query
+// peopleIndex answers people queries from memory: one entry per live person, their roster
+// order (village, then name in pinyin order), and inverted lists that take a query
 // straight to the few entries that can match:
 //
 //   - runes: each character of an entry's text → the entries containing it, so a Chinese
