@@ -25,12 +25,16 @@ func (s *Store) searchSQL(ctx context.Context, q PeopleQuery) (PeoplePage, error
 	}
 	text := compileText(q.Text)
 	var cols, where []string
-	for i := range text.words {
-		cols = append(cols, "("+wordSQL(&text.words[i], arg)+") AS t"+strconv.Itoa(i))
-		where = append(where, "t"+strconv.Itoa(i)+" IS NOT NULL")
-	}
 	var filters []string
 	filters = append(filters, "p.deleted_at = ''")
+	for i := range text.words {
+		expr, filter := wordSQL(&text.words[i], arg)
+		cols = append(cols, "("+expr+") AS t"+strconv.Itoa(i))
+		where = append(where, "t"+strconv.Itoa(i)+" IS NOT NULL")
+		if filter != "" {
+			filters = append(filters, "("+filter+")")
+		}
+	}
 	if len(q.Categories) > 0 {
 		var any []string
 		for _, c := range q.Categories {
@@ -143,22 +147,25 @@ func matchCode(t tier, f MatchField) string {
 }
 
 // wordSQL is an expression giving the code (tier*100 + field) of w's best match in a row
-// of people p, NULL when it does not match: the SQL twin of
-// word.rank.
-func wordSQL(w *word, arg func(any) string) string {
+// of people p, NULL when it does not match: the SQL twin of word.rank. filter, when not
+// empty, is a cheaper condition that every row matching w meets: most rows match
+// nothing, and each of those tested the dozen conditions of the expression one by one
+// (the text columns are tested at once, joined).
+func wordSQL(w *word, arg func(any) string) (expr, filter string) {
 	var b strings.Builder
+	var also []string // the conditions on other than the text columns
 	when := func(cond string, t tier, f MatchField) {
 		b.WriteString(" WHEN " + cond + " THEN " + matchCode(t, f))
 	}
 	b.WriteString("CASE")
 	if w.kind == wordDigits {
-		// Phones are compared as phoneDigits keeps them: digits, with the numbers apart.
+		// Phones are compared as appendPhoneDigits keeps them: digits, with the numbers apart.
 		phones := "replace(replace(replace(replace(p.phones, '-', ''), '(', ''), ')', ''), '+', '')"
 		x := arg(w.text)
 		when("instr(p.id_number, "+x+") > 0", tierOther, MatchIDNumber)
 		when("instr("+phones+", "+x+") > 0", tierOther, MatchPhone)
 		b.WriteString(" END")
-		return b.String()
+		return b.String(), ""
 	}
 	// Plain instr for words without ASCII letters (Chinese has no case); LIKE, which
 	// ignores ASCII case, for the others. lower() on every column of every row would cost
@@ -190,15 +197,19 @@ func wordSQL(w *word, arg func(any) string) string {
 	when(contains("p.martyr_name"), tierOther, MatchMartyr)
 	// The villages and units that match are found once (SQLite keeps the IN list), not
 	// joined to every row.
-	when(contains("p.service_unit")+" OR p.service_unit_id IN (SELECT id FROM units WHERE "+contains("name")+" OR "+
-		contains("designation")+")", tierOther, MatchUnit)
+	units := "p.service_unit_id IN (SELECT id FROM units WHERE " + contains("name") + " OR " + contains("designation") + ")"
+	when(contains("p.service_unit")+" OR "+units, tierOther, MatchUnit)
 	when(contains("p.category_other"), tierOther, MatchCategory)
-	when("p.village_id IN (SELECT id FROM villages WHERE "+contains("name")+")", tierOther, MatchVillage)
+	villages := "p.village_id IN (SELECT id FROM villages WHERE " + contains("name") + ")"
+	when(villages, tierOther, MatchVillage)
+	also = append(also, units, villages)
 	// Categories whose label or short label holds the word, and those the word stands for.
-	var cats []string
+	// In the filter a category is looked for as a part of the column: no string made.
+	var cats, has []string
 	for i, c := range model.Categories {
 		if strings.Contains(categoryTexts[i], w.text) || w.cats&(1<<uint(i)) != 0 && w.kinRel == 0 && w.kinSex == 0 {
 			cats = append(cats, "(',' || p.categories || ',') LIKE "+arg("%,"+c.Code+",%"))
+			has = append(has, "instr(p.categories, "+arg(c.Code)+") > 0")
 		}
 	}
 	if len(cats) > 0 {
@@ -209,6 +220,7 @@ func wordSQL(w *word, arg func(any) string) string {
 		for i, c := range model.Categories {
 			if w.cats&(1<<uint(i)) != 0 {
 				kin = append(kin, "(',' || p.categories || ',') LIKE "+arg("%,"+c.Code+",%"))
+				has = append(has, "instr(p.categories, "+arg(c.Code)+") > 0")
 			}
 		}
 		cond := "(" + strings.Join(kin, " OR ") + ")"
@@ -226,7 +238,13 @@ func wordSQL(w *word, arg func(any) string) string {
 	when(contains("p.address"), tierWeak, MatchAddress)
 	when(contains("p.pairing_cadre"), tierWeak, MatchCadre)
 	b.WriteString(" END")
-	return b.String()
+	// Every text condition above finds w in one of these (the pinyin keys in one of theirs).
+	cols := "p.name, p.serviceman_name, p.martyr_name, p.service_unit, p.category_other, p.address, p.pairing_cadre"
+	if w.kind == wordPinyin {
+		cols += ", p.py_initials, p.py_full, p.py_alt"
+	}
+	also = append(also, has...)
+	return b.String(), strings.Join(append([]string{contains("concat_ws(char(31), " + cols + ")")}, also...), " OR ")
 }
 
 func hasASCIILetter(s string) bool {
