@@ -682,6 +682,9 @@ func (s *Store) WarmSearch(ctx context.Context) error {
 	return nil
 }
 
+// SearchIndexed reports whether the search index is in (searches no longer go to SQL).
+func (s *Store) SearchIndexed() bool { return s.people.isLoaded() }
+
 // ShrinkCache gives back the page cache after a pass over the whole file (building the
 // index, a check, a backup, an export): those pages are not what the screens read next,
 // and at county scale they are a third of the program's memory (154 MB resident before,

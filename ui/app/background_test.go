@@ -12,15 +12,17 @@ import (
 
 	"shuangyong/model"
 	"shuangyong/store"
+	"shuangyong/ui/components"
 	"shuangyong/ui/internal/uitest"
 	"shuangyong/ui/memlimit"
+	"shuangyong/ui/tab"
 )
 
 // After the first screen: the search index is built, the file checked and the day's
 // backup made; the status line says so.
 func TestBackgroundWork(t *testing.T) {
 	s := uitest.Seeded(t)
-	d := &direct{t: t, m: New(uitest.Env(s, model.Zh), Config{PathLabel: testPath, BackgroundIdle: 10 * time.Millisecond}), w: 100, h: 30}
+	d := &direct{t: t, m: New(uitest.Env(s, model.Zh), Config{PathLabel: testPath, BackgroundIdle: 10 * time.Millisecond, HoldLimit: time.Millisecond}), w: 100, h: 30}
 	d.run(d.m.Init())
 	d.send(tea.WindowSizeMsg{Width: 100, Height: 30})
 	if v := d.view(); !strings.Contains(v, "已自动备份") {
@@ -124,5 +126,54 @@ func TestStatusSaysWhatUndoTakesBack(t *testing.T) {
 	d.key(tea.KeyCtrlS)
 	if v := d.view(); !strings.Contains(v, "Ctrl+Z 撤销「新增 活动 走访慰问 李四」") {
 		t.Fatalf("status does not name the undo:\n%s", v)
+	}
+}
+
+// At start only the open tab reads the file: the other tabs' first queries (their lists,
+// the 统计 tally) wait for its first rows, which would otherwise take turns with them on
+// the store's one connection; they run as soon as those rows are in.
+func TestOtherTabsWaitForTheFirstRows(t *testing.T) {
+	s := uitest.Seeded(t)
+	m := New(uitest.Env(s, model.Zh), Config{PathLabel: testPath, NoBackground: true, HoldLimit: time.Millisecond})
+	initCmd := m.Init()
+	_, sizeCmd := m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	if len(m.held) < 3 {
+		t.Fatalf("%d commands held at start; want the other tabs' (单位, 活动, 统计)", len(m.held))
+	}
+	// Run what was not held: the open tab's first page comes back, and releases the rest.
+	var page tea.Msg
+	uitest.Settle(t, tea.Batch(initCmd, sizeCmd), func(msg tea.Msg) tea.Cmd {
+		if p, ok := msg.(components.PageMsg); ok && p.Target() == tab.Families && page == nil {
+			page = msg
+			return nil
+		}
+		if _, ok := msg.(releaseMsg); ok {
+			return nil // the safety net, kept out of this test
+		}
+		_, cmd := m.Update(msg)
+		return cmd
+	})
+	if page == nil {
+		t.Fatal("the open tab's first page was not asked for")
+	}
+	if len(m.held) == 0 {
+		t.Fatal("the other tabs ran before the first rows")
+	}
+	_, released := m.Update(page)
+	if len(m.held) != 0 || released == nil || !m.firstRows {
+		t.Fatalf("the first rows did not release the other tabs: %d held", len(m.held))
+	}
+}
+
+// Should the first rows never come, the other tabs are let go after HoldLimit.
+func TestHoldLimitReleasesTheOtherTabs(t *testing.T) {
+	m := New(uitest.Env(uitest.Seeded(t), model.Zh), Config{PathLabel: testPath, NoBackground: true})
+	m.Init()
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	if len(m.held) == 0 {
+		t.Fatal("nothing held at start")
+	}
+	if _, cmd := m.Update(releaseMsg{}); cmd == nil || len(m.held) != 0 || !m.firstRows {
+		t.Fatalf("%d commands still held", len(m.held))
 	}
 }

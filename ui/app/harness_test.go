@@ -27,7 +27,7 @@ func TestMain(m *testing.M) {
 const testPath = "/home/cadre/shuangyong/shuangyong.db"
 
 func newRoot(s *store.Store, lang model.Lang) *Model {
-	return New(uitest.Env(s, lang), Config{PathLabel: testPath, NoBackground: true, DemoPeople: 200, DemoEvents: 500})
+	return New(uitest.Env(s, lang), Config{PathLabel: testPath, NoBackground: true, DemoPeople: 200, DemoEvents: 500, HoldLimit: time.Millisecond})
 }
 
 // direct drives the root model synchronously: every command runs and its messages are
