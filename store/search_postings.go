@@ -9,8 +9,8 @@ import (
 // Nothing the index keeps holds a pointer, bar a few dozen slice headers: the collector
 // marks what has pointers, and at county scale the index is most of the heap. With 100 000
 // entries, their texts and their keys each allocated apart, every collection walked
-// hundreds of thousands of objects (22–52 ms a cycle), and under the TUI's heap limit one
-// ran after nearly every keystroke. Entries are values in one slice, their text is in
+// hundreds of thousands of objects (22–52 ms a cycle), and under the heap limit the TUI
+// then had one ran after nearly every keystroke. Entries are values in one slice, their text is in
 // textArena, pinyin keys and postings are offsets into those.
 
 // postings are the slots listing one character or digit group. Slots are listed in

@@ -5,9 +5,10 @@
 // summary's figures as text).
 //
 // The tally is computed by store/tally in a tea.Cmd, and laid out there too (the document
-// of a county's tally takes tens of milliseconds to lay out, and under the browsing heap
-// limit several times that: done in Update it held the whole program, keys included,
-// which is where a year switch measured 0.5–1.0 s went). The result comes back tagged
+// of a county's tally takes tens of milliseconds to lay out, and at the browsing pace of
+// the collector several times that: done in Update it held the whole program, keys
+// included, which is where a year switch measured 0.5–1.0 s went). Once the user is in
+// the tab, the year before the one in view is computed ahead (prefetch). The result comes back tagged
 // with the request's sequence number and a newer request cancels the older one; until
 // the period in view has its own document the header says 计算中 and the body shows no
 // figures, so a period is never shown over another period's figures. View only draws the
@@ -201,8 +202,8 @@ const BigLedger = 20000
 
 // compute asks for the tally of the period in view, cancelling the request before it;
 // delay is how long to wait first on a big ledger (a newer request cancels the wait). The
-// document is laid out in the same command, off the program's loop and under the lifted
-// heap limit (see the package comment).
+// document is laid out in the same command, off the program's loop, with the heap lifted
+// (ui/memlimit; see the package comment).
 func (m *Model) compute(delay time.Duration) tea.Cmd {
 	m.dropAhead()
 	return m.request(m.period(), nil, delay)
@@ -460,9 +461,9 @@ func (m *Model) relayout() {
 }
 
 // keptDocs is how many periods keep their laid-out document: the one in view and the
-// next likely one (computed ahead, or the one seen before). A county's is a few MB and the
-// browsing heap limit is tight (ui/memlimit: 108 MB resident after six year switches with
-// four kept). Tallies themselves are small and all kept; a period whose document was
+// next likely one (computed ahead, or the one seen before). A county's is a few MB, and
+// resident memory is tight (SPEC.md §7: ≤ 100 MB; 108 MB after six year switches with
+// four kept, 91–95 with two). Tallies themselves are small and all kept; a period whose document was
 // dropped is laid out again when shown, in a command (30–70 ms at county scale).
 const keptDocs = 2
 
