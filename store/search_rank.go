@@ -27,20 +27,26 @@ const (
 
 // Tiers order a search's results (SPEC.md W3, issue 10): the person whose name is what
 // was typed first, then names starting with it, then names containing it and other
-// readings of the name, then everything else that identifies someone; within a tier,
-// roster order. The address and the pairing cadre (tierWeak) match a great many people
+// readings of the name, then a phone or ID number ending with the digits typed (four or
+// more: a cadre looks someone up by the last digits of the phone), then everything else
+// that identifies someone; within a tier, roster order. The address and the pairing cadre (tierWeak) match a great many people
 // for reasons unrelated to who they are — 单 in "1单元", 张 in every person the cadre
 // 张梦瑶 pairs — so they only count when nothing else matches at all.
 type tier uint8
 
 const (
-	tierExact  tier = iota // the name, its initials or its full pinyin is the word
-	tierPrefix             // the name, its initials or its full pinyin starts with the word
-	tierName               // the name contains the word, or another reading starts with it
-	tierOther              // village, category, ID or phone digits, serviceman, martyr, unit
-	tierWeak               // address, pairing cadre
+	tierExact     tier = iota // the name, its initials or its full pinyin is the word
+	tierPrefix                // the name, its initials or its full pinyin starts with the word
+	tierName                  // the name contains the word, or another reading starts with it
+	tierNumberEnd             // a phone or ID number ends with the word (minNumberEnd digits or more)
+	tierOther                 // village, category, ID or phone digits, serviceman, martyr, unit
+	tierWeak                  // address, pairing cadre
 	tiers
 )
+
+// minNumberEnd is the fewest digits that rank a number ending with them above other
+// digit matches: the last four of a phone; three end too many numbers to mean one.
+const minNumberEnd = 4
 
 // rank reports whether e matches every word and, if so, its tier and the field that
 // decided it. A word may match in several fields; it counts in its best one. The entry's
@@ -86,14 +92,30 @@ func (w *word) rank(e *personEntry) (tier, MatchField, bool) {
 	switch w.kind {
 	case wordDigits:
 		d := e.digits()
-		if i := strings.Index(d, w.text); i >= 0 {
-			// The ID number comes first, then the phones; an empty ID leaves a lone space.
-			if sp := strings.IndexByte(d, ' '); sp >= 0 && i > sp {
-				return tierOther, MatchPhone, true
-			}
-			return tierOther, MatchIDNumber, true
+		i := strings.Index(d, w.text)
+		if i < 0 {
+			return 0, "", false
 		}
-		return 0, "", false
+		// The ID number comes first, then the phones, each number followed by a space or
+		// the end; an empty ID leaves a lone space.
+		t, sp := tierOther, strings.IndexByte(d, ' ')
+		if len(w.text) >= minNumberEnd {
+			for j := i; j >= 0; {
+				if end := j + len(w.text); end == len(d) || d[end] == ' ' {
+					i, t = j, tierNumberEnd
+					break
+				}
+				next := strings.Index(d[j+1:], w.text)
+				if next < 0 {
+					break
+				}
+				j += 1 + next
+			}
+		}
+		if sp >= 0 && i > sp {
+			return t, MatchPhone, true
+		}
+		return t, MatchIDNumber, true
 	case wordPinyin:
 		keys, k := e.pinyin(), 0
 		for rest := keys; rest != ""; k++ {

@@ -31,6 +31,7 @@ func rankFixture(t *testing.T) (*Store, map[string]int64) {
 		{Name: "赵六", VillageID: vil["李家村"], Categories: []string{model.CatServingFamily}, Relation: "father",
 			Sex: "M", ServicemanName: "王建军", ServiceUnitID: unit.ID},
 		{Name: "张帅峰", VillageID: vil["李家村"], Categories: vet, Phones: []string{"13912345678"}},
+		{Name: "冯七", VillageID: vil["李家村"], Categories: vet, Phones: []string{"13356781004"}},
 		{Name: "王建华", VillageID: vil["王庄村"], Categories: vet},
 		{Name: "张三", VillageID: vil["王庄村"], Categories: vet},
 		{Name: "王建", VillageID: vil["青山社区"], Categories: vet},
@@ -63,7 +64,9 @@ var rankCases = []rankCase{
 	// nothing else has 1单元: the address counts, and the page says so
 	{"1单元", []string{"周丽"}, []MatchField{MatchAddress}, true},
 	{"张梦瑶", []string{"陈海勇"}, []MatchField{MatchCadre}, true},
-	{"5678", []string{"张帅峰"}, []MatchField{MatchPhone}, false},
+	// the last four digits of a phone, before the same digits inside another number
+	{"5678", []string{"张帅峰", "冯七"}, []MatchField{MatchPhone, MatchPhone}, false},
+	{"5678100", []string{"冯七"}, []MatchField{MatchPhone}, false},
 	{"三中队", []string{"赵六"}, []MatchField{MatchUnit}, false},
 	{"王庄", []string{"王建华", "张三"}, []MatchField{MatchVillage, MatchVillage}, false},
 	// two words: the best one ranks; both must match

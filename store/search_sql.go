@@ -162,6 +162,10 @@ func wordSQL(w *word, arg func(any) string) (expr, filter string) {
 		// Phones are compared as appendPhoneDigits keeps them: digits, with the numbers apart.
 		phones := "replace(replace(replace(replace(p.phones, '-', ''), '(', ''), ')', ''), '+', '')"
 		x := arg(w.text)
+		if len(w.text) >= minNumberEnd {
+			when("substr(p.id_number, -"+strconv.Itoa(len(w.text))+") = "+x, tierNumberEnd, MatchIDNumber)
+			when("instr("+phones+" || ' ', "+x+" || ' ') > 0", tierNumberEnd, MatchPhone)
+		}
 		when("instr(p.id_number, "+x+") > 0", tierOther, MatchIDNumber)
 		when("instr("+phones+", "+x+") > 0", tierOther, MatchPhone)
 		b.WriteString(" END")
