@@ -209,7 +209,7 @@ func init() {
 	add(KeyVisits, "走访记录", "visits")
 	add(SearchOrderLabel, "查找顺序", "Search order")
 	add(FamWeakOnly, "只有地址或结对干部相符：", "only addresses or cadres match:")
-	add(SearchOrder, "姓名相同、姓名开头、姓名中或拼音，再是村、类别、证件和电话、军人姓名、部队；地址和结对干部只在前面都没有时列出，并标出 [地址] [干部]", "exact name, name start, name or pinyin, then village, category, ID and phone digits, servicemember, unit; address and pairing cadre only when nothing else matches, tagged [address] [cadre]")
+	add(SearchOrder, "姓名相同、姓名开头、姓名中或拼音，再是电话或证件号末几位（4 位以上），再是村、类别、证件和电话中间的数字、军人姓名、部队；地址和结对干部只在前面都没有时列出，并标出 [地址] [干部]", "exact name, name start, name or pinyin, then a phone or ID ending with the digits (4 or more), then village, category, digits inside an ID or phone, servicemember, unit; address and pairing cadre only when nothing else matches, tagged [address] [cadre]")
 	add(KeyFollowUps, "待办：困难诉求与回访", "to do: needs and follow-ups")
 	add(KeyFollowVisit, "登记回访", "record the follow-up")
 	add(KeyResolve, "诉求已解决", "need resolved")
