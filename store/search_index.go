@@ -284,42 +284,12 @@ func (ix *indexData) merge(b *indexData) {
 		ix.slots = append(ix.slots, e)
 	}
 
-	order := make([]int32, 0, len(ix.order)+len(b.order))
-	i, j := 0, 0
-	for i < len(ix.order) && j < len(b.order) {
-		if ix.compareSlots(b.order[j]+shift, ix.order[i]) < 0 {
-			order = append(order, b.order[j]+shift)
-			j++
-		} else {
-			order = append(order, ix.order[i])
-			i++
-		}
-	}
-	order = append(order, ix.order[i:]...)
-	for _, sl := range b.order[j:] {
-		order = append(order, sl+shift)
-	}
-	ix.order = order
-
-	keys := make([]pinyinKey, 0, len(ix.pinyin)+len(b.pinyin))
-	i, j = 0, 0
-	for i < len(ix.pinyin) && j < len(b.pinyin) {
-		k := b.pinyin[j]
-		k.slotKind += uint32(shift) << 2
-		if ix.key(k) < ix.key(ix.pinyin[i]) {
-			keys = append(keys, k)
-			j++
-		} else {
-			keys = append(keys, ix.pinyin[i])
-			i++
-		}
-	}
-	keys = append(keys, ix.pinyin[i:]...)
-	for _, k := range b.pinyin[j:] {
-		k.slotKind += uint32(shift) << 2
-		keys = append(keys, k)
-	}
-	ix.pinyin = keys
+	ix.order = mergeSorted(ix.order, b.order,
+		func(sl int32) int32 { return sl + shift },
+		func(x, y int32) bool { return ix.compareSlots(x, y) < 0 })
+	ix.pinyin = mergeSorted(ix.pinyin, b.pinyin,
+		func(k pinyinKey) pinyinKey { k.slotKind += uint32(shift) << 2; return k },
+		func(x, y pinyinKey) bool { return ix.key(x) < ix.key(y) })
 
 	for l := int32(0); l < fixedLists; l++ {
 		ix.appendList(l, b, l, shift)
@@ -975,6 +945,27 @@ func (ix *peopleIndex) search(q PeopleQuery, text textMatcher, catMask uint32) f
 				out.total++
 			}
 		}
+	}
+	return out
+}
+
+// mergeSorted merges two sorted runs into a new one; b's elements are moved first (their
+// slots shifted past a's), and on a tie a's come first.
+func mergeSorted[T any](a, b []T, move func(T) T, less func(x, y T) bool) []T {
+	out := make([]T, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		if y := move(b[j]); less(y, a[i]) {
+			out = append(out, y)
+			j++
+		} else {
+			out = append(out, a[i])
+			i++
+		}
+	}
+	out = append(out, a[i:]...)
+	for _, y := range b[j:] {
+		out = append(out, move(y))
 	}
 	return out
 }
