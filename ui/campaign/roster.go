@@ -195,14 +195,7 @@ func (r *Roster) Update(msg tea.Msg) tea.Cmd {
 		if err != nil {
 			return tab.StatusError(tab.ErrText(r.h.Env, err))
 		}
-		cmds := []tea.Cmd{cmd}
-		for _, k := range r.wl.TakeDeferred() {
-			if r.h.Stack.Top() != r || r.h.Stack.Dialog != nil {
-				break
-			}
-			cmds = append(cmds, r.key(k))
-		}
-		return tea.Batch(cmds...)
+		return tea.Batch(cmd, r.wl.Replay(r.key, func() bool { return r.h.Stack.Top() == r && r.h.Stack.Dialog == nil }))
 	case tab.ChangedMsg:
 		if msg.Touches(tab.KindVisit, tab.KindPerson, tab.KindEvent) {
 			return r.refresh()

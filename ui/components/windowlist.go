@@ -215,6 +215,20 @@ func (l *WindowList) TakeDeferred() []tea.KeyMsg {
 	return keys
 }
 
+// Replay runs the keys deferred while the rows were awaited through key, once the rows
+// are current, for as long as still reports the list is the screen in front (nil: always):
+// a key that opened a form or a dialog leaves the rest, which were typed for the list.
+func (l *WindowList) Replay(key func(tea.KeyMsg) tea.Cmd, still func() bool) tea.Cmd {
+	var cmds []tea.Cmd
+	for _, k := range l.TakeDeferred() {
+		if still != nil && !still() {
+			break
+		}
+		cmds = append(cmds, key(k))
+	}
+	return tea.Batch(cmds...)
+}
+
 // DropDeferred forgets deferred keys (the text changed again: they were meant for rows
 // that will not be shown).
 func (l *WindowList) DropDeferred() { l.pending = nil }

@@ -205,11 +205,7 @@ func (d *detailScreen) Update(msg tea.Msg) tea.Cmd {
 		if err != nil {
 			return tea.Batch(cmd, tab.StatusError(d.t.errText(err)))
 		}
-		cmds := []tea.Cmd{cmd}
-		for _, k := range d.visits.TakeDeferred() {
-			cmds = append(cmds, d.key(k))
-		}
-		return tea.Batch(cmds...)
+		return tea.Batch(cmd, d.visits.Replay(d.key, nil))
 	case tab.SizeMsg:
 		if d.visits != nil {
 			return d.visits.SetSize(d.layout())

@@ -163,11 +163,7 @@ func (l *listScreen) onPage(msg components.PageMsg) tea.Cmd {
 		l.typed = l.cur.q.Text
 		l.totals, l.totalsKnown = l.cur.tot, l.cur.totKnown
 	}
-	cmds := []tea.Cmd{cmd}
-	for _, k := range l.wl.TakeDeferred() {
-		cmds = append(cmds, l.key(k))
-	}
-	return tea.Batch(cmds...)
+	return tea.Batch(cmd, l.wl.Replay(l.key, nil))
 }
 
 // resize gives the rows the area between the search line above and the two foot lines below.

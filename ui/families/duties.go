@@ -270,14 +270,7 @@ func (d *dutiesScreen) Update(msg tea.Msg) tea.Cmd {
 		if err != nil {
 			return tab.StatusError(d.m.errText(err))
 		}
-		cmds := []tea.Cmd{cmd}
-		for _, k := range d.wl.TakeDeferred() {
-			if d.m.stack.Top() != d || d.m.stack.Dialog != nil || d.m.opening {
-				break
-			}
-			cmds = append(cmds, d.key(k))
-		}
-		return tea.Batch(cmds...)
+		return tea.Batch(cmd, d.wl.Replay(d.key, func() bool { return d.m.inFront(d) }))
 	case reloadMsg:
 		return d.wl.Refresh()
 	case tea.KeyMsg:

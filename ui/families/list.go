@@ -197,15 +197,8 @@ func (l *listScreen) Update(msg tea.Msg) tea.Cmd {
 		if err != nil {
 			return tab.StatusError(l.m.errText(err))
 		}
-		cmds := []tea.Cmd{cmd}
 		// Keys typed right after the text: now they apply to what was searched for.
-		for _, k := range l.wl.TakeDeferred() {
-			if l.m.stack.Top() != l || l.m.stack.Dialog != nil || l.m.opening {
-				break // a command opened something: the rest was typed for the list
-			}
-			cmds = append(cmds, l.key(k))
-		}
-		return tea.Batch(cmds...)
+		return tea.Batch(cmd, l.wl.Replay(l.key, func() bool { return l.m.inFront(l) }))
 	case reloadMsg:
 		return l.wl.Refresh()
 	case tea.KeyMsg:

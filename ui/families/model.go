@@ -106,6 +106,12 @@ func (m *Model) refuseWrite() tea.Cmd {
 // errText explains an error in one line (tab.ErrText: no I/O on the event loop).
 func (m *Model) errText(err error) string { return tab.ErrText(m.env, err) }
 
+// inFront reports whether screen s has the keyboard: on top, no dialog over it, nothing
+// being opened. Keys deferred for a list's rows stop when one of them opened something.
+func (m *Model) inFront(s components.Screen) bool {
+	return m.stack.Top() == s && m.stack.Dialog == nil && !m.opening
+}
+
 // reloadMsg asks every screen on the stack to read its records again.
 type reloadMsg struct{}
 

@@ -252,14 +252,13 @@ func (m *Model) tallyCmd(ctx context.Context, cancel context.CancelFunc, seq uin
 		}
 		release := memlimit.LiftPaced()
 		defer handBack(s, release)
-		t, err := known, error(nil)
+		t := known
 		if t == nil {
-			var fresh model.Tally
-			fresh, err = tally.ComputePeriod(ctx, s, p)
+			fresh, err := tally.ComputePeriod(ctx, s, p)
+			if err != nil {
+				return tallyMsg{seq: seq, period: p, err: err}
+			}
 			t = &fresh
-		}
-		if err != nil {
-			return tallyMsg{seq: seq, period: p, err: err}
 		}
 		var d *doc
 		if width > 0 {
@@ -311,6 +310,13 @@ func (m *Model) prefetch(gen int) tea.Cmd {
 	return m.tallyCmd(ctx, cancel, seq, p, nil, 0)
 }
 
+// aheadLater asks for the year before to be computed ahead once the year in view has
+// stayed PrefetchPause (prefetch).
+func (m *Model) aheadLater() tea.Cmd {
+	gen := m.yearGen
+	return tea.Tick(PrefetchPause, func(time.Time) tea.Msg { return prefetchMsg{gen: gen} })
+}
+
 // dropAhead cancels the tally computed ahead, if any: its answer is then ignored.
 func (m *Model) dropAhead() {
 	if m.ahead.cancel != nil {
@@ -360,8 +366,7 @@ func (m *Model) onTally(msg tallyMsg) tea.Cmd {
 	if msg.period == m.period() {
 		m.relayout()
 		if m.browsing {
-			gen := m.yearGen
-			return tea.Tick(PrefetchPause, func(time.Time) tea.Msg { return prefetchMsg{gen: gen} })
+			return m.aheadLater()
 		}
 	}
 	return nil
@@ -408,8 +413,7 @@ func (m *Model) periodChanged() tea.Cmd {
 		m.computing = model.Period{}
 		m.computeSeq = m.next()
 		m.relayout()
-		gen := m.yearGen
-		return tea.Batch(year, tea.Tick(PrefetchPause, func(time.Time) tea.Msg { return prefetchMsg{gen: gen} }))
+		return tea.Batch(year, m.aheadLater())
 	}
 	if m.adoptAhead(p) {
 		return year
@@ -579,8 +583,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		if m.computing != (model.Period{}) {
 			return nil // its answer asks for the year before
 		}
-		gen := m.yearGen
-		return tea.Tick(PrefetchPause, func(time.Time) tea.Msg { return prefetchMsg{gen: gen} })
+		return m.aheadLater()
 	case tallyMsg:
 		return m.onTally(msg)
 	case prefetchMsg:

@@ -69,14 +69,7 @@ func (l *listScreen) Update(msg tea.Msg) tea.Cmd {
 		if err != nil {
 			return tab.StatusError(l.m.errText(err))
 		}
-		cmds := []tea.Cmd{cmd}
-		for _, k := range l.wl.TakeDeferred() {
-			if l.m.stack.Top() != l || l.m.stack.Dialog != nil {
-				break // a deferred command opened something: the rest was meant for the list
-			}
-			cmds = append(cmds, l.key(k))
-		}
-		return tea.Batch(cmds...)
+		return tea.Batch(cmd, l.wl.Replay(l.key, func() bool { return l.m.stack.Top() == l && l.m.stack.Dialog == nil }))
 	case reloadMsg:
 		return l.wl.Refresh()
 	case tea.KeyMsg:
