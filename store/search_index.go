@@ -378,26 +378,15 @@ func (ix *indexData) add(e *personEntry) int32 {
 			ix.list(base+inWeak, slot)
 		}
 	}
-	// The digit groups, each once (a number repeats digits: 87 groups in an ID and a
-	// phone number, 60 of them distinct), without looking its list up again.
+	// The digit groups, each listed once (a number repeats digits: 87 groups in an ID and
+	// a phone number, 60 of them distinct).
 	var groups [(catList + 63) / 64]uint64 // by list, as groupList numbers them
-	digits, run, v := e.digits(), 0, 0
-	for i := 0; i < len(digits); i++ {
-		c := digits[i]
-		if c < '0' || c > '9' {
-			run, v = 0, 0
-			continue
+	eachDigitGroup(e.digits(), func(n, v int) {
+		if l := groupList(n, v); groups[l>>6]&(1<<(l&63)) == 0 {
+			groups[l>>6] |= 1 << (l & 63)
+			ix.list(l, slot)
 		}
-		v = (v*10 + int(c-'0')) % 1000
-		run++
-		for n := 1; n <= min(run, 3); n++ {
-			l := groupList(n, v%[4]int{0, 10, 100, 1000}[n])
-			if groups[l>>6]&(1<<(l&63)) == 0 {
-				groups[l>>6] |= 1 << (l & 63)
-				ix.list(l, slot)
-			}
-		}
-	}
+	})
 	for c := e.cats; c != 0; c &= c - 1 {
 		ix.list(catList+int32(bits.TrailingZeros32(c)), slot)
 	}
