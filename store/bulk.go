@@ -140,6 +140,13 @@ func (sa *setAside) saveStats(w *writer, table string, indexes []string) error {
 		return err
 	}
 	defer rows.Close()
+	return eachRowValues(rows, func(vals []any) {
+		sa.stats = append(sa.stats, statRow{table: table, vals: vals})
+	})
+}
+
+// eachRowValues calls fn with the values of each row, whatever its columns.
+func eachRowValues(rows *sql.Rows, fn func(vals []any)) error {
 	cols, err := rows.Columns()
 	if err != nil {
 		return err
@@ -153,7 +160,7 @@ func (sa *setAside) saveStats(w *writer, table string, indexes []string) error {
 		if err := rows.Scan(ptrs...); err != nil {
 			return err
 		}
-		sa.stats = append(sa.stats, statRow{table: table, vals: vals})
+		fn(vals)
 	}
 	return rows.Err()
 }
@@ -262,20 +269,8 @@ func (w *writer) plansSearch(query string) (bool, error) {
 		return false, err
 	}
 	defer rows.Close()
-	cols, err := rows.Columns()
-	if err != nil {
-		return false, err
-	}
 	search := false
-	for rows.Next() {
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		if err := rows.Scan(ptrs...); err != nil {
-			return false, err
-		}
+	err = eachRowValues(rows, func(vals []any) {
 		detail := fmt.Sprint(vals[len(vals)-1])
 		if b, ok := vals[len(vals)-1].([]byte); ok {
 			detail = string(b)
@@ -283,6 +278,6 @@ func (w *writer) plansSearch(query string) (bool, error) {
 		if strings.HasPrefix(detail, "SEARCH") {
 			search = true
 		}
-	}
-	return search, rows.Err()
+	})
+	return search, err
 }

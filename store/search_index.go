@@ -301,15 +301,7 @@ func (ix *indexData) merge(b *indexData) {
 		byBase[base] = r
 	}
 	for base := int32(fixedLists); base < int32(len(b.lists)); base += runeLists {
-		r := byBase[base]
-		at, ok := ix.runes[r]
-		if !ok {
-			at = ix.newList()
-			for range runeLists - 1 {
-				ix.newList()
-			}
-			ix.runes[r] = at
-		}
+		at := ix.runeBase(byBase[base])
 		for k := range int32(runeLists) {
 			ix.appendList(at+k, b, base+k, shift)
 		}
@@ -356,14 +348,7 @@ func (ix *indexData) add(e *personEntry) int32 {
 			continue // one listing per distinct character; labels are found by category
 		}
 		listed = append(listed, r)
-		base, ok := ix.runes[r]
-		if !ok {
-			base = ix.newList()
-			for range runeLists - 1 {
-				ix.newList()
-			}
-			ix.runes[r] = base
-		}
+		base := ix.runeBase(r)
 		// The first occurrence is in the best field: hayFields are in ranking order.
 		switch {
 		case i == 0 && int(e.nameEnd) == utf8.RuneLen(r):
@@ -957,4 +942,17 @@ func mergeSorted[T any](a, b []T, move func(T) T, less func(x, y T) bool) []T {
 		out = append(out, move(y))
 	}
 	return out
+}
+
+// runeBase returns the first of character r's runeLists lists, making them if r has none.
+func (ix *indexData) runeBase(r rune) int32 {
+	base, ok := ix.runes[r]
+	if !ok {
+		base = ix.newList()
+		for range runeLists - 1 {
+			ix.newList()
+		}
+		ix.runes[r] = base
+	}
+	return base
 }

@@ -162,29 +162,30 @@ func (d *dutiesScreen) query() tea.Cmd {
 		switch which {
 		case workDue:
 			page, err := s.DueList(ctx, store.DueQuery{Text: text, Offset: off, Limit: limit})
-			out := components.Page{Offset: page.Offset, Total: page.Total, Meta: page.Settings}
-			for _, r := range page.Rows {
-				out.IDs = append(out.IDs, r.ID)
-				out.Rows = append(out.Rows, m.dueCells(r))
-			}
+			out := pageOf(page.Rows, func(r store.DueRow) int64 { return r.ID }, m.dueCells)
+			out.Offset, out.Total, out.Meta = page.Offset, page.Total, page.Settings
 			return out, err
 		case workPlaques:
 			page, err := s.PlaqueList(ctx, store.PlaqueQuery{Text: text, Offset: off, Limit: limit})
-			out := components.Page{Offset: page.Offset, Total: page.Total}
-			for _, r := range page.Rows {
-				out.IDs = append(out.IDs, r.ID)
-				out.Rows = append(out.Rows, m.plaqueCells(r))
-			}
+			out := pageOf(page.Rows, func(r store.PlaqueRow) int64 { return r.ID }, m.plaqueCells)
+			out.Offset, out.Total = page.Offset, page.Total
 			return out, err
 		}
 		page, err := s.ConfirmationList(ctx, store.ConfirmQuery{Text: text, Offset: off, Limit: limit})
-		out := components.Page{Offset: page.Offset, Total: page.Total}
-		for _, r := range page.Rows {
-			out.IDs = append(out.IDs, r.ID)
-			out.Rows = append(out.Rows, m.confirmCells(r))
-		}
+		out := pageOf(page.Rows, func(r store.ConfirmRow) int64 { return r.ID }, m.confirmCells)
+		out.Offset, out.Total = page.Offset, page.Total
 		return out, err
 	})
+}
+
+// pageOf is a list's page of rows read from the store: each row's id and cells.
+func pageOf[T any](rows []T, id func(T) int64, cells func(T) []string) components.Page {
+	var out components.Page
+	for _, r := range rows {
+		out.IDs = append(out.IDs, id(r))
+		out.Rows = append(out.Rows, cells(r))
+	}
+	return out
 }
 
 // dueColWhat is the due list's 应办 column; plaqueColCode the plaque list's cell past its
