@@ -253,11 +253,14 @@ func (c *creator) save(f *components.Form, office string) tea.Cmd {
 				return c.fs.Failed(err)
 			}
 			c.fs.Resume()
-			body := c.h.t(i18n.CaConfirmBody, n)
-			if c.kind == store.CampaignPlaque {
-				body = c.h.t(i18n.CaConfirmBodyHH, n)
+			title, body := c.h.t(i18n.CaConfirmTitle), c.h.t(i18n.CaConfirmBody, n)
+			switch c.kind {
+			case store.CampaignPlaque:
+				title, body = c.h.t(i18n.CaConfirmTitlePlaque), c.h.t(i18n.CaConfirmBodyHH, n)
+			case store.CampaignConfirm:
+				title = c.h.t(i18n.CaConfirmTitleConfirm)
 			}
-			c.h.Stack.Ask(components.NewDialog(c.h.t(i18n.CaConfirmTitle), body, c.h.t(i18n.CaConfirmYes), c.h.t(i18n.DialogNo), true),
+			c.h.Stack.Ask(components.NewDialog(title, body, c.h.t(i18n.CaConfirmYes), c.h.t(i18n.DialogNo), true),
 				func(yes bool) tea.Cmd {
 					if !yes {
 						return nil

@@ -165,9 +165,25 @@ func (r *Roster) loadInfo() tea.Cmd {
 				return tab.StatusError(tab.ErrText(r.h.Env, err))
 			}
 			r.info, r.loaded = info, true
+			r.fitColumns()
 			return nil
 		}
 	})
+}
+
+// signs reports whether the round's ticks are signed for on paper: not a 光荣牌 round's.
+func (r *Roster) signs() bool { return r.info.Kind != store.CampaignPlaque }
+
+// fitColumns hides what a round of its kind does not record: a 光荣牌 round gives no
+// money and asks for no signature, so its 慰问金 and 签领 columns would stay empty.
+func (r *Roster) fitColumns() {
+	plaque := r.info.Kind == store.CampaignPlaque
+	cols := r.wl.Table.Columns()
+	if cols[colMoney].Hidden == plaque {
+		return
+	}
+	cols[colMoney].Hidden, cols[colSigned].Hidden = plaque, plaque
+	r.wl.Table.SetColumns(cols)
 }
 
 // refresh reads the counts and the rows again, keeping the cursor's person; keys that
@@ -237,6 +253,9 @@ func (r *Roster) key(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, k.State):
 		r.state = (r.state + 1) % len(states)
+		if states[r.state] == store.RosterUnsigned && !r.signs() {
+			r.state = (r.state + 1) % len(states)
+		}
 		return r.query()
 	case key.Matches(msg, k.Date):
 		return r.openDate()
@@ -265,6 +284,9 @@ func (r *Roster) key(msg tea.KeyMsg) tea.Cmd {
 			}
 			return r.edit(visitID)
 		case key.Matches(msg, k.Sign):
+			if !r.signs() {
+				return nil
+			}
 			if visitID == 0 {
 				return tab.StatusError(r.h.t(i18n.CaNotTicked, name))
 			}
@@ -499,6 +521,9 @@ func (r *Roster) View(w, h int) string {
 	line2 := textwidth.Fit(" "+counts+"   "+t(i18n.CaDate, r.date), w)
 	var views []string
 	for i, st := range states {
+		if st == store.RosterUnsigned && !r.signs() {
+			continue
+		}
 		label := map[string]i18n.Key{store.RosterToVisit: i18n.CaStateTodo, store.RosterVisited: i18n.CaStateDone,
 			store.RosterUnsigned: i18n.CaStateUnsigned, store.RosterAll: i18n.CaStateAll}[st]
 		if i == r.state {
@@ -524,13 +549,27 @@ func (r *Roster) View(w, h int) string {
 
 func (r *Roster) ShortHelp() []key.Binding {
 	k := r.keys
-	return []key.Binding{k.Tick, k.Edit, k.Sign, k.State, k.Date, k.Export, k.Add, k.Remove, k.Back}
+	return r.withoutSign([]key.Binding{k.Tick, k.Edit, k.Sign, k.State, k.Date, k.Export, k.Add, k.Remove, k.Back})
+}
+
+// withoutSign drops F4 (签领) from the help of a round nobody signs for.
+func (r *Roster) withoutSign(bs []key.Binding) []key.Binding {
+	if r.signs() {
+		return bs
+	}
+	out := bs[:0:0]
+	for _, b := range bs {
+		if b.Help().Key != r.keys.Sign.Help().Key {
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 func (r *Roster) Help() []keys.Group {
 	k := r.keys
-	return []keys.Group{{Title: r.h.t(i18n.CaFormRoster), Bindings: keys.Dedupe([]key.Binding{
-		k.Tick, k.Edit, k.Sign, k.State, k.Date, k.Export, k.Add, k.Remove, k.Up, k.PageUp, k.Back})}}
+	return []keys.Group{{Title: r.h.t(i18n.CaFormRoster), Bindings: keys.Dedupe(r.withoutSign([]key.Binding{
+		k.Tick, k.Edit, k.Sign, k.State, k.Date, k.Export, k.Add, k.Remove, k.Up, k.PageUp, k.Back}))}}
 }
 
 // Modal: Esc clears the text and then leaves; Tab stays the root's.

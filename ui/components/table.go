@@ -17,6 +17,9 @@ type Column struct {
 	// Keep orders which columns stay when the window is narrow: higher stays longer.
 	Keep  int
 	Right bool // right-aligned (numbers)
+	// Hidden keeps the column out of the layout whatever the width: a list whose record
+	// kind has no use for it (a 光荣牌 round has no money) keeps its column indexes.
+	Hidden bool
 }
 
 // Table is a window onto a long list that lives in the database: it holds only the rows
@@ -63,6 +66,9 @@ func (t *Table) SetColumns(cols []Column) {
 	t.invalidate()
 }
 
+// Columns returns a copy of the columns, to change and give back to SetColumns.
+func (t *Table) Columns() []Column { return append([]Column(nil), t.cols...) }
+
 // Rows is the number of visible data rows.
 func (t *Table) Rows() int { return max(t.height-1, 0) }
 
@@ -88,6 +94,9 @@ func (t *Table) layout() {
 	shown := make([]bool, n)
 	used := 0
 	for _, i := range order {
+		if t.cols[i].Hidden {
+			continue
+		}
 		need := t.cols[i].Min
 		if used > 0 {
 			need++ // separator
