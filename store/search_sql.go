@@ -51,7 +51,10 @@ func (s *Store) searchSQL(ctx context.Context, q PeopleQuery) (PeoplePage, error
 	if q.Status != "" {
 		filters = append(filters, "p.status = "+arg(q.Status))
 	} else if q.OnRoll {
-		filters = append(filters, "p.status IN ("+arg(model.StatusActive)+", "+arg(model.StatusStopped)+")")
+		// Nearly everyone is on the roll: through people_roll SQLite would look up almost
+		// every row a second time. The unary + keeps the index out (county file, 王 with
+		// the 走访 filter: 514 → 210 ms); one status (above) is narrow and keeps it.
+		filters = append(filters, "+p.status IN ("+arg(model.StatusActive)+", "+arg(model.StatusStopped)+")")
 	}
 	if q.NotVisitedSince != "" {
 		filters = append(filters, "p.last_visit_on < "+arg(q.NotVisitedSince))
