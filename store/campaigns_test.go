@@ -126,3 +126,38 @@ func TestCampaignCreationUndoneWhole(t *testing.T) {
 		t.Error("campaign left after undo")
 	}
 }
+
+// Taking back a campaign's only tick (F5 again, or removing the person) leaves the
+// campaign and its roster where they are: unlike the event W1 makes for one visit, a
+// campaign reaching nobody yet is still work to do.
+func TestCampaignSurvivesItsLastTickTaken(t *testing.T) {
+	s, vs, ps := campaignFixture(t)
+	ctx := context.Background()
+	f := RosterFilter{Categories: []string{model.CatMartyrFamily}, VillageIDs: []int64{vs["李家村"]}}
+	ev := springCampaign()
+	if _, err := s.CreateCampaign(ctx, &ev, &f); err != nil {
+		t.Fatal(err)
+	}
+	for _, take := range []func(v model.Visit) error{
+		func(v model.Visit) error { return s.TrashVisit(ctx, v.ID) },
+		func(v model.Visit) error { return s.RemoveFromRoster(ctx, ev.ID, v.PersonID) },
+	} {
+		v, err := s.Tick(ctx, ev.ID, ps["张烈一"], "2026-01-25")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := take(v); err != nil {
+			t.Fatal(err)
+		}
+		if is, err := s.IsCampaign(ctx, ev.ID); err != nil || !is {
+			t.Fatalf("campaign gone after its last tick was taken: %v %v", is, err)
+		}
+		if _, err := s.Event(ctx, ev.ID); err != nil {
+			t.Fatalf("the campaign's event went to the trash: %v", err)
+		}
+		c, err := s.Campaign(ctx, ev.ID)
+		if err != nil || c.Visited != 0 {
+			t.Fatalf("campaign %+v %v", c, err)
+		}
+	}
+}

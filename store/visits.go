@@ -172,7 +172,8 @@ func (s *Store) RestoreVisit(ctx context.Context, id int64) error {
 
 // trashVisit moves a visit to the trash. A 走访慰问 event left with no live visit (the
 // event W1 made for this one visit) goes with it, so the tally does not count a visit
-// event that reached nobody.
+// event that reached nobody — but not a campaign: its roster still waits to be ticked,
+// and untaking its only tick must not take the campaign away.
 func (w *writer) trashVisit(id int64) error {
 	summary, err := w.summaryOf(EntVisit, id)
 	if err != nil {
@@ -191,6 +192,7 @@ func (w *writer) trashVisit(id int64) error {
 	var orphan bool
 	err = w.tx.QueryRowContext(w.ctx, `SELECT e.id, e.type = ? AND e.deleted_at = '' AND NOT EXISTS
 		(SELECT 1 FROM visits o WHERE o.event_id = e.id AND o.deleted_at = '')
+		AND NOT EXISTS (SELECT 1 FROM campaigns c WHERE c.id = e.id)
 		FROM visits v JOIN events e ON e.id = v.event_id WHERE v.id = ?`, model.EventVisit, id).Scan(&eventID, &orphan)
 	if err != nil || !orphan {
 		return err
