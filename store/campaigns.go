@@ -457,13 +457,8 @@ func (s *Store) Tick(ctx context.Context, eventID, personID int64, date string) 
 		if ps := model.ValidateVisit(&v, s.Now()); !ps.OK() {
 			return invalid(ps)
 		}
-		if v.Date < c.Date || (c.EndDate != "" && v.Date > c.EndDate) {
-			period := c.Date
-			if c.EndDate != "" {
-				period += " 至 " + c.EndDate
-			}
-			return refuse("Date", "走访日期 "+v.Date+" 不在这次活动的时间内（"+period+"），请核对",
-				"The date "+v.Date+" is outside the campaign's period ("+c.Date+" - "+c.EndDate+")")
+		if err := outsideCampaign(c, v.Date); err != nil {
+			return err
 		}
 		var name, status, deleted string
 		var onRoster, ticked int
@@ -490,6 +485,21 @@ func (s *Store) Tick(ctx context.Context, eventID, personID int64, date string) 
 		return w.tickDuty(eventID, &v)
 	})
 	return v, err
+}
+
+// outsideCampaign refuses a visit date outside campaign c's period, at the date field: a
+// tick on the wrong day, or a ticked visit's date changed in the visit editor.
+func outsideCampaign(c model.Event, date string) error {
+	if date >= c.Date && (c.EndDate == "" || date <= c.EndDate) {
+		return nil
+	}
+	period := c.Date
+	if c.EndDate != "" {
+		period += " 至 " + c.EndDate
+	}
+	return invalid(model.Problems{Errors: []model.Problem{{Field: "Date", Code: "campaign",
+		Zh: "走访日期 " + date + " 不在这次活动的时间内（" + period + "），请核对",
+		En: "The date " + date + " is outside the campaign's period (" + c.Date + " - " + c.EndDate + ")"}}})
 }
 
 // tickDuty records what a tick means beyond its visit in a campaign of a duty's kind: the

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"testing"
 
 	"shuangyong/model"
@@ -159,5 +160,37 @@ func TestCampaignSurvivesItsLastTickTaken(t *testing.T) {
 		if err != nil || c.Visited != 0 {
 			t.Fatalf("campaign %+v %v", c, err)
 		}
+	}
+}
+
+// A ticked visit's date changed in the visit editor keeps to the campaign's period, as
+// the tick does; other changes to the visit are not held up by the check.
+func TestCampaignVisitDateKeptInPeriod(t *testing.T) {
+	s, vs, ps := campaignFixture(t)
+	ctx := context.Background()
+	f := RosterFilter{Categories: []string{model.CatMartyrFamily}, VillageIDs: []int64{vs["李家村"]}}
+	ev := springCampaign()
+	if _, err := s.CreateCampaign(ctx, &ev, &f); err != nil {
+		t.Fatal(err)
+	}
+	v, err := s.Tick(ctx, ev.ID, ps["张烈一"], "2026-01-25")
+	if err != nil {
+		t.Fatal(err)
+	}
+	v.Date = "2026-03-01"
+	err = s.UpdateVisit(ctx, &v)
+	if KindOf(err) != ErrInvalid {
+		t.Fatalf("a date after the campaign saved: %v", err)
+	}
+	var ve *ValidationError
+	if !errors.As(err, &ve) || len(ve.Problems.Errors) != 1 || ve.Problems.Errors[0].Field != "Date" {
+		t.Errorf("the refusal is not at the date: %v", err)
+	}
+	if got, _ := s.Visit(ctx, v.ID); got.Date != "2026-01-25" {
+		t.Errorf("stored date %s", got.Date)
+	}
+	v.Date, v.MoneyFen = "2026-02-10", 80000
+	if err := s.UpdateVisit(ctx, &v); err != nil {
+		t.Fatalf("the campaign's last day refused: %v", err)
 	}
 }

@@ -136,6 +136,17 @@ func (s *Store) UpdateVisit(ctx context.Context, v *model.Visit) error {
 			return err
 		}
 		v.Categories, v.VillageID, v.HouseholdKey = old.Categories, old.VillageID, old.HouseholdKey
+		if v.Date != old.Date { // a campaign's visit keeps to the campaign's days, as its tick did
+			c, err := w.s.campaignTx(ctx, w.tx, v.EventID)
+			if err == nil {
+				err = outsideCampaign(c, v.Date)
+			} else if KindOf(err) == ErrNotFound {
+				err = nil
+			}
+			if err != nil {
+				return err
+			}
+		}
 		if err := w.updateVisitRow(v); err != nil {
 			return err
 		}
