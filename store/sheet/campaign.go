@@ -169,10 +169,22 @@ func writeCampaign(w io.Writer, c store.CampaignInfo, rows []store.RosterRow, to
 	set(fmt.Sprint("A", row), labelHandler)
 	set(fmt.Sprint("E", row), labelChecker)
 
-	// A4 portrait, the title and header rows on every page, fitted to the page's width.
+	// A4 portrait, the title and header rows on every page, fitted to the page's width:
+	// the columns are about 8.5 inches wide at 100 %, A4 has about 7.3 between narrow
+	// margins, and without fitToPage Excel and WPS ignore fitToWidth and print the
+	// 慰问品 and 签字 columns on pages of their own.
+	fit := true
+	if err := f.SetSheetProps(sheetName, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
 	orientation, size, fitW, fitH := "portrait", 9, 1, 0
 	if err := f.SetPageLayout(sheetName, &excelize.PageLayoutOptions{Orientation: &orientation, Size: &size,
 		FitToWidth: &fitW, FitToHeight: &fitH}); err != nil {
+		return err
+	}
+	lr, tb, hf, centre := 0.4, 0.6, 0.3, true
+	if err := f.SetPageMargins(sheetName, &excelize.PageLayoutMarginsOptions{Left: &lr, Right: &lr, Top: &tb, Bottom: &tb,
+		Header: &hf, Footer: &hf, Horizontally: &centre}); err != nil {
 		return err
 	}
 	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + sheetName + "'!$1:$3", Scope: sheetName}); err != nil {

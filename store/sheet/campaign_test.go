@@ -95,4 +95,11 @@ func TestExportCampaign(t *testing.T) {
 	if err != nil || layout.Orientation == nil || *layout.Orientation != "portrait" || layout.Size == nil || *layout.Size != 9 {
 		t.Errorf("page layout %+v %v", layout, err)
 	}
+	// One page wide: fitToWidth counts only with the sheet's fitToPage set.
+	if layout.FitToWidth == nil || *layout.FitToWidth != 1 {
+		t.Errorf("fit to width %+v", layout.FitToWidth)
+	}
+	if props, err := x.GetSheetProps(sh); err != nil || props.FitToPage == nil || !*props.FitToPage {
+		t.Errorf("the sheet is not fitted to the page: %+v %v", props.FitToPage, err)
+	}
 }
