@@ -1,5 +1,7 @@
 package model
 
+import "strings"
+
 // Person is someone on the roster (军属/优抚对象).
 type Person struct {
 	ID          int64
@@ -109,4 +111,23 @@ type Settings struct {
 	Operator string // written into the change history
 	// DefaultAmountFen is the usual 慰问金 per category, in 分.
 	DefaultAmountFen map[string]int64
+}
+
+// TitleTownship is the township's name the titles of the tally and the 发放清单 begin
+// with: Township, else the 填报单位 cut after its 镇, 乡 or 街道 (青山镇人民政府 → 青山镇,
+// so the title reads 「青山镇2026年…」 and not 「青山镇人民政府2026年…」), else the 填报单位.
+func (s Settings) TitleTownship() string {
+	if s.Township != "" {
+		return s.Township
+	}
+	cut := -1
+	for _, suffix := range []string{"街道", "镇", "乡"} {
+		if i := strings.Index(s.Office, suffix); i > 0 && (cut < 0 || i+len(suffix) < cut) {
+			cut = i + len(suffix)
+		}
+	}
+	if cut > 0 {
+		return s.Office[:cut]
+	}
+	return s.Office
 }

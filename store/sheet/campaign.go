@@ -54,10 +54,7 @@ func ExportCampaign(ctx context.Context, s *store.Store, eventID int64, path str
 			break
 		}
 	}
-	township := st.Township
-	if township == "" {
-		township = st.Office
-	}
+	township := st.TitleTownship()
 	return writeAtomically(path, true, func(w io.Writer) error {
 		return writeCampaign(w, c, rows, township, st.Office, s.Today(), s.ScratchDir())
 	})

@@ -144,10 +144,7 @@ func Export(ctx context.Context, s *store.Store, opt Options) error {
 			if err != nil {
 				return err
 			}
-			township := st.Township
-			if township == "" {
-				township = st.Office
-			}
+			township := st.TitleTownship()
 			e := &exporter{ctx: ctx, tx: tx, opt: opt, t: t, office: st.Office, township: township, operator: st.Operator, today: today, scratch: s.ScratchDir()}
 			switch opt.Format {
 			case FormatText:

@@ -798,13 +798,8 @@ func (m *Model) tallyView() string {
 	return textwidth.Block(lines, w, h)
 }
 
-// township is the name titles use: 乡镇（街道）名称, else the 填报单位.
-func (m *Model) township() string {
-	if m.settings.Township != "" {
-		return m.settings.Township
-	}
-	return m.settings.Office
-}
+// township is the name titles use (model.Settings.TitleTownship).
+func (m *Model) township() string { return m.settings.TitleTownship() }
 
 // titleLine is the first line: the title, the state (as of, computing) and the periods
 // around the one in view (none after the current year), shortened to fit: the periods go

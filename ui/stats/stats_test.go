@@ -471,8 +471,8 @@ func TestExportWorkbook(t *testing.T) {
 			t.Errorf("form lacks %q:\n%s", want, v)
 		}
 	}
-	if got := d.m.exp.form.Value("path"); got != "/home/cadre/Documents/青山镇人民政府2025年度双拥工作统计表.xlsx" {
-		// The demo's office is 青山镇人民政府.
+	if got := d.m.exp.form.Value("path"); got != "/home/cadre/Documents/青山镇2025年度双拥工作统计表.xlsx" {
+		// The demo's office is 青山镇人民政府, and no township is set: the title names the 镇.
 		t.Errorf("default path %q", got)
 	}
 	dir := t.TempDir()
@@ -801,11 +801,11 @@ func TestWrapText(t *testing.T) {
 
 func TestFileNames(t *testing.T) {
 	m := New(tab.Env{Lang: model.Zh, Now: uitest.Clock})
-	m.settings.Office = `青山镇/退役军人"服务站"`
-	if got := m.fileName(model.YearPeriod(2026), "xlsx", "", false); got != "青山镇_退役军人_服务站_2026年度双拥工作统计表.xlsx" {
+	m.settings.Office = `某县/退役军人"服务站"` // no 镇 in it: the title takes the whole name
+	if got := m.fileName(model.YearPeriod(2026), "xlsx", "", false); got != "某县_退役军人_服务站_2026年度双拥工作统计表.xlsx" {
 		t.Errorf("xlsx: %s", got)
 	}
-	if got := m.fileName(model.YearPeriod(2026), "csv", "visits", true); got != "青山镇_退役军人_服务站_2026年度走访慰问（公示版）.csv" {
+	if got := m.fileName(model.YearPeriod(2026), "csv", "visits", true); got != "某县_退役军人_服务站_2026年度走访慰问（公示版）.csv" {
 		t.Errorf("csv: %s", got)
 	}
 	if got := m.fileName(model.YearPeriod(2025), "text", "", false); !strings.HasSuffix(got, "2025年度双拥工作总结数字段落.txt") {
