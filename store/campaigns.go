@@ -490,16 +490,25 @@ func (s *Store) Tick(ctx context.Context, eventID, personID int64, date string) 
 // outsideCampaign refuses a visit date outside campaign c's period, at the date field: a
 // tick on the wrong day, or a ticked visit's date changed in the visit editor.
 func outsideCampaign(c model.Event, date string) error {
+	if p, outside := OutsideCampaign(c, date); outside {
+		return invalid(model.Problems{Errors: []model.Problem{p}})
+	}
+	return nil
+}
+
+// OutsideCampaign is the problem of a visit date outside campaign c's period (at "Date"),
+// for the roster's F7 to say before any tick is refused for it.
+func OutsideCampaign(c model.Event, date string) (model.Problem, bool) {
 	if date >= c.Date && (c.EndDate == "" || date <= c.EndDate) {
-		return nil
+		return model.Problem{}, false
 	}
 	period := c.Date
 	if c.EndDate != "" {
 		period += " 至 " + c.EndDate
 	}
-	return invalid(model.Problems{Errors: []model.Problem{{Field: "Date", Code: "campaign",
+	return model.Problem{Field: "Date", Code: "campaign",
 		Zh: "走访日期 " + date + " 不在这次活动的时间内（" + period + "），请核对",
-		En: "The date " + date + " is outside the campaign's period (" + c.Date + " - " + c.EndDate + ")"}}})
+		En: "The date " + date + " is outside the campaign's period (" + c.Date + " - " + c.EndDate + ")"}, true
 }
 
 // tickDuty records what a tick means beyond its visit in a campaign of a duty's kind: the

@@ -134,7 +134,8 @@ func TestFlowDuties(t *testing.T) {
 	send(keyOf(tea.KeyF2))
 	waitFor(t, sp, "新建光荣牌悬挂")
 	focus("村（社区）")
-	tm.Send(runes("李家"))
+	tm.Send(runes("李家")) // to 李家村 among the villages, and Space chooses it
+	tm.Send(runes(" "))
 	waitFor(t, sp, "还没有光荣牌或需要更换的户：8 户")
 	send(keyOf(tea.KeyCtrlS))
 	waitFor(t, sp, "名单共 8 户")

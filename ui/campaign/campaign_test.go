@@ -264,3 +264,98 @@ func TestExportFromRoster(t *testing.T) {
 		t.Fatalf("not written (%v): %q", err, hs.LastStatus())
 	}
 }
+
+// The roster's filters take several villages (Space on each) and "not visited since a
+// date": the date field shows only for that choice, and the count follows both.
+func TestCreateFiltersVillagesAndSince(t *testing.T) {
+	s, ids := rosterFixture(t, 5)
+	ctx := context.Background()
+	// 王明 was visited in June, 李明 in February: since 2026-03-01 only 李明 is still due.
+	for name, date := range map[string]string{"王明": "2026-06-01", "李明": "2026-02-01"} {
+		ev := model.Event{Date: date, Title: "走访"}
+		if err := s.RecordVisit(ctx, &ev, &model.Visit{PersonID: ids[name], Date: date, Mode: "home"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	hs, h := newHost(t, s, 120, 40)
+	vs, _ := s.Villages(ctx)
+	hs.Run(OpenCreate(h, vs, "青山镇退役军人服务站"))
+	c := h.Stack.Top().(*creator)
+	f := c.fs.Form
+	if !hs.Contains("村（社区）       全部") || hs.Contains("自哪天起") {
+		t.Fatalf("form before any choice:\n%s", hs.ViewPlain())
+	}
+	f.Focus("village")
+	hs.Type("王庄")
+	hs.Type(" ")
+	if !hs.Contains("符合条件的在册人员：3 人") {
+		t.Fatalf("one village:\n%s", hs.ViewPlain())
+	}
+	hs.Type("李家")
+	hs.Type(" ")
+	if !hs.Contains("符合条件的在册人员：8 人") {
+		t.Fatalf("two villages:\n%s", hs.ViewPlain())
+	}
+	if rf := c.filter(f); len(rf.VillageIDs) != 2 {
+		t.Errorf("filter villages %v", rf.VillageIDs)
+	}
+	f.Focus("notVisited")
+	hs.Type("自某日")
+	if !hs.Contains("自哪天起") {
+		t.Fatalf("no date field for since:\n%s", hs.ViewPlain())
+	}
+	f.Focus("since")
+	hs.Type("2026-03-01")
+	if !hs.Contains("符合条件的在册人员：7 人") {
+		t.Fatalf("not visited since 2026-03-01 (王明 visited in June):\n%s", hs.ViewPlain())
+	}
+	if rf := c.filter(f); rf.NotVisitedSince != "2026-03-01" {
+		t.Errorf("filter since %q", rf.NotVisitedSince)
+	}
+}
+
+// The sitting's date (F7) outlives the roster screen: a cadre who steps out to look
+// someone up comes back to the date set, marked as not today. A date outside the
+// campaign is refused at F7, before any tick is. Someone who left the roll since the
+// roster was made says so on their row.
+func TestSittingDateKeptAndChecked(t *testing.T) {
+	s, ids := rosterFixture(t, 3)
+	ctx := context.Background()
+	ev := model.Event{Date: "2026-01-15", EndDate: "2026-02-15", Title: "2026年春节走访慰问", StandardMoneyFen: 50000}
+	if _, err := s.CreateCampaign(ctx, &ev, &store.RosterFilter{Categories: []string{model.CatMartyrFamily}}); err != nil {
+		t.Fatal(err)
+	}
+	moved, err := s.Person(ctx, ids[nameOf(2)])
+	if err != nil {
+		t.Fatal(err)
+	}
+	moved.Status, moved.StatusChangedOn = model.StatusMovedOut, "2026-01-10"
+	if err := s.UpdatePerson(ctx, &moved); err != nil {
+		t.Fatal(err)
+	}
+	hs, h := newHost(t, s, 80, 24)
+	hs.Run(OpenRoster(h, ev.ID))
+	if !hs.Contains(model.PersonStatuses.Label(model.StatusMovedOut, model.Zh)) {
+		t.Errorf("the moved-out person's row does not say so:\n%s", hs.ViewPlain())
+	}
+	hs.KeyType(tea.KeyF7)
+	f := h.Stack.Top().(*components.FormScreen).Form
+	f.SetValue("Date", "")
+	hs.Type("2026-03-01")
+	hs.KeyType(tea.KeyCtrlS)
+	if !hs.Contains("不在这次活动的时间内") {
+		t.Fatalf("a date after the campaign taken at F7:\n%s", hs.ViewPlain())
+	}
+	f.SetValue("Date", "")
+	hs.Type("2026-01-20")
+	hs.KeyType(tea.KeyCtrlS)
+	hs.KeyType(tea.KeyEsc) // leave the roster
+	hs.Run(OpenRoster(h, ev.ID))
+	if r := h.Stack.Top().(*Roster); r.date != "2026-01-20" {
+		t.Fatalf("the sitting's date after coming back: %q", r.date)
+	}
+	// At 80 columns the standard and the date are whole, not cut.
+	if v := hs.ViewPlain(); !strings.Contains(v, "走访日期 2026-01-20") || !strings.Contains(v, "标准：慰问金 500.00 元") {
+		t.Errorf("header at 80 columns:\n%s", v)
+	}
+}

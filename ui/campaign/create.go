@@ -65,12 +65,13 @@ func OpenCreateKind(h Host, kind string, villages []model.Village, office string
 			return v, ""
 		}
 	}
-	all := components.Option{Value: "", Label: t(i18n.FilterAll)}
-	vopts := []components.Option{all}
+	var vopts []components.Option
 	for _, v := range villages {
 		vopts = append(vopts, components.Option{Value: strconv.FormatInt(v.ID, 10), Label: v.Name})
 	}
 	yesNo := []components.Option{{Value: "", Label: t(i18n.FormNo)}, {Value: "1", Label: t(i18n.FormYes)}}
+	notVisited := []components.Option{{Value: "", Label: t(i18n.FilterAny)}, {Value: notVisitedYear, Label: t(i18n.CaFormNotVisitedYear)},
+		{Value: notVisitedSince, Label: t(i18n.CaFormNotVisitedSince)}}
 	money := components.MoneyCheck(lang)
 	occasion := &components.Field{Key: "Occasion", Label: model.FieldLabel("Occasion", lang), Kind: components.KindPick, Options: components.EnumOptions(model.Occasions, lang, "")}
 	title := &components.Field{Key: "Title", Label: model.FieldLabel("Title", lang), Max: model.MaxLineText}
@@ -79,7 +80,8 @@ func OpenCreateKind(h Host, kind string, villages []model.Village, office string
 		{Key: "EndDate", Label: model.FieldLabel("EndDate", lang), Max: 12, Check: date("EndDate", false)},
 	}
 	roster := &components.Field{Key: "roster", Label: t(i18n.CaFormRoster), Kind: components.KindHeading}
-	village := &components.Field{Key: "village", Label: t(i18n.CaFormVillages), Kind: components.KindPick, Options: vopts}
+	village := &components.Field{Key: "village", Label: t(i18n.CaFormVillages), Kind: components.KindMulti, Options: vopts,
+		NoneLabel: t(i18n.FilterAll)}
 	count := &components.Field{Key: "count", Label: t(i18n.CaFormCounting), Kind: components.KindHeading}
 	var f *components.Form
 	switch kind {
@@ -102,10 +104,13 @@ func OpenCreateKind(h Host, kind string, villages []model.Village, office string
 			&components.Field{Key: "StandardGoods", Label: t(i18n.CaFormStdGoods), Max: model.MaxLineText, Placeholder: t(i18n.CaFormGoodsHint)},
 			&components.Field{Key: "StandardGoodsFen", Label: t(i18n.CaFormStdValue), Max: 20, Check: money, Placeholder: t(i18n.CaFormPerPerson)},
 			roster,
-			&components.Field{Key: "cats", Label: t(i18n.CaFormCats), Kind: components.KindMulti, Options: components.EnumOptions(model.Categories, lang, "")},
+			&components.Field{Key: "cats", Label: t(i18n.CaFormCats), Kind: components.KindMulti, Options: components.EnumOptions(model.Categories, lang, ""),
+				NoneLabel: t(i18n.FilterAll)},
 			village,
 			&components.Field{Key: "cadre", Label: t(i18n.CaFormCadre), Max: model.MaxUnitName},
-			&components.Field{Key: "notVisited", Label: t(i18n.CaFormNotVisited), Kind: components.KindPick, Options: yesNo},
+			&components.Field{Key: "notVisited", Label: t(i18n.CaFormNotVisited), Kind: components.KindPick, Options: notVisited},
+			&components.Field{Key: "since", Label: t(i18n.CaFormSince), Max: 12, Placeholder: t(i18n.CaFormSinceHint), Check: date("since", true),
+				Visible: func(f *components.Form) bool { return f.Value("notVisited") == notVisitedSince }},
 			&components.Field{Key: "needs", Label: t(i18n.CaFormNeeds), Kind: components.KindPick, Options: yesNo},
 			count))
 		f.SetValue("Occasion", "spring_festival")
@@ -159,16 +164,29 @@ func (c *creator) defaultTitle(f *components.Form) string {
 	return strings.Join(strings.Fields(c.h.t(i18n.CaDefaultTitle, year, occ)), " ") // no double space when there is no occasion
 }
 
+// The choices of 未走访 in the roster's filters.
+const (
+	notVisitedYear  = "year"  // not visited since 1 January
+	notVisitedSince = "since" // not visited since the date in the field below
+)
+
 // filter is the roster filter the form describes.
 func (c *creator) filter(f *components.Form) store.RosterFilter {
 	var rf store.RosterFilter
 	rf.Categories = f.Values("cats")
-	if v, err := strconv.ParseInt(f.Value("village"), 10, 64); err == nil && v != 0 {
-		rf.VillageIDs = []int64{v}
+	for _, v := range f.Values("village") {
+		if id, err := strconv.ParseInt(v, 10, 64); err == nil && id != 0 {
+			rf.VillageIDs = append(rf.VillageIDs, id)
+		}
 	}
 	rf.Cadre = strings.TrimSpace(f.Value("cadre"))
-	if f.Value("notVisited") == "1" {
+	switch f.Value("notVisited") {
+	case notVisitedYear:
 		rf.NotVisitedSince = strconv.Itoa(c.h.Env.Now().Year()) + "-01-01"
+	case notVisitedSince:
+		if d, err := model.ParseDateField("since", f.Value("since"), c.h.Env.Now(), false); err == nil {
+			rf.NotVisitedSince = d // until it reads as a date the count is of everyone
+		}
 	}
 	rf.HasOpenNeeds = f.Value("needs") == "1"
 	switch c.kind {

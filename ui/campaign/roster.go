@@ -88,7 +88,7 @@ type Roster struct {
 func OpenRoster(h Host, eventID int64) tea.Cmd {
 	t := func(k i18n.Key) string { return h.t(k) }
 	updown := t(i18n.LabelUpDown)
-	r := &Roster{h: h, eventID: eventID, date: h.Env.Now().Format("2006-01-02"), keys: rosterKeys{
+	r := &Roster{h: h, eventID: eventID, date: sittingDate(h, eventID), keys: rosterKeys{
 		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", t(i18n.KeyClear)+"/"+t(i18n.KeyBack))),
 		Up:       key.NewBinding(key.WithKeys("up"), key.WithHelp(updown, t(i18n.KeyMove))),
 		Down:     key.NewBinding(key.WithKeys("down"), key.WithHelp(updown, t(i18n.KeyMove))),
@@ -132,6 +132,11 @@ func (r *Roster) query() tea.Cmd {
 		out := components.Page{Offset: page.Offset, Total: page.Total}
 		for _, row := range page.Rows {
 			visit, money, signed := notVisited, "", ""
+			if row.Status != model.StatusActive && row.Status != model.StatusStopped {
+				// moved away or died since the roster was made: not to be ticked (the tick
+				// says why), and the row says so before anyone tries
+				visit = model.PersonStatuses.Label(row.Status, lang)
+			}
 			if row.VisitID != 0 {
 				visit, money = row.VisitDate, model.FormatMoney(row.MoneyFen)
 				if row.Signed {
@@ -417,6 +422,9 @@ func (r *Roster) openDate() tea.Cmd {
 				if err != nil {
 					return s, model.AsProblem(err, "Date").Message(lang)
 				}
+				if p, outside := store.OutsideCampaign(r.info.Event, v); outside && r.loaded {
+					return v, p.Message(lang) // said now, not at each tick of the sitting
+				}
 				return v, ""
 			}},
 	})
@@ -425,6 +433,7 @@ func (r *Roster) openDate() tea.Cmd {
 	fs.Save = func(f *components.Form) tea.Cmd {
 		fs.Saved()
 		r.date = f.Value("Date")
+		setSittingDate(r.h, r.eventID, r.date)
 		r.h.Stack.PopTo(fs)
 		r.h.Stack.Pop()
 		return tab.Status(r.h.t(i18n.CaDateSet, r.date), false)
@@ -517,8 +526,21 @@ func (r *Roster) View(w, h int) string {
 		standard = t(i18n.CaConfirmRound) + goods
 		counts = t(i18n.CaCountsPlain, c.Roster, c.Visited, c.ToVisit())
 	}
-	line1 := styles.Bold.Render(textwidth.Fit(" "+title+"  "+period+"  "+standard, w))
-	line2 := textwidth.Fit(" "+counts+"   "+t(i18n.CaDate, r.date), w)
+	// The standard and the sitting's date are what every tick writes: on a narrow screen
+	// the standard takes a line of its own and the date leads the counts, rather than
+	// being cut off. A date other than today is marked, as it is easily left set.
+	head := []string{" " + title + "  " + period + "  " + standard}
+	if textwidth.Width(head[0]) > w {
+		head = []string{" " + title + "  " + period, " " + standard}
+	}
+	for i := range head {
+		head[i] = styles.Bold.Render(textwidth.Fit(head[i], w))
+	}
+	date := t(i18n.CaDate, r.date)
+	if r.date != r.h.Env.Now().Format("2006-01-02") {
+		date = styles.Warn.Render(date)
+	}
+	line2 := textwidth.FitStyled(" "+date+"   "+counts, w)
 	var views []string
 	for i, st := range states {
 		if st == store.RosterUnsigned && !r.signs() {
@@ -534,7 +556,7 @@ func (r *Roster) View(w, h int) string {
 	}
 	right := strings.Join(views, "") + styles.Separator + t(i18n.FamCount, r.wl.Table.Total())
 	tb := r.wl.Table
-	tb.SetSize(w, max(h-3, 2))
+	tb.SetSize(w, max(h-2-len(head), 2))
 	switch {
 	case strings.TrimSpace(r.text) != "":
 		tb.Empty = textwidth.Wrap(t(i18n.CaNoMatch, textwidth.Clean(r.text)), w-2)
@@ -543,7 +565,7 @@ func (r *Roster) View(w, h int) string {
 	default:
 		tb.Empty = textwidth.Wrap(t(i18n.CaEmpty), w-2)
 	}
-	lines := []string{line1, line2, r.search.View(w, right), tb.View()}
+	lines := append(head, line2, r.search.View(w, right), tb.View())
 	return textwidth.Block(strings.Split(strings.Join(lines, "\n"), "\n"), w, h)
 }
 
@@ -552,14 +574,19 @@ func (r *Roster) ShortHelp() []key.Binding {
 	return r.withoutSign([]key.Binding{k.Tick, k.Edit, k.Sign, k.State, k.Date, k.Export, k.Add, k.Remove, k.Back})
 }
 
-// withoutSign drops F4 (签领) from the help of a round nobody signs for.
+// withoutSign drops F4 (签领) from the help of a round nobody signs for, and 未签领 from
+// what F3 cycles through.
 func (r *Roster) withoutSign(bs []key.Binding) []key.Binding {
 	if r.signs() {
 		return bs
 	}
 	out := bs[:0:0]
 	for _, b := range bs {
-		if b.Help().Key != r.keys.Sign.Help().Key {
+		switch b.Help().Key {
+		case r.keys.Sign.Help().Key:
+		case r.keys.State.Help().Key:
+			out = append(out, key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(b.Help().Key, r.h.t(i18n.KeyStateNoSign))))
+		default:
 			out = append(out, b)
 		}
 	}

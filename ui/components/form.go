@@ -55,7 +55,10 @@ type Field struct {
 	Check func(string) (string, string)
 	// Visible hides the field when it returns false (fields that apply to some categories).
 	Visible func(f *Form) bool
-	Max     int // length limit of a text field, in runes
+	// NoneLabel is what a multi-pick shows with nothing chosen, where that means "all"
+	// (村（社区） 全部) rather than （未选）.
+	NoneLabel string
+	Max       int // length limit of a text field, in runes
 
 	input Input
 	pick  int
@@ -565,7 +568,11 @@ func (f *Form) fieldLines(fl *Field, focused bool) []string {
 			}
 			v := i18n.JoinList(f.lang, picked)
 			if v == "" {
-				v = styles.Dim.Render(textwidth.Fit(i18n.T(f.lang, i18n.FormNoneChosen), vw))
+				none := fl.NoneLabel
+				if none == "" {
+					none = i18n.T(f.lang, i18n.FormNoneChosen)
+				}
+				v = styles.Dim.Render(textwidth.Fit(none, vw))
 			} else {
 				v = textwidth.Cell(v, vw)
 			}

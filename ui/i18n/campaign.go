@@ -41,32 +41,37 @@ const (
 	CaColSigned     Key = "ca.col.signed"
 	CaNotVisited    Key = "ca.not_visited"
 
-	CaFormTitle      Key = "ca.form.title"
-	CaFormStdMoney   Key = "ca.form.std_money"
-	CaFormStdGoods   Key = "ca.form.std_goods"
-	CaFormStdValue   Key = "ca.form.std_value"
-	CaFormPerPerson  Key = "ca.form.per_person"
-	CaFormGoodsHint  Key = "ca.form.goods_hint"
-	CaFormRoster     Key = "ca.form.roster"
-	CaFormCats       Key = "ca.form.cats"
-	CaFormVillages   Key = "ca.form.villages"
-	CaFormCadre      Key = "ca.form.cadre"
-	CaFormNotVisited Key = "ca.form.not_visited"
-	CaFormNeeds      Key = "ca.form.needs"
-	CaFormCount      Key = "ca.form.count"
-	CaFormCounting   Key = "ca.form.counting"
-	CaCreated        Key = "ca.created"
-	CaZeroTitle      Key = "ca.zero.title"
-	CaZeroBody       Key = "ca.zero.body"
-	CaZeroYes        Key = "ca.zero.yes"
-	CaZeroNo         Key = "ca.zero.no"
-	CaConfirmTitle   Key = "ca.confirm.title"
-	CaConfirmBody    Key = "ca.confirm.body"
-	CaConfirmYes     Key = "ca.confirm.yes"
+	CaFormTitle           Key = "ca.form.title"
+	CaFormStdMoney        Key = "ca.form.std_money"
+	CaFormStdGoods        Key = "ca.form.std_goods"
+	CaFormStdValue        Key = "ca.form.std_value"
+	CaFormPerPerson       Key = "ca.form.per_person"
+	CaFormGoodsHint       Key = "ca.form.goods_hint"
+	CaFormRoster          Key = "ca.form.roster"
+	CaFormCats            Key = "ca.form.cats"
+	CaFormVillages        Key = "ca.form.villages"
+	CaFormCadre           Key = "ca.form.cadre"
+	CaFormNotVisited      Key = "ca.form.not_visited"
+	CaFormNotVisitedYear  Key = "ca.form.not_visited_year"
+	CaFormNotVisitedSince Key = "ca.form.not_visited_since"
+	CaFormSince           Key = "ca.form.since"
+	CaFormSinceHint       Key = "ca.form.since_hint"
+	CaFormNeeds           Key = "ca.form.needs"
+	CaFormCount           Key = "ca.form.count"
+	CaFormCounting        Key = "ca.form.counting"
+	CaCreated             Key = "ca.created"
+	CaZeroTitle           Key = "ca.zero.title"
+	CaZeroBody            Key = "ca.zero.body"
+	CaZeroYes             Key = "ca.zero.yes"
+	CaZeroNo              Key = "ca.zero.no"
+	CaConfirmTitle        Key = "ca.confirm.title"
+	CaConfirmBody         Key = "ca.confirm.body"
+	CaConfirmYes          Key = "ca.confirm.yes"
 
 	KeyTick         Key = "key.tick"
 	KeySign         Key = "key.sign"
 	KeyState        Key = "key.state"
+	KeyStateNoSign  Key = "key.state_no_sign"
 	KeySitDate      Key = "key.sit_date"
 	KeyAddPerson    Key = "key.add_person"
 	KeyRemove       Key = "key.remove"
@@ -132,7 +137,11 @@ func init() {
 	add(CaFormCats, "人员类别", "Categories")
 	add(CaFormVillages, "村（社区）", "Village")
 	add(CaFormCadre, "结对干部", "Pairing cadre")
-	add(CaFormNotVisited, "今年还没走访过的", "Not visited this year")
+	add(CaFormNotVisited, "没走访过的", "Not visited")
+	add(CaFormNotVisitedYear, "今年还没走访过", "not this year")
+	add(CaFormNotVisitedSince, "自某日起没走访过", "not since a date")
+	add(CaFormSince, "自哪天起", "Since")
+	add(CaFormSinceHint, "如 2026-07-01", "e.g. 2026-07-01")
 	add(CaFormNeeds, "有未解决诉求的", "With open needs")
 	add(CaFormCount, "符合条件的在册人员：%d 人", "On the roll and chosen: %d people")
 	add(CaFormCounting, "正在统计人数...", "Counting...")
@@ -147,7 +156,8 @@ func init() {
 
 	add(KeyTick, "登记已走访", "tick")
 	add(KeySign, "已签领", "signed")
-	add(KeyState, "未走访/已走访/全部", "to visit/visited/all")
+	add(KeyState, "未走访/已走访/未签领/全部", "to visit/visited/unsigned/all")
+	add(KeyStateNoSign, "未走访/已走访/全部", "to visit/visited/all")
 	add(KeySitDate, "走访日期", "visit date")
 	add(KeyAddPerson, "加入名单", "add to roster")
 	add(KeyRemove, "移出名单", "remove")
