@@ -155,6 +155,60 @@ func (s *Store) CreateCampaignOf(ctx context.Context, kind string, ev *model.Eve
 	return added, err
 }
 
+// MakeCampaign turns a 走访慰问 event that is not yet a campaign into a festival campaign
+// (F5 on an event first typed with F2): its fields as ev has them now (the standard amount
+// and goods), its roster filled with the people f chooses and with everyone it has already
+// reached, so its visits show as ticked — in one transaction. It returns the number of
+// people on the roster.
+func (s *Store) MakeCampaign(ctx context.Context, ev *model.Event, f *RosterFilter) (int, error) {
+	if ev.Type != model.EventVisit {
+		return 0, invalid(model.Problems{Errors: []model.Problem{{Field: "Type", Code: "campaign",
+			Zh: "只有走访慰问活动可以按名单逐人登记", En: "Only a 走访慰问 event can have a roster"}}})
+	}
+	if err := s.prepareEvent(ev); err != nil {
+		return 0, err
+	}
+	var added int
+	err := s.write(ctx, func(w *writer) error {
+		var is int
+		if err := w.tx.QueryRowContext(ctx, "SELECT count(*) FROM campaigns WHERE id = ?", ev.ID).Scan(&is); err != nil {
+			return err
+		}
+		if is > 0 {
+			return invalid(model.Problems{Errors: []model.Problem{{Field: "Type", Code: "campaign",
+				Zh: "这次活动已经有走访名单了", En: "This event already has a roster"}}})
+		}
+		if err := w.change(EntEvent, ev.ID, ActUpdate, eventSummary(ev), func() error {
+			return w.expectOne(w.exec("UPDATE events SET ("+eventCols+", updated_at) = ("+placeholders(nEventCols)+", ?) WHERE id = ? AND deleted_at = ''",
+				append(eventArgs(ev), w.at, ev.ID)...))
+		}); err != nil {
+			return err
+		}
+		if _, err := w.exec("INSERT INTO campaigns(id, created_at, kind) VALUES(?, ?, ?)", ev.ID, w.at, CampaignFestival); err != nil {
+			return err
+		}
+		after, err := w.snapshot(EntCampaign, ev.ID)
+		if err != nil {
+			return err
+		}
+		if err := w.record(EntCampaign, ev.ID, ActInsert, eventSummary(ev), "", after); err != nil {
+			return err
+		}
+		reached := "SELECT v.person_id FROM visits v WHERE v.event_id = ? AND v.deleted_at = ''"
+		if added, err = w.insertRoster(ev.ID, reached, ev.ID); err != nil {
+			return err
+		}
+		if f == nil {
+			return nil
+		}
+		where, args := f.where(s.Today())
+		n, err := w.insertRoster(ev.ID, "SELECT p.id FROM people p WHERE "+where, args...)
+		added += n
+		return err
+	})
+	return added, err
+}
+
 // insertRoster puts the people a query selects on a campaign's roster (those already on
 // it are skipped), each with their place in roster order, and returns how many it added.
 func (w *writer) insertRoster(eventID int64, selectIDs string, args ...any) (int, error) {

@@ -194,3 +194,55 @@ func TestCampaignVisitDateKeptInPeriod(t *testing.T) {
 		t.Fatalf("the campaign's last day refused: %v", err)
 	}
 }
+
+// A 走访慰问 event typed with F2 becomes a campaign: its standard as now given, its roster
+// the filter's people and those it already reached (shown as ticked); a second time is
+// refused; undo takes the roster away and leaves the event as it was.
+func TestMakeCampaignOfAnEvent(t *testing.T) {
+	s, vs, ps := campaignFixture(t)
+	ctx := context.Background()
+	ev := model.Event{Date: "2026-01-20", EndDate: "2026-02-10", Title: "春节走访"}
+	if err := s.RecordVisit(ctx, &ev, &model.Visit{PersonID: ps["钱烈五"], Date: "2026-01-21", MoneyFen: 30000}); err != nil {
+		t.Fatal(err)
+	}
+	ev, err := s.Event(ctx, ev.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev.StandardMoneyFen, ev.StandardGoods = 50000, "米一袋"
+	f := RosterFilter{Categories: []string{model.CatMartyrFamily}, VillageIDs: []int64{vs["李家村"]}}
+	n, err := s.MakeCampaign(ctx, &ev, &f)
+	if err != nil || n != 3 {
+		t.Fatalf("made with %d on the roster: %v", n, err)
+	}
+	c, err := s.Campaign(ctx, ev.ID)
+	if err != nil || c.Roster != 3 || c.Visited != 1 || c.StandardMoneyFen != 50000 || c.MoneyFen != 30000 {
+		t.Fatalf("campaign %+v %v", c, err)
+	}
+	if _, err := s.Tick(ctx, ev.ID, ps["张烈一"], "2026-01-25"); err != nil {
+		t.Fatalf("tick in the made campaign: %v", err)
+	}
+	if _, err := s.MakeCampaign(ctx, &ev, &f); KindOf(err) != ErrInvalid {
+		t.Errorf("made twice: %v", err)
+	}
+	if _, err := s.Undo(ctx); err != nil { // the tick
+		t.Fatal(err)
+	}
+	if _, err := s.Undo(ctx); err != nil { // the campaign
+		t.Fatal(err)
+	}
+	if is, _ := s.IsCampaign(ctx, ev.ID); is {
+		t.Error("still a campaign after undo")
+	}
+	back, err := s.Event(ctx, ev.ID)
+	if err != nil || back.StandardMoneyFen != 0 || back.StandardGoods != "" {
+		t.Errorf("event after undo %+v %v", back, err)
+	}
+	other := model.Event{Type: model.EventForum, Date: "2026-03-01", Title: "座谈会"}
+	if err := s.CreateEvent(ctx, &other); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.MakeCampaign(ctx, &other, nil); KindOf(err) != ErrInvalid {
+		t.Errorf("a 座谈会 made a campaign: %v", err)
+	}
+}

@@ -359,3 +359,42 @@ func TestSittingDateKeptAndChecked(t *testing.T) {
 		t.Errorf("header at 80 columns:\n%s", v)
 	}
 }
+
+// An event typed with F2 as a round (走访慰问 with a standard) is given a roster by the
+// same form, started from the event: its title and standard kept, its visit already
+// ticked.
+func TestMakeCampaignFromEvent(t *testing.T) {
+	s, ids := rosterFixture(t, 4)
+	ctx := context.Background()
+	ev := model.Event{Date: "2026-01-15", EndDate: "2026-02-15", Title: "村里春节慰问"}
+	if err := s.RecordVisit(ctx, &ev, &model.Visit{PersonID: ids[nameOf(0)], Date: "2026-01-16", MoneyFen: 50000}); err != nil {
+		t.Fatal(err)
+	}
+	ev, _ = s.Event(ctx, ev.ID)
+	ev.StandardMoneyFen = 50000
+	if err := s.UpdateEvent(ctx, &ev); err != nil {
+		t.Fatal(err)
+	}
+	hs, h := newHost(t, s, 120, 40)
+	vs, _ := s.Villages(ctx)
+	hs.Run(OpenMake(h, ev, vs, "青山镇退役军人服务站"))
+	f := h.Stack.Top().(*creator).fs.Form
+	if f.Value("Title") != "村里春节慰问" || f.Value("StandardMoneyFen") != "500.00" {
+		t.Fatalf("form not started from the event:\n%s", hs.ViewPlain())
+	}
+	f.Focus("cats")
+	hs.Type("烈士")
+	hs.Type(" ")
+	hs.KeyType(tea.KeyCtrlS)
+	if !hs.Contains("名单共 4 人") {
+		t.Fatalf("no confirmation:\n%s", hs.ViewPlain())
+	}
+	hs.KeyType(tea.KeyEnter)
+	c, err := s.Campaign(ctx, ev.ID)
+	if err != nil || c.Roster != 4 || c.Visited != 1 || c.Title != "村里春节慰问" {
+		t.Fatalf("campaign %+v %v", c, err)
+	}
+	if !hs.Contains("村里春节慰问（走访名单）") || !hs.Contains("未走访 3") {
+		t.Errorf("roster:\n%s", hs.ViewPlain())
+	}
+}

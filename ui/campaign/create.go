@@ -20,12 +20,17 @@ import (
 // up to date as the filters change.
 type creator struct {
 	*components.FormScreen
-	h       Host
-	kind    string // store.CampaignFestival, CampaignPlaque, CampaignConfirm
-	fs      *components.FormScreen
-	zeroOK  bool   // asked once about a standard amount of 0
-	seq     uint64 // the newest count asked for
-	counted string // the filters of the newest count
+	h      Host
+	kind   string // store.CampaignFestival, CampaignPlaque, CampaignConfirm
+	fs     *components.FormScreen
+	zeroOK bool // asked once about a standard amount of 0
+	// existing is the 走访慰问 event being made a campaign (OpenMake); nil for a new one.
+	existing *model.Event
+	// autoTitle: the title follows the occasion and the year until the user types one
+	// (or the event being made a campaign has one).
+	autoTitle bool
+	seq       uint64 // the newest count asked for
+	counted   string // the filters of the newest count
 }
 
 // Update hands keys to the form and, when they changed the filters, counts again (a
@@ -43,6 +48,30 @@ func (c *creator) Update(msg tea.Msg) tea.Cmd {
 // villages; office is the 填报单位 (the organiser).
 func OpenCreate(h Host, villages []model.Village, office string) tea.Cmd {
 	return OpenCreateKind(h, store.CampaignFestival, villages, office)
+}
+
+// OpenMake puts the campaign form on the stack for a 走访慰问 event that exists but has no
+// roster yet (typed with F2, perhaps with its standard already): the form starts from the
+// event's fields, and saving makes it a campaign with a roster of the people the filters
+// choose and those it already reached.
+func OpenMake(h Host, ev model.Event, villages []model.Village, office string) tea.Cmd {
+	cmd := OpenCreateKind(h, store.CampaignFestival, villages, office)
+	c := h.Stack.Top().(*creator)
+	c.existing, c.autoTitle = &ev, false
+	f := c.fs.Form
+	f.SetValue("Occasion", ev.Occasion)
+	f.SetValue("Title", ev.Title)
+	f.SetValue("Date", ev.Date)
+	f.SetValue("EndDate", ev.EndDate)
+	if ev.StandardMoneyFen != 0 {
+		f.SetValue("StandardMoneyFen", model.FormatMoney(ev.StandardMoneyFen))
+	}
+	f.SetValue("StandardGoods", ev.StandardGoods)
+	if ev.StandardGoodsFen != 0 {
+		f.SetValue("StandardGoodsFen", model.FormatMoney(ev.StandardGoodsFen))
+	}
+	f.MarkClean()
+	return cmd
 }
 
 // OpenCreateKind is OpenCreate for a campaign of a kind: a festival round, a 光荣牌悬挂
@@ -120,13 +149,13 @@ func OpenCreateKind(h Host, kind string, villages []model.Village, office string
 	c.fs = components.NewFormScreen(h.Env, h.Stack, f)
 	c.FormScreen = c.fs
 	// The title follows the occasion and the year until the user types one of their own.
-	auto := true
+	c.autoTitle = true
 	f.OnChange = func(f *components.Form, key string) {
 		switch key {
 		case "Title":
-			auto = f.Value("Title") == ""
+			c.autoTitle = f.Value("Title") == ""
 		case "Occasion", "Date":
-			if auto {
+			if c.autoTitle {
 				f.SetValue("Title", c.defaultTitle(f))
 			}
 		}
@@ -202,6 +231,12 @@ func (c *creator) filter(f *components.Form) store.RosterFilter {
 func (c *creator) event(f *components.Form, office string) model.Event {
 	money, _ := model.ParseMoney(f.Value("StandardMoneyFen"))
 	goods, _ := model.ParseMoney(f.Value("StandardGoodsFen"))
+	if c.existing != nil { // the event as it is, with what the form shows
+		ev := *c.existing
+		ev.Occasion, ev.Title, ev.Date, ev.EndDate = f.Value("Occasion"), f.Value("Title"), f.Value("Date"), f.Value("EndDate")
+		ev.StandardMoneyFen, ev.StandardGoods, ev.StandardGoodsFen = money, f.Value("StandardGoods"), goods
+		return ev
+	}
 	typ, occasion := model.EventVisit, f.Value("Occasion")
 	switch c.kind {
 	case store.CampaignPlaque:
@@ -294,7 +329,13 @@ func (c *creator) create(ev model.Event, rf store.RosterFilter) tea.Cmd {
 	s, ctx := c.h.Env.Store, c.h.Env.Ctx
 	c.fs.Resume()
 	return c.h.run(func() func() tea.Cmd {
-		n, err := s.CreateCampaignOf(ctx, c.kind, &ev, &rf)
+		var n int
+		var err error
+		if c.existing != nil {
+			n, err = s.MakeCampaign(ctx, &ev, &rf)
+		} else {
+			n, err = s.CreateCampaignOf(ctx, c.kind, &ev, &rf)
+		}
 		return func() tea.Cmd {
 			if err != nil {
 				return c.fs.Failed(err)

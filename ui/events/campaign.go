@@ -4,6 +4,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"shuangyong/model"
 	"shuangyong/store"
 	"shuangyong/ui/campaign"
 	"shuangyong/ui/components"
@@ -28,9 +29,12 @@ func (t *Tab) onCampaignKey(id int64) tea.Cmd {
 	s, ctx := t.env.Store, t.env.Ctx
 	return tab.Run(tab.Events, func() func() tea.Cmd {
 		is := false
+		var ev model.Event
 		var err error
 		if id != 0 {
-			is, err = s.IsCampaign(ctx, id)
+			if is, err = s.IsCampaign(ctx, id); err == nil && !is {
+				ev, err = s.Event(ctx, id)
+			}
 		}
 		return func() tea.Cmd {
 			if err != nil {
@@ -41,6 +45,20 @@ func (t *Tab) onCampaignKey(id int64) tea.Cmd {
 			}
 			if cmd := t.refuseWrite(); cmd != nil {
 				return cmd
+			}
+			// A 走访慰问 event typed with F2 with a standard amount or goods is a round
+			// waiting for its roster; any other event (one person's visit, a 座谈会) is
+			// not, and F5 offers a new campaign.
+			if ev.Type == model.EventVisit && (ev.StandardMoneyFen != 0 || ev.StandardGoods != "") {
+				t.stack.Ask(components.NewDialog(t.t(i18n.EvMakeCampaignTitle), t.t(i18n.EvMakeCampaignBody, ev.Title),
+					t.t(i18n.EvMakeCampaignYes), t.t(i18n.DialogNo), true),
+					func(yes bool) tea.Cmd {
+						if !yes {
+							return nil
+						}
+						return campaign.OpenMake(t.host(), ev, t.villages, t.settings.Office)
+					})
+				return nil
 			}
 			t.stack.Ask(components.NewDialog(t.t(i18n.EvCampaignTitle), t.t(i18n.EvCampaignBody), t.t(i18n.EvCampaignYes), t.t(i18n.DialogNo), true),
 				func(yes bool) tea.Cmd {

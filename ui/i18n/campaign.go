@@ -68,23 +68,26 @@ const (
 	CaConfirmBody         Key = "ca.confirm.body"
 	CaConfirmYes          Key = "ca.confirm.yes"
 
-	KeyTick         Key = "key.tick"
-	KeySign         Key = "key.sign"
-	KeyState        Key = "key.state"
-	KeyStateNoSign  Key = "key.state_no_sign"
-	KeySitDate      Key = "key.sit_date"
-	KeyAddPerson    Key = "key.add_person"
-	KeyRemove       Key = "key.remove"
-	KeyExportList   Key = "key.export_list"
-	KeyCampaign     Key = "key.campaign"
-	EvCampaignTitle Key = "ev.campaign.title"
-	EvCampaignBody  Key = "ev.campaign.body"
-	EvCampaignYes   Key = "ev.campaign.yes"
-	CaExportTitle   Key = "ca.export.title"
-	CaExportPath    Key = "ca.export.path"
-	CaExported      Key = "ca.exported"
-	CaFileSheet     Key = "ca.file.sheet"
-	CaDefaultTitle  Key = "ca.default_title"
+	KeyTick             Key = "key.tick"
+	KeySign             Key = "key.sign"
+	KeyState            Key = "key.state"
+	KeyStateNoSign      Key = "key.state_no_sign"
+	KeySitDate          Key = "key.sit_date"
+	KeyAddPerson        Key = "key.add_person"
+	KeyRemove           Key = "key.remove"
+	KeyExportList       Key = "key.export_list"
+	KeyCampaign         Key = "key.campaign"
+	EvCampaignTitle     Key = "ev.campaign.title"
+	EvMakeCampaignTitle Key = "ev.make_campaign.title"
+	EvMakeCampaignBody  Key = "ev.make_campaign.body"
+	EvMakeCampaignYes   Key = "ev.make_campaign.yes"
+	EvCampaignBody      Key = "ev.campaign.body"
+	EvCampaignYes       Key = "ev.campaign.yes"
+	CaExportTitle       Key = "ca.export.title"
+	CaExportPath        Key = "ca.export.path"
+	CaExported          Key = "ca.exported"
+	CaFileSheet         Key = "ca.file.sheet"
+	CaDefaultTitle      Key = "ca.default_title"
 )
 
 func init() {
@@ -164,6 +167,9 @@ func init() {
 	add(KeyExportList, "发放清单", "sign-off sheet")
 	add(KeyCampaign, "节日集中走访（名单）", "festival campaign (roster)")
 	add(EvCampaignTitle, "节日集中走访", "Festival campaign")
+	add(EvMakeCampaignTitle, "建立走访名单", "Give it a roster")
+	add(EvMakeCampaignBody, "「%s」填了集中走访的标准。现在为它建立走访名单，按名单逐人登记吗？\n已经登记的走访会算作已走访。", "%q has a standard amount or goods. Give it a roster now, to tick people off one by one?\nIts visits so far count as ticked.")
+	add(EvMakeCampaignYes, "建立名单", "Build the roster")
 	add(EvCampaignBody, "新建一次节日集中走访吗？\n按类别、村（社区）等条件建立走访名单，走访后逐人按一个键登记，并可导出发放清单。", "Start a new festival campaign?\nBuild its roster by category, village and more, tick each person off with one key, and print the sign-off sheet.")
 	add(EvCampaignYes, "新建", "Start")
 	add(CaExportTitle, "导出发放清单（Excel，身份证号只显示前 6 位和后 4 位，留签字栏）", "Export the sign-off sheet (Excel; IDs masked; a signature column)")
