@@ -127,7 +127,9 @@ func problem(field, code, zh, en string) Problem {
 	return Problem{Field: field, Code: code, Zh: zh, En: en}
 }
 
-// fieldLabels names fields in messages. Messages speak of 姓名, never of "Name".
+// fieldLabels names fields in messages. Messages speak of 姓名, never of "Name": every
+// field a Problem can be about needs its label here (TestEveryProblemFieldHasALabel finds
+// them in the records, the validators and the source).
 var fieldLabels = map[string][2]string{
 	"Name":                 {"姓名", "Name"},
 	"Sex":                  {"性别", "Sex"},
@@ -196,6 +198,26 @@ var fieldLabels = map[string][2]string{
 	"Need":                 {"困难诉求", "Need raised"},
 	"Resolution":           {"解决情况", "Resolution"},
 	"FollowUpOn":           {"回访日期", "Follow-up date"},
+	"ResolvedOn":           {"解决日期", "Resolved on"},
+	"UnitB":                {"共建单位", "Partner unit"},
+	"Since":                {"开始日期", "Since"},
+	"KeyMark":              {"重点对象", "Key person"},
+	"HouseholdWith":        {"同户人", "Lives with"},
+	"State":                {"光荣牌状态", "Plaque state"},
+	"Method":               {"确认方式", "Confirmed by way of"},
+	"ConfirmedBy":          {"确认人", "Confirmed by"},
+	"Office":               {"填报单位", "Office"},
+	"Township":             {"乡镇（街道）名称", "Township"},
+	"Operator":             {"操作员", "Operator"},
+	"Village":              {"村（社区）", "Village"},
+	"DefaultAmountFen":     {"默认慰问金", "Default amount"},
+	"KeyCategories":        {"重点对象的人员类别", "Key people's categories"},
+	"KeyMaxGrade":          {"重点对象的残疾等级", "Key people's disability grade"},
+	"KeyAssistance":        {"重点对象的社会救助", "Key people's assistance"},
+	"Key.ContactMonths":    {"重点对象联系周期", "Key people: contact"},
+	"Key.VisitMonths":      {"重点对象入户周期", "Key people: home visit"},
+	"Others.ContactMonths": {"其他人员联系周期", "Others: contact"},
+	"Others.VisitMonths":   {"其他人员入户周期", "Others: home visit"},
 }
 
 // FieldLabel returns the name of a field as users know it (姓名 for "Name"), or the

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"strings"
+	"sync"
 
 	"shuangyong/model"
 )
@@ -124,7 +125,7 @@ func (s *Store) Unit(ctx context.Context, id int64) (model.Unit, error) {
 
 // UnitQuery selects units.
 type UnitQuery struct {
-	Text          string // name, designation, contact: substring; or pinyin prefix
+	Text          string // name, designation, contact, kind: substring; or pinyin prefix
 	Kind          string
 	Side          string
 	Offset, Limit int
@@ -153,15 +154,21 @@ func (s *Store) ListUnits(ctx context.Context, q UnitQuery, year int) (UnitPage,
 	where := []string{"u.deleted_at = ''"}
 	var args []any
 	for _, w := range strings.Fields(strings.ToLower(q.Text)) {
+		var cond string
 		if isASCIILetters(w) {
-			where = append(where, "(u.py_initials GLOB ? OR u.py_full GLOB ? OR lower(u.name) LIKE ? OR lower(u.designation) LIKE ?)")
+			cond = "u.py_initials GLOB ? OR u.py_full GLOB ? OR lower(u.name) LIKE ? OR lower(u.designation) LIKE ?"
 			args = append(args, w+"*", w+"*", "%"+w+"%", "%"+w+"%")
 		} else {
-			where = append(where, "(u.name LIKE ? OR u.designation LIKE ? OR u.contact_name LIKE ? OR u.contact_phone LIKE ? OR u.address LIKE ?)")
+			cond = "u.name LIKE ? OR u.designation LIKE ? OR u.contact_name LIKE ? OR u.contact_phone LIKE ? OR u.address LIKE ?"
 			for i := 0; i < 5; i++ {
 				args = append(args, "%"+w+"%")
 			}
 		}
+		if kinds := kindsNamed(w); len(kinds) > 0 {
+			cond += " OR u.kind IN (" + placeholders(len(kinds)) + ")"
+			args = append(args, kinds...)
+		}
+		where = append(where, "("+cond+")")
 	}
 	if q.Kind != "" {
 		where = append(where, "u.kind = ?")
@@ -182,7 +189,8 @@ func (s *Store) ListUnits(ctx context.Context, q UnitQuery, year int) (UnitPage,
 		return page, s.classify(err)
 	}
 	rows, err := s.db.QueryContext(ctx, "SELECT "+prefixed("u.", unitReadCols)+`,
-		(SELECT count(*) FROM pairings x WHERE (x.unit_a = u.id OR x.unit_b = u.id) AND x.deleted_at = ''),
+		(SELECT count(*) FROM pairings x JOIN units p ON p.id = CASE WHEN x.unit_a = u.id THEN x.unit_b ELSE x.unit_a END
+			WHERE (x.unit_a = u.id OR x.unit_b = u.id) AND x.deleted_at = '' AND p.deleted_at = ''),
 		(SELECT count(*) FROM event_units eu JOIN events e ON e.id = eu.event_id WHERE eu.unit_id = u.id AND e.year = ? AND e.deleted_at = '')
 		FROM units u WHERE `+cond+" ORDER BY u.kind, u.py_full, u.id LIMIT ? OFFSET ?",
 		append(append([]any{year}, args...), q.Limit, q.Offset)...)
@@ -200,6 +208,45 @@ func (s *Store) ListUnits(ctx context.Context, q UnitQuery, year int) (UnitPage,
 	return page, rows.Err()
 }
 
+// unitKindWords are what a typed word may match of each unit kind: its Chinese label and
+// other spellings (学校, 妇联), and the pinyin of the label (xx, xuexiao). Computed once:
+// go-pinyin is too slow for every keystroke, and the kinds never change.
+var unitKindWords = sync.OnceValue(func() []unitKindWord {
+	out := make([]unitKindWord, 0, len(model.UnitKinds))
+	for _, k := range model.UnitKinds {
+		keys := model.NameSearchKeys(k.Zh)
+		out = append(out, unitKindWord{code: k.Code, names: append([]string{k.Zh}, k.Aliases...), initials: keys.Initials, full: keys.Full})
+	}
+	return out
+})
+
+type unitKindWord struct {
+	code           string
+	names          []string
+	initials, full string
+}
+
+// kindsNamed lists the unit kinds a word of the 单位 search names, as the list matches a
+// unit's own fields: part of the label, or the start of its pinyin.
+func kindsNamed(w string) []any {
+	ascii := isASCIILetters(w)
+	var out []any
+	for _, k := range unitKindWords() {
+		match := false
+		if ascii {
+			match = strings.HasPrefix(k.initials, w) || strings.HasPrefix(k.full, w)
+		} else {
+			for _, n := range k.names {
+				match = match || strings.Contains(n, w)
+			}
+		}
+		if match {
+			out = append(out, k.code)
+		}
+	}
+	return out
+}
+
 // PairingRow is a 共建 pairing seen from one unit.
 type PairingRow struct {
 	model.Pairing
@@ -208,11 +255,12 @@ type PairingRow struct {
 	PartnerKind string
 }
 
-// Pairings lists the live 共建 pairings of a unit.
+// Pairings lists the live 共建 pairings of a unit. A partner in the trash is left out (it
+// is back with its pairings when restored), as the list's count of partners leaves it out.
 func (s *Store) Pairings(ctx context.Context, unitID int64) ([]PairingRow, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT x.id, x.unit_a, x.unit_b, x.since, x.note, u.id, u.name, u.kind
 		FROM pairings x JOIN units u ON u.id = CASE WHEN x.unit_a = ?1 THEN x.unit_b ELSE x.unit_a END
-		WHERE (x.unit_a = ?1 OR x.unit_b = ?1) AND x.deleted_at = '' ORDER BY x.since, x.id`, unitID)
+		WHERE (x.unit_a = ?1 OR x.unit_b = ?1) AND x.deleted_at = '' AND u.deleted_at = '' ORDER BY x.since, x.id`, unitID)
 	if err != nil {
 		return nil, s.classify(err)
 	}

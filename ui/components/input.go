@@ -21,8 +21,9 @@ type Input struct {
 	cursor int // index in runes
 	// Max limits the length in runes (0: no limit).
 	Max int
-	// Tried is how long the text would have been when an insert was cut at Max (0: nothing
-	// was cut since the value was last set).
+	// Tried is how long the text would have been when an insert was cut at Max, counting
+	// the pieces of a paste that arrived in several (0: nothing was cut since the value
+	// was last set).
 	Tried int
 }
 
@@ -56,8 +57,14 @@ func (in *Input) Insert(rs []rune) bool {
 	}
 	if in.Max > 0 && len(in.runes)+len(add) > in.Max {
 		// Say how much was typed or pasted, so the owner can tell the user it was cut
-		// rather than leave a silently shortened value.
-		in.Tried = len(in.runes) + len(add)
+		// rather than leave a silently shortened value. A long paste may arrive in pieces
+		// (a terminal without bracketed paste, tmux send-keys): while the field stays
+		// full after a cut, each further piece adds to the count rather than restart it.
+		if in.Tried > 0 && len(in.runes) == in.Max {
+			in.Tried += len(add)
+		} else {
+			in.Tried = len(in.runes) + len(add)
+		}
 		add = add[:max(0, in.Max-len(in.runes))]
 	}
 	if len(add) == 0 {

@@ -55,6 +55,7 @@ const (
 	UnitsPairEnded     Key = "units.pair.ended"
 	UnitsPairNoPartner Key = "units.pair.no_partner"
 	UnitsPairsScreen   Key = "units.pair.screen"
+	UnitsPairsEmpty    Key = "units.pair.empty"
 
 	UnitsFilterKind Key = "units.filter.kind"
 	UnitsFilterSide Key = "units.filter.side"
@@ -108,7 +109,7 @@ func init() {
 
 	add(UnitsDetBasic, "基本情况", "Details")
 	add(UnitsDetPairings, "共建单位（%d）", "Partner units (%d)")
-	add(UnitsDetNoPairing, "还没有共建单位。按 F5 添加。", "No partner units yet. F5 adds one.")
+	add(UnitsDetNoPairing, "还没有共建单位。按 F5 打开共建单位，再按 F2 添加。", "No partner units yet. F5 shows them, then F2 adds one.")
 	add(UnitsDetEvents, "参加的活动（%d），最近的在前", "Events (%d), newest first")
 	add(UnitsDetNoEvents, "还没有记有这个单位的活动。", "No event names this unit yet.")
 	add(UnitsDetSince, "%s 起", "since %s")
@@ -125,6 +126,7 @@ func init() {
 	add(UnitsPairEnded, "已结束与「%s」的共建", "Ended the pairing with %q")
 	add(UnitsPairNoPartner, "请选择共建单位（先在「单位」页登记它）", "Choose the partner unit (register it on the Units tab first)")
 	add(UnitsPairsScreen, "共建单位：%s", "Partners of %s")
+	add(UnitsPairsEmpty, "还没有共建单位。按 F2 添加。", "No partner units yet. F2 adds one.")
 
 	add(UnitsFilterKind, "单位类别", "Kind")
 	add(UnitsFilterSide, "军/地", "Side")

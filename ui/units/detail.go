@@ -45,7 +45,7 @@ type detailScreen struct {
 	pairs  []store.PairingRow
 	events *components.WindowList
 	fetch  components.Fetch
-	scroll int
+	body   *components.ScrollBody // the fields and partners, over the events
 	width  int
 	height int
 	bodyH  int
@@ -53,7 +53,7 @@ type detailScreen struct {
 
 func newDetail(m *Model, id int64, from tab.ID) *detailScreen {
 	lang := m.env.Lang
-	d := &detailScreen{m: m, id: id, from: from, keys: newDetailKeys(lang)}
+	d := &detailScreen{m: m, id: id, from: from, keys: newDetailKeys(lang), body: components.NewScrollBody(lang)}
 	d.events = components.NewWindowList(m.env.Ctx, tab.Units, []components.Column{
 		{Title: m.t(i18n.ColEventDate), Min: 10, Max: 10, Keep: 100},
 		{Title: m.t(i18n.ColEventType), Min: 8, Max: 16, Grow: 1, Keep: 80},
@@ -76,20 +76,20 @@ func newDetail(m *Model, id int64, from tab.ID) *detailScreen {
 
 // layout sizes the parts for a w x h area: a title line, the body (fields and partners,
 // scrolling when it does not fit) and below it the events, a section title over a table
-// of at least minEvents rows. It returns the body's lines so that View builds them once.
-func (d *detailScreen) layout(w, h int) (body []string, bodyH int) {
+// of at least minEvents rows. It gives the body its lines and returns its height.
+func (d *detailScreen) layout(w, h int) (bodyH int) {
 	const minEvents = 6
 	bodyLen := 12
 	if d.loaded {
-		body = d.body(w)
-		bodyLen = len(body)
+		d.body.SetLines(d.bodyLines(w))
+		bodyLen = d.body.Len()
 	}
 	bodyH = max(min(bodyLen, h-1-1-minEvents-1), 1)
 	if w != d.width || h != d.height || bodyH != d.bodyH {
 		d.width, d.height, d.bodyH = w, h, bodyH
 		d.events.Table.SetSize(w, max(h-1-bodyH-1, 2))
 	}
-	return body, bodyH
+	return bodyH
 }
 
 // load reads the unit and its pairings, and starts the events list.
@@ -122,6 +122,13 @@ func (d *detailScreen) load() tea.Cmd {
 				return tab.StatusError(m.errText(err))
 			}
 			d.unit, d.pairs, d.loaded = u, pairs, true
+			// The stack applies this answer and hands it to no other screen: the 共建
+			// list over the detail shows these pairings and is refreshed here.
+			for i := 0; i < m.stack.Depth(); i++ {
+				if p, ok := m.stack.At(i).(*pairingsScreen); ok && p.detail == d {
+					p.fill()
+				}
+			}
 			return nil
 		}
 	})
@@ -159,7 +166,9 @@ func (d *detailScreen) back() tea.Cmd {
 
 func (d *detailScreen) key(msg tea.KeyMsg) tea.Cmd {
 	m, k := d.m, d.keys
-	_, bodyH := d.layout(m.stack.Size())
+	if d.body.Update(msg) {
+		return nil
+	}
 	switch {
 	case key.Matches(msg, k.Back):
 		return d.back()
@@ -167,10 +176,6 @@ func (d *detailScreen) key(msg tea.KeyMsg) tea.Cmd {
 		return d.events.Move(-1)
 	case key.Matches(msg, k.Down):
 		return d.events.Move(1)
-	case key.Matches(msg, k.PageUp):
-		d.scroll -= max(bodyH-1, 1)
-	case key.Matches(msg, k.PageDown):
-		d.scroll += max(bodyH-1, 1)
 	case key.Matches(msg, k.History):
 		return m.openHistory(d.id, d.unit.Name)
 	case key.Matches(msg, k.Open):
@@ -199,8 +204,8 @@ func (d *detailScreen) key(msg tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
-// body is the scrolling part: the unit's fields and its partners.
-func (d *detailScreen) body(w int) []string {
+// bodyLines are the scrolling part: the unit's fields and its partners.
+func (d *detailScreen) bodyLines(w int) []string {
 	m := d.m
 	lines := components.Section(m.t(i18n.UnitsDetBasic), w)
 	lines = append(lines, components.KVLines(m.fields.Detail(&d.unit), w)...)
@@ -228,17 +233,14 @@ func pairingLine(m *Model, p store.PairingRow) string {
 
 func (d *detailScreen) View(w, h int) string {
 	m := d.m
-	body, bodyH := d.layout(w, h)
+	bodyH := d.layout(w, h)
 	title := textwidth.Clean(d.unit.Name)
 	if !d.loaded {
 		title = m.t(i18n.UnitsLoading)
 	} else {
 		title += "  " + model.UnitKinds.Label(d.unit.Kind, m.env.Lang) + " (" + model.Sides.Label(d.unit.Side(), m.env.Lang) + ")"
 	}
-	lines := []string{styles.Bold.Render(textwidth.Fit(" "+title, w))}
-	d.scroll = min(max(d.scroll, 0), max(len(body)-bodyH, 0))
-	end := min(d.scroll+bodyH, len(body))
-	lines = append(lines, textwidth.Block(body[d.scroll:end], w, bodyH))
+	lines := []string{styles.Bold.Render(textwidth.Fit(" "+title, w)), d.body.View(w, bodyH)}
 	head := m.t(i18n.UnitsDetEvents, d.events.Table.Total())
 	t := d.events.Table
 	t.Empty = []string{m.t(i18n.UnitsDetNoEvents)}
@@ -253,8 +255,8 @@ func (d *detailScreen) ShortHelp() []key.Binding {
 
 func (d *detailScreen) Help() []keys.Group {
 	k := d.keys
-	return []keys.Group{{Title: d.m.t(i18n.GroupDetail), Bindings: keys.Dedupe([]key.Binding{
-		k.Back, k.Up, k.PageUp, k.Open, k.Edit, k.Pairings, k.Trash, k.History})}}
+	return []keys.Group{{Title: d.m.t(i18n.GroupDetail), Bindings: keys.Dedupe(append([]key.Binding{k.Back, k.Up},
+		append(d.body.Bindings(), k.Open, k.Edit, k.Pairings, k.Trash, k.History)...))}}
 }
 
 func (d *detailScreen) Modal() bool  { return false }

@@ -50,7 +50,8 @@ func newPairings(m *Model, d *detailScreen) *pairingsScreen {
 	return p
 }
 
-// fill shows the detail's pairings (all of them: a unit has a handful).
+// fill shows the detail's pairings (all of them: a unit has a handful). The detail calls
+// it whenever it has read them again (detailScreen.load).
 func (p *pairingsScreen) fill() {
 	rows := p.detail.pairs
 	ids := make([]int64, len(rows))
@@ -73,7 +74,6 @@ func (p *pairingsScreen) selected() (store.PairingRow, bool) {
 func (p *pairingsScreen) Update(msg tea.Msg) tea.Cmd {
 	k, ok := msg.(tea.KeyMsg)
 	if !ok {
-		p.fill() // the detail below may have reloaded its pairings
 		return nil
 	}
 	m := p.m
@@ -142,7 +142,7 @@ func (p *pairingsScreen) showForm(partners []components.Option) tea.Cmd {
 	now := m.now()
 	f := components.NewForm(lang, m.t(i18n.UnitsPairTitle, d.unit.Name), []*components.Field{
 		{Key: "UnitB", Label: m.t(i18n.UnitsPairPartner), Kind: components.KindPick, Options: partners},
-		{Key: "Since", Label: m.t(i18n.UnitsPairSince), Placeholder: now.Format("2006-01-02"), Max: 12,
+		{Key: "Since", Label: m.t(i18n.UnitsPairSince), Placeholder: m.t(i18n.FormDateHint), Max: 12,
 			Check: func(s string) (string, string) {
 				if strings.TrimSpace(s) == "" {
 					return "", ""
@@ -155,6 +155,9 @@ func (p *pairingsScreen) showForm(partners []components.Option) tea.Cmd {
 			}},
 		{Key: "Note", Label: m.t(i18n.UnitsPairNote), Max: model.MaxLineText},
 	})
+	// A pairing entered today mostly starts today: the date is there, saved unless changed
+	// (an older pairing's date is typed over it; emptied, none is recorded).
+	f.SetValue("Since", now.Format("2006-01-02"))
 	fs := components.NewFormScreen(m.env, m.stack, f)
 	fs.Validate = func(f *components.Form) []model.Problem {
 		if f.Value("UnitB") == "" {
@@ -212,7 +215,7 @@ func (p *pairingsScreen) confirmEnd(r store.PairingRow) tea.Cmd {
 func (p *pairingsScreen) View(w, h int) string {
 	m := p.m
 	p.table.SetSize(w, max(h-1, 1))
-	p.table.Empty = []string{m.t(i18n.UnitsDetNoPairing)}
+	p.table.Empty = []string{m.t(i18n.UnitsPairsEmpty)}
 	head := styles.Bold.Render(textwidth.Fit(" "+m.t(i18n.UnitsPairsScreen, textwidth.Clean(p.detail.unit.Name)), w))
 	return head + "\n" + p.table.View()
 }

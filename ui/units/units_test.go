@@ -160,6 +160,7 @@ func TestDetailPairingsAndEvents(t *testing.T) {
 		t.Fatalf("the other side's unit is not offered first:\n%s", v)
 	}
 	hs.KeyType(tea.KeyEnter)
+	hs.KeyType(tea.KeyCtrlU) // today's date, given: an older pairing's is typed instead
 	hs.Type("2020/5/1")
 	hs.KeyType(tea.KeyCtrlS)
 	v = hs.ViewPlain()
