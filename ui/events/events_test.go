@@ -502,8 +502,15 @@ func TestWidthInvariant(t *testing.T) {
 
 // Golden screens of the tab under the ASCII colour profile (refresh with go test -update):
 // the list, the F3 panel, an event's detail with its visit, the visit editor, the form
-// with two units and an item, and the trash question.
+// with two units and an item, and the trash question. The same files hold under both East
+// Asian width settings — the screens keep ambiguous-width characters out, so a frame that
+// differs is a bug. The width libraries read RUNEWIDTH_EASTASIAN when the program starts,
+// so the other setting is checked in a child process of this test binary.
 func TestGolden(t *testing.T) {
+	child := os.Getenv("SY_EVENTS_GOLDEN_CHILD") != ""
+	if child && (textwidth.Width("·") == 2) != (os.Getenv("RUNEWIDTH_EASTASIAN") == "1") {
+		t.Fatalf("RUNEWIDTH_EASTASIAN=%s did not take: · is %d cells", os.Getenv("RUNEWIDTH_EASTASIAN"), textwidth.Width("·"))
+	}
 	for _, size := range [][2]int{{120, 40}, {80, 24}} {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
 			s, _ := seed(t)
@@ -535,6 +542,21 @@ func TestGolden(t *testing.T) {
 			shot("form")
 		})
 	}
+	if child {
+		return
+	}
+	other := "1"
+	if textwidth.Width("·") == 2 {
+		other = "0"
+	}
+	t.Run("RUNEWIDTH_EASTASIAN="+other, func(t *testing.T) {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestGolden$", "-test.count=1")
+		cmd.Env = append(os.Environ(), "SY_EVENTS_GOLDEN_CHILD=1", "RUNEWIDTH_EASTASIAN="+other)
+		out, err := cmd.CombinedOutput()
+		if err != nil || !strings.Contains(string(out), "PASS") {
+			t.Fatalf("the goldens differ under RUNEWIDTH_EASTASIAN=%s: %v\n%s", other, err, out)
+		}
+	})
 }
 
 // An event opened from another tab while the form has unsaved edits opens over it.
