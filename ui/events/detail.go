@@ -127,7 +127,7 @@ func (d *detailScreen) visitColumns() []components.Column {
 		{Title: t.t(i18n.EvVisColName), Min: 6, Max: 10, Grow: 1, Keep: 10},
 		{Title: t.t(i18n.EvVisColDate), Min: 10, Keep: 6},
 		{Title: t.t(i18n.EvVisColMode), Min: 8, Keep: 1},
-		{Title: t.t(i18n.EvVisColMoney), Min: 9, Right: true, Keep: 9},
+		{Title: t.t(i18n.EvVisColMoney), Min: 10, Right: true, Keep: 9}, // 123,456.00 whole at 80 columns
 		{Title: t.t(i18n.EvVisColGoods), Min: 6, Max: 16, Grow: 1, Keep: 3},
 		{Title: t.t(i18n.EvVisColNeed), Min: 12, Grow: 2, Keep: 8},
 		{Title: t.t(i18n.EvVisColResolved), Min: 10, Grow: 2, Keep: 7},
@@ -529,13 +529,13 @@ func clauseLines(s string, w int) []string {
 			rest = ""
 		}
 		if cur != "" && textwidth.Width(strings.TrimRight(cur+clause, " ")) > w {
-			lines = append(lines, textwidth.Fit(strings.TrimRight(cur, " "), w))
+			lines = append(lines, textwidth.Truncate(strings.TrimRight(cur, " "), w))
 			cur = strings.TrimLeft(clause, " ")
 			continue
 		}
 		cur += clause
 	}
-	return append(lines, textwidth.Fit(cur, w))
+	return append(lines, textwidth.Truncate(cur, w))
 }
 
 // clauseEnd is the byte offset just after the first clause mark of s — "，" or "；", or
