@@ -10,7 +10,8 @@
 // list of visits.
 //
 // Its store calls answer with messages addressed to that host tab (Options.Host), which
-// hands them to its stack; the screen ignores answers meant for another screen. After a
+// hands them to its stack: the read and the save as the screen's own messages (it ignores
+// answers meant for another screen), the trash as a tab.DoneMsg the stack applies. After a
 // save or a trash it pops itself, puts the outcome in the status line and announces
 // tab.ChangedMsg{KindVisit, KindEvent} (a 走访慰问 event's figures are its visits').
 package visitedit
