@@ -4,6 +4,7 @@ import (
 	"context"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -126,7 +127,7 @@ func (d *detailScreen) visitColumns() []components.Column {
 		{Title: t.t(i18n.EvVisColName), Min: 6, Max: 10, Grow: 1, Keep: 10},
 		{Title: t.t(i18n.EvVisColDate), Min: 10, Keep: 6},
 		{Title: t.t(i18n.EvVisColMode), Min: 8, Keep: 1},
-		{Title: t.t(i18n.EvVisColMoney), Min: 9, Right: true, Keep: 9},
+		{Title: t.t(i18n.EvVisColMoney), Min: 10, Right: true, Keep: 9}, // 123,456.00 whole at 80 columns
 		{Title: t.t(i18n.EvVisColGoods), Min: 6, Max: 16, Grow: 1, Keep: 3},
 		{Title: t.t(i18n.EvVisColNeed), Min: 12, Grow: 2, Keep: 8},
 		{Title: t.t(i18n.EvVisColResolved), Min: 10, Grow: 2, Keep: 7},
@@ -268,7 +269,7 @@ func (d *detailScreen) key(msg tea.KeyMsg) tea.Cmd {
 			return cmd
 		}
 		return d.t.editEvent(d.id)
-	case key.Matches(msg, k.Trash):
+	case key.Matches(msg, k.Trash) && !d.onVisits():
 		if cmd := d.t.refuseWrite(); cmd != nil {
 			return cmd
 		}
@@ -301,24 +302,36 @@ func (d *detailScreen) key(msg tea.KeyMsg) tea.Cmd {
 		return d.visits.Home()
 	case key.Matches(msg, kl.End):
 		return d.visits.End()
-	case key.Matches(msg, ev.OpenVisit), key.Matches(msg, ev.OpenPerson):
+	case key.Matches(msg, ev.OpenVisit), key.Matches(msg, ev.OpenPerson), key.Matches(msg, ev.TrashVisit):
 		if !d.visits.Current() {
-			d.visits.Defer(msg)
+			d.visits.Defer(msg) // replayed through key: Delete then finds whether there are visits
 			return nil
 		}
 		id, cells, ok := d.visits.Selected()
 		if !ok {
 			return nil
 		}
-		if key.Matches(msg, ev.OpenPerson) {
+		o := visitedit.Options{Env: d.t.env, Host: tab.Events, Stack: d.t.stack, VisitID: id, ReadOnly: d.t.readOnly}
+		switch {
+		case key.Matches(msg, ev.OpenPerson):
 			pid, _ := strconv.ParseInt(cells[len(cells)-1-visitCellPerson], 10, 64)
 			return tab.Open(tab.Events, tab.KindPerson, pid)
+		case key.Matches(msg, ev.TrashVisit):
+			return visitedit.AskTrash(o)
 		}
-		sc, cmd := visitedit.Open(visitedit.Options{Env: d.t.env, Host: tab.Events, Stack: d.t.stack, VisitID: id, ReadOnly: d.t.readOnly})
+		sc, cmd := visitedit.Open(o)
 		d.t.stack.Push(sc)
 		return cmd
 	}
 	return nil
+}
+
+// onVisits reports that the cursor is on the event's visits (or may be, while they are
+// read): Delete there trashes the visit under it, as Delete trashes the row under the
+// cursor everywhere. Only an event with no visit to point at is trashed from its detail;
+// one with visits is trashed from the list.
+func (d *detailScreen) onVisits() bool {
+	return d.visits != nil && !(d.visits.Loaded() && d.visits.Table.Total() == 0)
 }
 
 // docLines are the event's details: its fields, units and items.
@@ -369,13 +382,26 @@ func (d *detailScreen) docLines(w int) []string {
 	if len(r.Units) == 0 {
 		lines = append(lines, "  "+styles.Dim.Render(t.t(i18n.EvDetUnitsNone)))
 	}
+	// A long name goes on under itself rather than off the edge, taking a quantity with it.
+	hang := func(lead, text string) []string {
+		ls := textwidth.Wrap(text, max(w-textwidth.Width(lead), 10))
+		pad := strings.Repeat(" ", textwidth.Width(lead))
+		for i := range ls {
+			if i == 0 {
+				ls[i] = lead + ls[i]
+			} else {
+				ls[i] = pad + ls[i]
+			}
+		}
+		return ls
+	}
 	for _, u := range r.Units {
 		role := textwidth.Fit(model.UnitRoles.Label(u.Role, lang), 10)
-		line := "  " + role + " " + textwidth.Clean(u.Name)
+		ls := hang("  "+role+" ", textwidth.Clean(u.Name))
 		if d.trashed[u.UnitID] {
-			line += styles.Dim.Render(t.t(i18n.EvDetUnitTrashed))
+			ls[len(ls)-1] += styles.Dim.Render(t.t(i18n.EvDetUnitTrashed))
 		}
-		lines = append(lines, line)
+		lines = append(lines, ls...)
 	}
 	lines = append(lines, components.Section(t.t(i18n.EvDetItems, len(r.Items)), w)...)
 	if len(r.Items) == 0 {
@@ -389,10 +415,10 @@ func (d *detailScreen) docLines(w int) []string {
 		if it.Parent > 0 && it.Parent <= len(r.Items) && it.Parent != i+1 {
 			continue // listed under its parent
 		}
-		lines = append(lines, "  "+item(it))
+		lines = append(lines, hang("  ", item(it))...)
 		for _, sub := range r.Items {
 			if sub.Parent == i+1 {
-				lines = append(lines, "    "+t.t(i18n.EvDetOfWhich)+" "+item(sub))
+				lines = append(lines, hang("    "+t.t(i18n.EvDetOfWhich)+" ", item(sub))...)
 			}
 		}
 	}
@@ -423,8 +449,11 @@ func (d *detailScreen) View(w, h int) string {
 		styles.Dim.Render(strings.Repeat("-", w))}
 	visH := d.visitsHeight(h)
 	room := h - 2
+	var head []string
 	if d.visits != nil {
-		room -= visH + 1
+		f := d.figs
+		head = clauseLines(t.t(i18n.EvDetVisits, f.n, model.FormatMoney(f.money), model.FormatMoney(f.goods), f.openNeeds), w-1)
+		room -= visH + len(head)
 	}
 	doc := d.docLines(w)
 	d.docLen, d.docRoom = len(doc), max(room, 0)
@@ -442,9 +471,9 @@ func (d *detailScreen) View(w, h int) string {
 	}
 	lines = append(lines, shown...)
 	if d.visits != nil {
-		f := d.figs
-		head := t.t(i18n.EvDetVisits, f.n, model.FormatMoney(f.money), model.FormatMoney(f.goods), f.openNeeds)
-		lines = append(lines, styles.Accent.Render(textwidth.Fit(" "+head, w)))
+		for _, l := range head {
+			lines = append(lines, styles.Accent.Render(textwidth.Fit(" "+l, w)))
+		}
 		d.visits.Table.SetSize(w, visH)
 		if d.visits.Table.Total() == 0 && d.visits.Loaded() {
 			d.visits.Table.Empty = []string{styles.Dim.Render(t.t(i18n.EvDetVisitsNone))}
@@ -460,8 +489,12 @@ func (d *detailScreen) ShortHelp() []key.Binding {
 	switch {
 	case !d.loaded:
 		return []key.Binding{k.Back}
+	case d.onVisits():
+		// What goes at 80 columns is last: 到军属页看此人 and the scrolling of the details
+		// (which the "下面还有" line names).
+		out = []key.Binding{k.Back, ev.OpenVisit, ev.TrashVisit, k.Edit, ev.OpenPerson, ev.InfoUp}
 	case d.visits != nil:
-		out = []key.Binding{k.Back, ev.OpenVisit, ev.OpenPerson, k.Edit, k.Trash, ev.InfoUp}
+		out = []key.Binding{k.Back, k.Edit, k.Trash, ev.InfoUp}
 	default:
 		out = []key.Binding{k.Back, k.Up, k.Edit, k.Trash}
 	}
@@ -478,3 +511,45 @@ func (d *detailScreen) Help() []keys.Group {
 func (d *detailScreen) Modal() bool  { return false }
 func (d *detailScreen) Dirty() bool  { return false }
 func (d *detailScreen) Typing() bool { return false }
+
+// clauseLines breaks a line of figures ("共 2154 人次，慰问金 819,720.00 元，...") into lines
+// of at most w cells between its clauses, so that a narrow window shows every figure with
+// its words instead of cutting the last ones off. A clause wider than w is cut.
+func clauseLines(s string, w int) []string {
+	if textwidth.Width(s) <= w {
+		return []string{s}
+	}
+	var lines []string
+	cur := ""
+	for rest := s; rest != ""; {
+		clause := rest
+		if i := clauseEnd(rest); i >= 0 {
+			clause, rest = rest[:i], rest[i:]
+		} else {
+			rest = ""
+		}
+		if cur != "" && textwidth.Width(strings.TrimRight(cur+clause, " ")) > w {
+			lines = append(lines, textwidth.Truncate(strings.TrimRight(cur, " "), w))
+			cur = strings.TrimLeft(clause, " ")
+			continue
+		}
+		cur += clause
+	}
+	return append(lines, textwidth.Truncate(cur, w))
+}
+
+// clauseEnd is the byte offset just after the first clause mark of s — "，" or "；", or
+// "," or ";" and a space (the comma in 819,720.00 is none) — or -1.
+func clauseEnd(s string) int {
+	for i, r := range s {
+		switch r {
+		case '，', '；':
+			return i + utf8.RuneLen(r)
+		case ',', ';':
+			if strings.HasPrefix(s[i+1:], " ") {
+				return i + 2
+			}
+		}
+	}
+	return -1
+}

@@ -502,8 +502,15 @@ func TestWidthInvariant(t *testing.T) {
 
 // Golden screens of the tab under the ASCII colour profile (refresh with go test -update):
 // the list, the F3 panel, an event's detail with its visit, the visit editor, the form
-// with two units and an item, and the trash question.
+// with two units and an item, and the trash question. The same files hold under both East
+// Asian width settings — the screens keep ambiguous-width characters out, so a frame that
+// differs is a bug. The width libraries read RUNEWIDTH_EASTASIAN when the program starts,
+// so the other setting is checked in a child process of this test binary.
 func TestGolden(t *testing.T) {
+	child := os.Getenv("SY_EVENTS_GOLDEN_CHILD") != ""
+	if child && (textwidth.Width("·") == 2) != (os.Getenv("RUNEWIDTH_EASTASIAN") == "1") {
+		t.Fatalf("RUNEWIDTH_EASTASIAN=%s did not take: · is %d cells", os.Getenv("RUNEWIDTH_EASTASIAN"), textwidth.Width("·"))
+	}
 	for _, size := range [][2]int{{120, 40}, {80, 24}} {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
 			s, _ := seed(t)
@@ -535,6 +542,21 @@ func TestGolden(t *testing.T) {
 			shot("form")
 		})
 	}
+	if child {
+		return
+	}
+	other := "1"
+	if textwidth.Width("·") == 2 {
+		other = "0"
+	}
+	t.Run("RUNEWIDTH_EASTASIAN="+other, func(t *testing.T) {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestGolden$", "-test.count=1")
+		cmd.Env = append(os.Environ(), "SY_EVENTS_GOLDEN_CHILD=1", "RUNEWIDTH_EASTASIAN="+other)
+		out, err := cmd.CombinedOutput()
+		if err != nil || !strings.Contains(string(out), "PASS") {
+			t.Fatalf("the goldens differ under RUNEWIDTH_EASTASIAN=%s: %v\n%s", other, err, out)
+		}
+	})
 }
 
 // An event opened from another tab while the form has unsaved edits opens over it.
@@ -623,5 +645,121 @@ func TestHistoryAndTrashInEvents(t *testing.T) {
 	hs.KeyType(tea.KeyEnter)
 	if ev, err := s.Event(ctx, gone.ID); err != nil || ev.DeletedAt != "" {
 		t.Fatalf("not restored: %+v %v", ev.DeletedAt, err)
+	}
+}
+
+// Delete on a row of an event's visits asks about that visit, not the event (No is the
+// default), and moves only it to the trash; on the last visit of a 走访慰问 round the
+// question says the round goes with it. The help line offers it ahead of what gives way.
+func TestDeleteOnVisitRowTrashesThatVisit(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		s, _ := seed(t)
+		ctx := context.Background()
+		page, _ := s.ListEvents(ctx, store.EventQuery{Year: 2026, Text: "走访慰问 张三"})
+		if page.Total != 1 {
+			t.Fatalf("no visit round: %+v", page)
+		}
+		round := page.Rows[0].ID
+		v := model.Visit{EventID: round, PersonID: 2, Date: "2026-01-29", Mode: "home", MoneyFen: 50000}
+		if err := s.CreateVisit(ctx, &v); err != nil {
+			t.Fatal(err)
+		}
+		hs := newHarness(t, s, size[0], size[1])
+		hs.Type("张三")
+		hs.KeyType(tea.KeyEnter)
+		d, ok := hs.tab.stack.Top().(*detailScreen)
+		if !ok || !hs.Contains("共 2 人次") {
+			t.Fatalf("%v no detail with two visits:\n%s", size, hs.ViewPlain())
+		}
+		help := uitest.Sprint(d.ShortHelp()[:4])
+		if !strings.Contains(help, "走访记录移到回收站") {
+			t.Errorf("%v the detail's first hints lack the visit's Delete: %s", size, help)
+		}
+		hs.KeyType(tea.KeyDown) // 李四
+		hs.KeyType(tea.KeyDelete)
+		dlg := hs.tab.stack.Dialog
+		if dlg == nil || !strings.Contains(dlg.Body, "李四 2026-01-29 的走访记录") || strings.Contains(dlg.Body, "唯一") {
+			t.Fatalf("%v Delete on 李四's row asked: %+v", size, dlg)
+		}
+		hs.View()
+		hs.KeyType(tea.KeyEnter) // 取消 is the default
+		if got, _ := s.Visit(ctx, v.ID); got.DeletedAt != "" {
+			t.Fatalf("%v No trashed the visit", size)
+		}
+		hs.KeyType(tea.KeyDelete)
+		hs.KeyType(tea.KeyLeft)
+		hs.KeyType(tea.KeyEnter)
+		if !strings.Contains(hs.LastStatus(), "走访记录（李四，2026-01-29）已移到回收站") {
+			t.Fatalf("%v not trashed: %q", size, hs.LastStatus())
+		}
+		hs.changes()
+		if got, _ := s.Visit(ctx, v.ID); got.DeletedAt == "" {
+			t.Errorf("%v the store still has the visit live", size)
+		}
+		if ev, err := s.Event(ctx, round); err != nil || ev.DeletedAt != "" {
+			t.Errorf("%v the round went too: %v %q", size, err, ev.DeletedAt)
+		}
+		if view := hs.ViewPlain(); !strings.Contains(view, "共 1 人次") || strings.Contains(view, "李四") {
+			t.Errorf("%v detail after trashing the visit:\n%s", size, view)
+		}
+		hs.KeyType(tea.KeyDelete) // 张三's, the round's last
+		if dlg := hs.tab.stack.Dialog; dlg == nil || !strings.Contains(dlg.Body, "张三") || !strings.Contains(dlg.Body, "唯一的走访记录") {
+			t.Errorf("%v the last visit's question: %+v", size, dlg)
+		}
+		hs.KeyType(tea.KeyEsc)
+	}
+}
+
+// At 80 columns every figure of the 活动 tab shows whole: a county round's amount in the
+// list; in a detail, the visits' totals (on a second line, between clauses), a visit's
+// amount, and the quantity of a breakdown with a long name and unit (wrapped).
+func TestFiguresAt80(t *testing.T) {
+	s, _ := seed(t)
+	ctx := context.Background()
+	ev := model.Event{Date: "2026-09-01", Type: model.EventOther, Title: "物资捐赠", MoneyFen: 12_345_678_90,
+		Items: []model.Item{{Name: "捐赠物资", Quantity: 2000, Unit: "件"},
+			{Name: "爱心企业捐赠的冬季棉被和防寒棉大衣及手套围巾帽子等保暖用品", Quantity: 1537, Unit: "套（含包装箱）", Parent: 1}}}
+	if err := s.CreateEvent(ctx, &ev); err != nil {
+		t.Fatal(err)
+	}
+	page, _ := s.ListEvents(ctx, store.EventQuery{Year: 2026, Text: "走访慰问 张三"})
+	for i, p := range []int64{2, 3, 4, 5} {
+		v := model.Visit{EventID: page.Rows[0].ID, PersonID: p, Date: "2026-01-29", Mode: "home", MoneyFen: 123_456_00 + int64(i), GoodsValueFen: 12_345_00}
+		if err := s.CreateVisit(ctx, &v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	hs := newHarness(t, s, 80, 24)
+	if v := hs.ViewPlain(); !strings.Contains(v, "12,345,678.90") {
+		t.Errorf("the amount is cut in the list:\n%s", v)
+	}
+	hs.Deliver(tab.OpenMsg{Kind: tab.KindEvent, ID: ev.ID, From: tab.Events})
+	if v := hs.ViewPlain(); !strings.Contains(v, "保暖用品 1537") || !strings.Contains(v, "套（含包装箱）") {
+		t.Errorf("the item's quantity is cut:\n%s", v)
+	}
+	hs.KeyType(tea.KeyEsc)
+	hs.Type("张三")
+	hs.KeyType(tea.KeyEnter)
+	if v := hs.ViewPlain(); !strings.Contains(v, "慰问金 494,624.06 元") || !strings.Contains(v, "123,456.03") || !strings.Contains(v, "未解决诉求 1 条）") {
+		t.Errorf("the visits' figures are cut:\n%s", v)
+	}
+}
+
+func TestClauseLines(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		w    int
+		want []string
+	}{
+		{"走访对象（共 2 人次，慰问金 1.00 元）", 80, []string{"走访对象（共 2 人次，慰问金 1.00 元）"}},
+		{"走访对象（共 2154 人次，慰问金 819,720.00 元，慰问品 215,400.00 元，未解决诉求 13 条）", 60,
+			[]string{"走访对象（共 2154 人次，慰问金 819,720.00 元，", "慰问品 215,400.00 元，未解决诉求 13 条）"}},
+		{"People visited (2154; money 819,720.00, goods 215,400.00 yuan; 13 open needs)", 50,
+			[]string{"People visited (2154; money 819,720.00,", "goods 215,400.00 yuan; 13 open needs)"}},
+	} {
+		got := clauseLines(c.in, c.w)
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("clauseLines(%q, %d) = %q", c.in, c.w, got)
+		}
 	}
 }

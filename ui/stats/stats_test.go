@@ -700,8 +700,15 @@ func shots(t *testing.T, lang model.Lang, w, h int, check func(name, view string
 	shot("computing")
 }
 
-// Golden screens under the ASCII colour profile (refresh with go test -update).
+// Golden screens under the ASCII colour profile (refresh with go test -update). The same files hold under both East Asian width
+// settings — the screens keep ambiguous-width characters out, so a frame that differs is a
+// bug. The width libraries read RUNEWIDTH_EASTASIAN when the program starts, so the other
+// setting is checked in a child process of this test binary.
 func TestGolden(t *testing.T) {
+	child := os.Getenv("SY_STATS_GOLDEN_CHILD") != ""
+	if child && (textwidth.Width("·") == 2) != (os.Getenv("RUNEWIDTH_EASTASIAN") == "1") {
+		t.Fatalf("RUNEWIDTH_EASTASIAN=%s did not take: · is %d cells", os.Getenv("RUNEWIDTH_EASTASIAN"), textwidth.Width("·"))
+	}
 	for _, size := range []struct{ w, h int }{{120, 36}, {80, 20}} {
 		t.Run(uitest.Sprint(size.w, "x", size.h), func(t *testing.T) {
 			shots(t, model.Zh, size.w, size.h, func(name, view string) {
@@ -713,6 +720,21 @@ func TestGolden(t *testing.T) {
 			})
 		})
 	}
+	if child {
+		return
+	}
+	other := "1"
+	if textwidth.Width("·") == 2 {
+		other = "0"
+	}
+	t.Run("RUNEWIDTH_EASTASIAN="+other, func(t *testing.T) {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestGolden$", "-test.count=1")
+		cmd.Env = append(os.Environ(), "SY_STATS_GOLDEN_CHILD=1", "RUNEWIDTH_EASTASIAN="+other)
+		out, err := cmd.CombinedOutput()
+		if err != nil || !strings.Contains(string(out), "PASS") {
+			t.Fatalf("the goldens differ under RUNEWIDTH_EASTASIAN=%s: %v\n%s", other, err, out)
+		}
+	})
 }
 
 // Every line of every screen is exactly the width under RUNEWIDTH_EASTASIAN=0 and =1 (the

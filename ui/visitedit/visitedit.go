@@ -1,12 +1,17 @@
 // Package visitedit is the screen that corrects one visit after the moment it was typed:
 // the amount, the goods and their value, the mode, the need raised and its resolution
-// (marked resolved with its date and how), the follow-up date, signed, notes; Delete (on a
-// choice field, where it deletes no text) moves it to the trash after a question. It is a
-// components.Screen, pushed on the stack of whichever tab opens it — the 活动 tab from an
-// event's detail, the 军属 tab from a person's.
+// (marked resolved with its date and how), the follow-up date, signed, notes; F8 moves it
+// to the trash after a question, from any field (F8 is trash in SPEC.md §2, and no text
+// box uses it; Delete, which deletes a character in a text box, does it too on a choice
+// field). It is a components.Screen, pushed on the stack of whichever tab opens it — the
+// 活动 tab from an event's detail, the 军属 tab from a person's.
+//
+// AskTrash is the same question and trash without the editor, for Delete on a row of a
+// list of visits.
 //
 // Its store calls answer with messages addressed to that host tab (Options.Host), which
-// hands them to its stack; the screen ignores answers meant for another screen. After a
+// hands them to its stack: the read and the save as the screen's own messages (it ignores
+// answers meant for another screen), the trash as a tab.DoneMsg the stack applies. After a
 // save or a trash it pops itself, puts the outcome in the status line and announces
 // tab.ChangedMsg{KindVisit, KindEvent} (a 走访慰问 event's figures are its visits').
 package visitedit
@@ -60,20 +65,94 @@ type Screen struct {
 // pushes the screen and runs the command.
 func Open(o Options) (*Screen, tea.Cmd) {
 	sc := &Screen{o: o, kForm: keys.NewForm(o.Env.Lang), kDlg: keys.NewDialog(o.Env.Lang),
-		kTrash: key.NewBinding(key.WithKeys("delete"), key.WithHelp("Delete", i18n.T(o.Env.Lang, i18n.VeKeyTrash)))}
-	s, ctx, id := o.Env.Store, o.Env.Ctx, o.VisitID
+		kTrash: key.NewBinding(key.WithKeys("f8"), key.WithHelp("F8", i18n.T(o.Env.Lang, i18n.KeyTrash)))}
 	return sc, func() tea.Msg {
-		r, err := s.VisitRowByID(ctx, id)
-		msg := loadedMsg{to: o.Host, sc: sc, row: r, err: err}
-		if err == nil && r.DeletedAt != "" {
-			msg.err = &store.Error{Kind: store.ErrNotFound}
-		}
-		if msg.err == nil && r.EventType == model.EventVisit {
-			_, n, err := s.VisitsOfEvent(ctx, r.EventID, 0, 0)
-			msg.only, msg.err = n <= 1, err
-		}
+		msg := loadedMsg{to: o.Host, sc: sc}
+		msg.row, msg.only, msg.err = read(o)
 		return msg
 	}
+}
+
+// read reads the visit of o, and whether it is the only live visit of a 走访慰问 event; a
+// visit in the trash is not found.
+func read(o Options) (r store.VisitRow, only bool, err error) {
+	s, ctx := o.Env.Store, o.Env.Ctx
+	if r, err = s.VisitRowByID(ctx, o.VisitID); err != nil {
+		return r, false, err
+	}
+	if r.DeletedAt != "" {
+		return r, false, &store.Error{Kind: store.ErrNotFound}
+	}
+	if r.EventType == model.EventVisit {
+		_, n, err := s.VisitsOfEvent(ctx, r.EventID, 0, 0)
+		return r, n <= 1, err
+	}
+	return r, false, nil
+}
+
+// AskTrash is Delete on a visit's row in a list of visits (an event's people in 活动, a
+// person's visits in 军属): it reads visit o.VisitID, asks on o.Stack whether to move it to
+// the trash (saying so when it is the only visit of a 走访慰问 event, which goes with it;
+// No is the default), and on yes moves it, puts the outcome in the status line and
+// announces tab.ChangedMsg{KindVisit, KindEvent} from o.Host. Its store calls answer as
+// tab.DoneMsg to o.Host, which the host's components.Stack applies; the question is not
+// asked if the screen that asked is no longer in front by then. With o.ReadOnly set it
+// refuses at once.
+func AskTrash(o Options) tea.Cmd {
+	if cmd := refuse(o); cmd != nil {
+		return cmd
+	}
+	asker := o.Stack.Top()
+	return tab.Run(o.Host, func() func() tea.Cmd {
+		r, only, err := read(o)
+		return func() tea.Cmd {
+			if err != nil {
+				if store.KindOf(err) == store.ErrNotFound {
+					return tab.StatusError(i18n.T(o.Env.Lang, i18n.VeGone))
+				}
+				return tab.StatusError(tab.ErrText(o.Env, err))
+			}
+			if o.Stack.Top() != asker || o.Stack.Dialog != nil {
+				return nil
+			}
+			confirmTrash(o, r, only, nil, nil)
+			return nil
+		}
+	})
+}
+
+// confirmTrash asks whether to move r to the trash; on yes, started (if any) runs, the
+// visit is moved off the event loop, and done (if any) runs on the loop with the outcome
+// before the status and the change are announced.
+func confirmTrash(o Options, r store.VisitRow, only bool, started func(), done func(ok bool)) {
+	t := func(k i18n.Key, args ...any) string { return i18n.T(o.Env.Lang, k, args...) }
+	name := textwidth.Clean(r.PersonName)
+	body := t(i18n.VeTrashBody, name, r.Date)
+	if only {
+		body = t(i18n.VeTrashLast, name, r.Date, textwidth.Clean(r.EventTitle))
+	}
+	o.Stack.Ask(components.NewDialog(t(i18n.VeTrashTitle), body, t(i18n.VeTrashYes), t(i18n.DialogNo), false),
+		func(yes bool) tea.Cmd {
+			if !yes {
+				return nil
+			}
+			if started != nil {
+				started()
+			}
+			s, ctx, id := o.Env.Store, o.Env.Ctx, r.ID
+			return tab.Run(o.Host, func() func() tea.Cmd {
+				err := s.TrashVisit(ctx, id)
+				return func() tea.Cmd {
+					if done != nil {
+						done(err == nil)
+					}
+					if err != nil {
+						return tab.StatusError(tab.ErrText(o.Env, err))
+					}
+					return tea.Batch(tab.Status(t(i18n.VeTrashed, name, r.Date), true), tab.Changed(o.Host, tab.KindVisit, tab.KindEvent))
+				}
+			})
+		})
 }
 
 type loadedMsg struct {
@@ -95,14 +174,6 @@ type savedMsg struct {
 }
 
 func (m savedMsg) Target() tab.ID { return m.to }
-
-type trashedMsg struct {
-	to  tab.ID
-	sc  *Screen
-	err error
-}
-
-func (m trashedMsg) Target() tab.ID { return m.to }
 
 func (sc *Screen) t(k i18n.Key, args ...any) string { return i18n.T(sc.o.Env.Lang, k, args...) }
 
@@ -241,10 +312,6 @@ func (sc *Screen) Update(msg tea.Msg) tea.Cmd {
 		if msg.sc == sc {
 			return sc.onSaved(msg)
 		}
-	case trashedMsg:
-		if msg.sc == sc {
-			return sc.onTrashed(msg)
-		}
 	case tea.KeyMsg:
 		return sc.key(msg)
 	}
@@ -261,7 +328,7 @@ func (sc *Screen) key(msg tea.KeyMsg) tea.Cmd {
 	if sc.saving {
 		return nil
 	}
-	if msg.Type == tea.KeyDelete && !sc.form.Typing() {
+	if key.Matches(msg, sc.kTrash) || (msg.Type == tea.KeyDelete && !sc.form.Typing()) {
 		return sc.askTrash()
 	}
 	switch sc.form.Update(msg) {
@@ -290,11 +357,12 @@ func (sc *Screen) close() {
 	}
 }
 
-func (sc *Screen) refuse() tea.Cmd {
-	if sc.o.ReadOnly == "" {
+// refuse returns a status command when o's file is read-only.
+func refuse(o Options) tea.Cmd {
+	if o.ReadOnly == "" {
 		return nil
 	}
-	return tab.StatusError(sc.t(i18n.StatusReadOnlyRefused))
+	return tab.StatusError(i18n.T(o.Env.Lang, i18n.StatusReadOnlyRefused))
 }
 
 // Visit is the form's visit (the stored one with the form's values).
@@ -305,7 +373,7 @@ func (sc *Screen) visit() store.VisitRow {
 }
 
 func (sc *Screen) save() tea.Cmd {
-	if cmd := sc.refuse(); cmd != nil {
+	if cmd := refuse(sc.o); cmd != nil {
 		return cmd
 	}
 	f := sc.form
@@ -357,36 +425,19 @@ func (sc *Screen) onSaved(msg savedMsg) tea.Cmd {
 }
 
 func (sc *Screen) askTrash() tea.Cmd {
-	if cmd := sc.refuse(); cmd != nil {
+	if cmd := refuse(sc.o); cmd != nil {
 		return cmd
 	}
-	name := textwidth.Clean(sc.row.PersonName)
-	body := sc.t(i18n.VeTrashBody, name, sc.row.Date)
-	if sc.only {
-		body = sc.t(i18n.VeTrashLast, name, sc.row.Date, textwidth.Clean(sc.row.EventTitle))
-	}
-	sc.o.Stack.Ask(components.NewDialog(sc.t(i18n.VeTrashTitle), body, sc.t(i18n.VeTrashYes), sc.t(i18n.DialogNo), false),
-		func(yes bool) tea.Cmd {
-			if !yes {
-				return nil
-			}
-			sc.saving = true
-			s, ctx, host, id := sc.o.Env.Store, sc.o.Env.Ctx, sc.o.Host, sc.row.ID
-			return func() tea.Msg { return trashedMsg{to: host, sc: sc, err: s.TrashVisit(ctx, id)} }
-		})
+	// While the trash runs the form takes no keys (as while a save runs).
+	confirmTrash(sc.o, sc.row, sc.only, func() { sc.saving = true }, func(ok bool) {
+		sc.saving = false
+		if ok {
+			sc.trashed = true
+			sc.form.MarkClean()
+			sc.close()
+		}
+	})
 	return nil
-}
-
-func (sc *Screen) onTrashed(msg trashedMsg) tea.Cmd {
-	sc.saving = false
-	if msg.err != nil {
-		return tab.StatusError(sc.errText(msg.err))
-	}
-	sc.trashed = true
-	sc.form.MarkClean()
-	sc.close()
-	text := sc.t(i18n.VeTrashed, textwidth.Clean(sc.row.PersonName), sc.row.Date)
-	return tea.Batch(tab.Status(text, true), tab.Changed(sc.o.Host, tab.KindVisit, tab.KindEvent))
 }
 
 // errText explains an error in one line without reading the disk (tab.ErrText).
@@ -408,8 +459,11 @@ func (sc *Screen) View(w, h int) string {
 	return sc.form.View()
 }
 
+// ShortHelp puts F8 before 上一项, which is what gives way at 80 columns (the arrows go
+// back without being told): otherwise trashing would be the key left unseen.
 func (sc *Screen) ShortHelp() []key.Binding {
-	return append(sc.kForm.Short(), sc.kTrash)
+	f := sc.kForm
+	return []key.Binding{f.Next, f.Save, f.Cancel, sc.kTrash, f.Prev}
 }
 
 func (sc *Screen) Help() []keys.Group {
