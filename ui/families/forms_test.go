@@ -337,3 +337,39 @@ func TestTrashVisitFromPersonVisits(t *testing.T) {
 		t.Errorf("the list still shows the visit:\n%s", v)
 	}
 }
+
+// A record kept after the 可能重复 warning is not asked about again when something else
+// of it is edited; changing its birth date (what the check matches on) asks again.
+func TestDuplicateAskedOnlyWhenIdentityChanges(t *testing.T) {
+	s := uitest.Seeded(t)
+	ctx := context.Background()
+	vs, _ := s.Villages(ctx)
+	for range 2 {
+		p := model.Person{Name: "测试乙", BirthDate: "1950-03-01", VillageID: vs[0].ID}
+		if err := s.CreatePerson(ctx, &p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	hs := newHarness(t, s, 120, 36)
+	hs.typeText("测试乙")
+	hs.keyType(tea.KeyF4)
+	f := hs.m.pform().form
+	f.Focus("Note")
+	hs.typeText("改了备注")
+	hs.keyType(tea.KeyCtrlS)
+	if hs.m.stack.Dialog != nil {
+		t.Fatal("asked about duplicates though neither name, birth date nor village changed")
+	}
+	if hs.m.mode() != modeDetail || hs.m.detail().msg.person.Note != "改了备注" {
+		t.Fatalf("not saved: %q", hs.lastStatus())
+	}
+	hs.keyType(tea.KeyF4)
+	f = hs.m.pform().form
+	f.Focus("BirthDate")
+	f.SetValue("BirthDate", "")
+	hs.typeText("1950-03-02")
+	hs.keyType(tea.KeyCtrlS)
+	if hs.m.stack.Dialog == nil {
+		t.Fatal("a changed birth date was not checked for duplicates")
+	}
+}

@@ -303,8 +303,8 @@ const (
 	forVisitConfirm // a visit that also makes the year's confirmation (年度确认 list)
 )
 
-// savePerson saves the form's person, after warning once of possible duplicates (the
-// form's fields have passed their checks).
+// savePerson saves the form's person, after warning once of possible duplicates when
+// the save could make one (the form's fields have passed their checks).
 func (m *Model) savePerson(pf *personForm) tea.Cmd {
 	p := formPerson(pf)
 	with := ""
@@ -312,7 +312,7 @@ func (m *Model) savePerson(pf *personForm) tea.Cmd {
 		with = strings.TrimSpace(pf.form.Value("HouseholdWith"))
 	}
 	s, ctx := m.store(), m.env.Ctx
-	if !pf.dupsOK {
+	if !pf.dupsOK && m.mayDuplicate(pf.base.Person, p) {
 		return m.run(func() func() tea.Cmd {
 			_, err := m.householdTarget(ctx, p, with)
 			var dups []model.Person
@@ -378,6 +378,18 @@ func nameVillage(m *Model, name, village string) string {
 		return name
 	}
 	return m.t(i18n.FamNameVillage, name, village)
+}
+
+// mayDuplicate reports whether saving p over before could make a duplicate: p is new, or
+// something store.Duplicates matches on changed (name, birth date, village, ID number).
+// A record kept after the warning is not asked about again on every later edit.
+func (m *Model) mayDuplicate(before, p model.Person) bool {
+	if p.ID == 0 {
+		return true
+	}
+	model.ValidatePerson(&p, m.now()) // compared as they would be stored
+	return p.Name != before.Name || p.BirthDate != before.BirthDate || p.VillageID != before.VillageID ||
+		p.IDNumber != before.IDNumber
 }
 
 func (m *Model) onDuplicates(pf *personForm, dups []model.Person, err error) tea.Cmd {
