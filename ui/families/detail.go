@@ -407,6 +407,11 @@ func (d *detailScreen) View(w, h int) string {
 	d.scroll = min(max(d.scroll, 0), max(len(d.lines)-bodyH, 0))
 	lines := []string{title, styles.Dim.Render(strings.Repeat("-", w))}
 	end := min(d.scroll+bodyH, len(d.lines))
+	if end < len(d.lines) && bodyH > 1 {
+		// The last line says the rest is below (household, record dates: past the visits).
+		lines = append(append(lines, d.lines[d.scroll:end-1]...), styles.Dim.Render(textwidth.Fit(" "+m.t(i18n.HelpMore), w)))
+		return textwidth.Block(lines, w, h)
+	}
 	lines = append(lines, d.lines[d.scroll:end]...)
 	return textwidth.Block(lines, w, h)
 }

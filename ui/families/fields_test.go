@@ -81,3 +81,18 @@ func TestDetailShowsEveryFilledField(t *testing.T) {
 		t.Error("the detail shows the martyr's fields of someone who is no survivor and has none")
 	}
 }
+
+// A detail longer than the screen says on its last line that more is below, until the
+// end is reached (the household and the record's dates come after the visits).
+func TestDetailSaysMoreBelow(t *testing.T) {
+	hs := newHarness(t, uitest.Seeded(t), 80, 24)
+	hs.typeText("张三")
+	hs.keyType(tea.KeyEnter)
+	if v := hs.view(); !strings.Contains(v, "下面还有") {
+		t.Errorf("a cut detail does not say more is below:\n%s", v)
+	}
+	hs.keyType(tea.KeyEnd)
+	if v := hs.view(); strings.Contains(v, "下面还有") || !strings.Contains(v, "最后修改") {
+		t.Errorf("the end of the detail:\n%s", v)
+	}
+}

@@ -182,13 +182,16 @@ func (v *visitsScreen) View(w, h int) string {
 	return textwidth.Block(strings.Split(head+"\n"+v.wl.Table.View(), "\n"), w, h)
 }
 
+// ShortHelp leaves out the arrows (the list's cursor shows them) so that every command
+// fits the help line at 80 columns.
 func (v *visitsScreen) ShortHelp() []key.Binding {
 	k := v.keys
-	return []key.Binding{k.Back, k.Up, k.Edit, k.Trash, k.Event}
+	return []key.Binding{k.Back, k.Edit, k.Trash, k.Event}
 }
 
 func (v *visitsScreen) Help() []keys.Group {
-	return []keys.Group{{Title: v.m.t(i18n.GroupDetail), Bindings: keys.Dedupe(v.ShortHelp())}}
+	k := v.keys
+	return []keys.Group{{Title: v.m.t(i18n.GroupDetail), Bindings: keys.Dedupe([]key.Binding{k.Back, k.Up, k.Down, k.Edit, k.Trash, k.Event})}}
 }
 func (v *visitsScreen) Modal() bool  { return false }
 func (v *visitsScreen) Dirty() bool  { return false }
