@@ -2,7 +2,6 @@ package families
 
 import (
 	"context"
-	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -252,6 +251,12 @@ func (m *Model) label(field string) string {
 		return m.t(i18n.LabelSigned)
 	case "Date":
 		return m.t(i18n.LabelVisitDate)
+	case "LastVisitOn":
+		return m.t(i18n.LabelLastVisit)
+	case "CreatedAt":
+		return m.t(i18n.LabelCreated)
+	case "UpdatedAt":
+		return m.t(i18n.LabelUpdated)
 	}
 	return model.FieldLabel(field, m.env.Lang)
 }
@@ -268,18 +273,11 @@ func (m *Model) joinLabels(e model.Enum, codes []string) string {
 func (m *Model) renderDetail(d *detailScreen, w int) []string {
 	p := d.msg.person
 	lang := m.env.Lang
-	L := m.label
 	en := func(e model.Enum, code string) string { return e.Label(code, lang) }
-	id, phones := model.MaskID(p.IDNumber), make([]string, 0, len(p.Phones))
-	for _, ph := range p.Phones {
-		if d.reveal {
-			phones = append(phones, ph)
-		} else {
-			phones = append(phones, model.MaskPhone(ph))
-		}
-	}
-	if d.reveal {
-		id = p.IDNumber
+	fields := m.personTable(p, personView{reveal: d.reveal, unit: d.msg.unit})
+	row := &personRow{Person: p, VillageName: d.msg.village}
+	under := func(title i18n.Key, sec section) []string {
+		return append(components.Section(m.t(title), w), components.KVLines(fields.detail(sec, row), w)...)
 	}
 	var lines []string
 
@@ -290,45 +288,8 @@ func (m *Model) renderDetail(d *detailScreen, w int) []string {
 		}
 	}
 
-	lines = append(lines, components.Section(m.t(i18n.DetBasic), w)...)
-	lines = append(lines, components.KVLines([]components.KV{
-		{Label: L("IDNumber"), Value: id},
-		{Label: L("Phones"), Value: model.JoinPhones(phones)},
-		{Label: L("Sex"), Value: en(model.Sexes, p.Sex)},
-		{Label: L("BirthDate"), Value: p.BirthDate},
-		{Label: L("Ethnicity"), Value: p.Ethnicity},
-		{Label: L("HukouType"), Value: en(model.HukouTypes, p.HukouType)},
-		{Label: L("VillageID"), Value: d.msg.village},
-		{Label: L("Status"), Value: en(model.PersonStatuses, p.Status)},
-		{Label: L("StatusChangedOn"), Value: p.StatusChangedOn},
-		{Label: L("RegisteredOn"), Value: p.RegisteredOn},
-		{Label: m.t(i18n.LabelLastVisit), Value: p.LastVisitOn},
-		{Label: L("ContactNote"), Value: p.ContactNote},
-		{Label: L("Address"), Value: p.Address, Long: true},
-	}, w)...)
-
-	lines = append(lines, components.Section(m.t(i18n.DetCategories), w)...)
-	cats := []components.KV{{Label: L("Categories"), Value: m.joinLabels(model.Categories, p.Categories), Long: true}}
-	disability, survivor := false, false
-	for _, c := range p.Categories {
-		disability = disability || model.NeedsDisability(c)
-		survivor = survivor || model.IsSurvivor(c)
-	}
-	if p.HasCategory(model.CatOther) || p.CategoryOther != "" {
-		cats = append(cats, components.KV{Label: L("CategoryOther"), Value: p.CategoryOther})
-	}
-	if disability || p.DisabilityNature != "" || p.DisabilityGrade != 0 {
-		cats = append(cats,
-			components.KV{Label: L("DisabilityNature"), Value: en(model.DisabilityNatures, p.DisabilityNature)},
-			components.KV{Label: L("DisabilityGrade"), Value: model.GradeLabel(p.DisabilityGrade, lang)},
-			components.KV{Label: L("DisabilityCertNo"), Value: p.DisabilityCertNo})
-	}
-	if survivor || p.MartyrName != "" || p.MartyrRelation != "" {
-		cats = append(cats,
-			components.KV{Label: L("MartyrRelation"), Value: en(model.MartyrRelations, p.MartyrRelation)},
-			components.KV{Label: L("MartyrName"), Value: p.MartyrName})
-	}
-	lines = append(lines, components.KVLines(cats, w)...)
+	lines = append(lines, under(i18n.DetBasic, secBasic)...)
+	lines = append(lines, under(i18n.DetCategories, secCategories)...)
 	if model.NoPeriodicPension(&p) {
 		lines = append(lines, "  "+styles.Warn.Render(textwidth.Fit(m.t(i18n.DetNoPension), w-2)))
 	}
@@ -386,50 +347,8 @@ func (m *Model) renderDetail(d *detailScreen, w int) []string {
 		lines = append(lines, "  "+styles.Dim.Render(m.t(i18n.DetVisitsMore, rest)))
 	}
 
-	lines = append(lines, components.Section(m.t(i18n.DetService), w)...)
-	unit := d.msg.unit
-	if p.ServiceUnit != "" {
-		if unit != "" {
-			unit += " "
-		}
-		unit += p.ServiceUnit
-	}
-	lines = append(lines, components.KVLines([]components.KV{
-		{Label: L("Relation"), Value: en(model.Relations, p.Relation)},
-		{Label: L("ServicemanName"), Value: p.ServicemanName},
-		{Label: L("Rank"), Value: en(model.Ranks, p.Rank)},
-		{Label: L("ServiceStatus"), Value: en(model.ServiceStatuses, p.ServiceStatus)},
-		{Label: L("EnlistedOn"), Value: p.EnlistedOn},
-		{Label: L("DischargedOn"), Value: p.DischargedOn},
-		{Label: L("ServiceUnit"), Value: unit, Long: true},
-	}, w)...)
-
-	subsidy := en(model.SubsidyStatuses, p.SubsidyStatus)
-	if p.SubsidyFrom != 0 || p.SubsidyTo != 0 {
-		years := ""
-		if p.SubsidyFrom != 0 {
-			years = strconv.Itoa(p.SubsidyFrom)
-		}
-		years += "-"
-		if p.SubsidyTo != 0 {
-			years += strconv.Itoa(p.SubsidyTo)
-		}
-		subsidy = strings.TrimSpace(subsidy + " " + years)
-	}
-	lines = append(lines, components.Section(m.t(i18n.DetCare), w)...)
-	lines = append(lines, components.KVLines([]components.KV{
-		{Label: L("SubsidyStatus"), Value: subsidy},
-		{Label: L("PairingCadre"), Value: p.PairingCadre},
-		{Label: L("SelfCare"), Value: en(model.SelfCareLevels, p.SelfCare)},
-		{Label: L("Assistance"), Value: en(model.Assistances, p.Assistance)},
-		{Label: L("LivesAlone"), Value: yesNo(m, p.LivesAlone)},
-		{Label: L("KeyMark"), Value: en(model.KeyMarks, p.KeyMark)},
-		{Label: L("HonourPlaque"), Value: yesNo(m, p.HonourPlaque)},
-		{Label: L("PreferentialCard"), Value: yesNo(m, p.PreferentialCard)},
-		{Label: L("Health"), Value: p.Health, Long: true},
-		{Label: L("Conditions"), Value: p.Conditions, Long: true},
-		{Label: L("Note"), Value: p.Note, Long: true},
-	}, w)...)
+	lines = append(lines, under(i18n.DetService, secService)...)
+	lines = append(lines, under(i18n.DetCare, secCare)...)
 
 	others := 0
 	for _, h := range d.msg.household {
@@ -460,11 +379,7 @@ func (m *Model) renderDetail(d *detailScreen, w int) []string {
 	}
 
 	lines = append(lines, "")
-	lines = append(lines, components.KVLines([]components.KV{
-		{Label: m.t(i18n.LabelCreated), Value: p.CreatedAt},
-		{Label: m.t(i18n.LabelUpdated), Value: p.UpdatedAt},
-	}, w)...)
-	return lines
+	return append(lines, components.KVLines(fields.detail(secRecord, row), w)...)
 }
 
 func (d *detailScreen) View(w, h int) string {
@@ -492,6 +407,11 @@ func (d *detailScreen) View(w, h int) string {
 	d.scroll = min(max(d.scroll, 0), max(len(d.lines)-bodyH, 0))
 	lines := []string{title, styles.Dim.Render(strings.Repeat("-", w))}
 	end := min(d.scroll+bodyH, len(d.lines))
+	if end < len(d.lines) && bodyH > 1 {
+		// The last line says the rest is below (household, record dates: past the visits).
+		lines = append(append(lines, d.lines[d.scroll:end-1]...), styles.Dim.Render(textwidth.Fit(" "+m.t(i18n.HelpMore), w)))
+		return textwidth.Block(lines, w, h)
+	}
 	lines = append(lines, d.lines[d.scroll:end]...)
 	return textwidth.Block(lines, w, h)
 }

@@ -285,3 +285,91 @@ func TestWeakMatchesSaySo(t *testing.T) {
 		t.Errorf("weak matches not said:\n%s", v)
 	}
 }
+
+// Delete on a row of a person's visits asks, names the event that goes with its only
+// visit, and moves the visit to the trash on Yes only; the help says so.
+func TestTrashVisitFromPersonVisits(t *testing.T) {
+	s := uitest.Seeded(t)
+	hs := newHarness(t, s, 120, 36)
+	hs.typeText("张三")
+	hs.keyType(tea.KeyEnter)
+	hs.keyType(tea.KeyEnter)
+	if _, ok := hs.m.stack.Top().(*visitsScreen); !ok {
+		t.Fatalf("the visits screen did not open:\n%s", hs.view())
+	}
+	said := false
+	for _, b := range hs.m.ShortHelp() {
+		said = said || b.Help().Key == "Delete" && b.Help().Desc == "移到回收站"
+	}
+	if !said {
+		t.Error("the help line does not say Delete")
+	}
+	id := hs.m.detail().id
+	count := func() int {
+		_, n, err := s.VisitsOfPerson(context.Background(), id, 0, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	hs.keyType(tea.KeyDelete)
+	d := hs.m.stack.Dialog
+	if d == nil {
+		t.Fatal("Delete did not ask")
+	}
+	if !strings.Contains(d.Body, "2026-01-28") || !strings.Contains(d.Body, "活动也会一起移走") {
+		t.Errorf("dialog body %q", d.Body)
+	}
+	hs.keyType(tea.KeyEnter) // the focus is on No
+	if count() != 1 {
+		t.Fatal("trashed without a Yes")
+	}
+	hs.keyType(tea.KeyDelete)
+	hs.keyType(tea.KeyLeft)
+	hs.keyType(tea.KeyEnter)
+	if count() != 0 {
+		t.Fatalf("the visit is still there (status %q)", hs.lastStatus())
+	}
+	if st := hs.status[len(hs.status)-1]; !st.Undo || !strings.Contains(st.Text, "已移到回收站") {
+		t.Errorf("status %+v", st)
+	}
+	if v := hs.view(); !strings.Contains(v, "共 0 次") {
+		t.Errorf("the list still shows the visit:\n%s", v)
+	}
+}
+
+// A record kept after the 可能重复 warning is not asked about again when something else
+// of it is edited; changing its birth date (what the check matches on) asks again.
+func TestDuplicateAskedOnlyWhenIdentityChanges(t *testing.T) {
+	s := uitest.Seeded(t)
+	ctx := context.Background()
+	vs, _ := s.Villages(ctx)
+	for range 2 {
+		p := model.Person{Name: "测试乙", BirthDate: "1950-03-01", VillageID: vs[0].ID}
+		if err := s.CreatePerson(ctx, &p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	hs := newHarness(t, s, 120, 36)
+	hs.typeText("测试乙")
+	hs.keyType(tea.KeyF4)
+	f := hs.m.pform().form
+	f.Focus("Note")
+	hs.typeText("改了备注")
+	hs.keyType(tea.KeyCtrlS)
+	if hs.m.stack.Dialog != nil {
+		t.Fatal("asked about duplicates though neither name, birth date nor village changed")
+	}
+	if hs.m.mode() != modeDetail || hs.m.detail().msg.person.Note != "改了备注" {
+		t.Fatalf("not saved: %q", hs.lastStatus())
+	}
+	hs.keyType(tea.KeyF4)
+	f = hs.m.pform().form
+	f.Focus("BirthDate")
+	f.SetValue("BirthDate", "")
+	hs.typeText("1950-03-02")
+	hs.keyType(tea.KeyCtrlS)
+	if hs.m.stack.Dialog == nil {
+		t.Fatal("a changed birth date was not checked for duplicates")
+	}
+}

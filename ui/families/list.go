@@ -20,7 +20,8 @@ import (
 	"shuangyong/ui/textwidth"
 )
 
-// Column indexes of the list.
+// Column indexes of the list: the place of the person's fields that have a column
+// (personField.col), and of their cells in a row.
 const (
 	colVillage = iota
 	colName
@@ -54,7 +55,8 @@ type listScreen struct {
 	m      *Model
 	search components.SearchBox
 	wl     *components.WindowList
-	table  *components.Table // wl.Table
+	table  *components.Table            // wl.Table
+	cols   components.Fields[personRow] // the person's fields the columns show, in column order
 	f      filters
 	text   string // the text of the newest query
 }
@@ -63,23 +65,10 @@ func newList(m *Model) *listScreen {
 	l := &listScreen{m: m}
 	l.search = components.SearchBox{Label: m.t(i18n.SearchLabel), Placeholder: m.t(i18n.SearchHint)}
 	l.search.Input.Max = 60
-	l.wl = components.NewWindowList(m.env.Ctx, tab.Families, m.columns())
+	l.cols = m.personTable(model.Person{}, personView{}).columns()
+	l.wl = components.NewWindowList(m.env.Ctx, tab.Families, l.cols.Columns())
 	l.table = l.wl.Table
 	return l
-}
-
-func (m *Model) columns() []components.Column {
-	return []components.Column{
-		colVillage: {Title: m.t(i18n.ColVillage), Min: 8, Max: 12, Grow: 1, Keep: 90},
-		colName:    {Title: m.t(i18n.ColName), Min: 10, Max: 16, Grow: 2, Keep: 100},
-		colSex:     {Title: m.t(i18n.ColSex), Min: 4, Max: 4, Keep: 30},
-		colAge:     {Title: m.t(i18n.ColAge), Min: 4, Max: 4, Keep: 40, Right: true},
-		colCats:    {Title: m.t(i18n.ColCategories), Min: 10, Max: 40, Grow: 8, Keep: 80},
-		colID:      {Title: m.t(i18n.ColID), Min: 18, Max: 18, Keep: 60},
-		colPhone:   {Title: m.t(i18n.ColPhone), Min: 12, Max: 15, Grow: 1, Keep: 50},
-		colCadre:   {Title: m.t(i18n.ColCadre), Min: 8, Max: 10, Grow: 1, Keep: 20},
-		colVisit:   {Title: m.t(i18n.ColLastVisit), Min: 10, Max: 10, Keep: 70},
-	}
 }
 
 func (l *listScreen) setSize(w, h int) { l.table.SetSize(w, max(h-1, 1)) }
@@ -117,7 +106,7 @@ func (l *listScreen) query() tea.Cmd {
 	m := l.m
 	q := m.peopleQuery()
 	l.text = q.Text
-	s := m.store()
+	s, cols := m.store(), l.cols
 	return l.wl.SetQuery(func(ctx context.Context, off, limit int) (components.Page, error) {
 		q.Offset, q.Limit = off, limit
 		page, err := s.SearchPeople(ctx, q)
@@ -126,44 +115,10 @@ func (l *listScreen) query() tea.Cmd {
 		out.Rows = make([][]string, len(page.Rows))
 		for i := range page.Rows {
 			out.IDs[i] = page.Rows[i].ID
-			out.Rows[i] = m.cells(&page.Rows[i])
+			out.Rows[i] = listCells(cols, &page.Rows[i])
 		}
 		return out, err
 	})
-}
-
-// cells turns a row into the list's cell texts, cleaned for display, once per page.
-func (m *Model) cells(r *store.PersonRow) []string {
-	lang := m.env.Lang
-	age := ""
-	if a := ageOn(r.BirthDate, m.now()); a >= 0 {
-		age = strconv.Itoa(a)
-	}
-	phone := ""
-	if len(r.Phones) > 0 {
-		phone = model.MaskPhone(r.Phones[0])
-	}
-	visit := r.LastVisitOn
-	if visit == "" {
-		visit = m.t(i18n.FamNeverVisited)
-	}
-	out := make([]string, colVisit+1)
-	out[colVillage] = r.VillageName
-	out[colName] = r.Name
-	if tag := matchTag(m.env.Lang, r.Match); tag != "" {
-		out[colName] += tag // what put the row here, when no column shows it
-	}
-	out[colSex] = model.Sexes.Label(r.Sex, lang)
-	out[colAge] = age
-	out[colCats] = i18n.CatShortList(lang, r.Categories)
-	out[colID] = model.MaskID(r.IDNumber)
-	out[colPhone] = phone
-	out[colCadre] = r.PairingCadre
-	out[colVisit] = visit
-	for i := range out {
-		out[i] = textwidth.Clean(out[i])
-	}
-	return out
 }
 
 // ageOn is the age in whole years on day t of someone born on the ISO date birth, or -1.

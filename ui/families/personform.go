@@ -20,9 +20,9 @@ import (
 type personForm struct {
 	*components.FormScreen
 	form   *components.Form
-	table  components.Fields[model.Person]
-	base   model.Person // the record edited (ID and fields the form does not show)
-	dupsOK bool         // the user saw the duplicate warning and chose to save
+	table  components.Fields[personRow]
+	base   personRow // the record edited (ID and fields the form does not show)
+	dupsOK bool      // the user saw the duplicate warning and chose to save
 	// idBirth and idSex are the birth date and sex last filled in from the ID number:
 	// while they stand as filled, a changed ID number fills them again.
 	idBirth, idSex string
@@ -52,144 +52,6 @@ func hasAny(f *components.Form, pred func(string) bool) bool {
 		}
 	}
 	return false
-}
-
-// personTable is the person's field table for the form: each field's label, kind,
-// choices and checks, and how it is read from and written to the record — one list,
-// in the form's order.
-func (m *Model) personTable(p model.Person) components.Fields[model.Person] {
-	type P = model.Person
-	type F = components.FieldDef[model.Person]
-	str := func(get func(*P) *string) (func(*P) string, func(*P, string)) {
-		return func(p *P) string { return *get(p) }, func(p *P, v string) { *get(p) = v }
-	}
-	text := func(key string, max int, hint string, get func(*P) *string) F {
-		g, st := str(get)
-		return F{Key: key, Label: m.label(key), Max: max, Placeholder: hint, Get: g, Set: st}
-	}
-	pick := func(key string, opts []components.Option, get func(*P) *string) F {
-		g, st := str(get)
-		return F{Key: key, Label: m.label(key), Kind: components.KindPick, Options: opts, Get: g, Set: st}
-	}
-	yesNo := func(key string, get func(*P) *bool) F {
-		return F{Key: key, Label: m.label(key), Kind: components.KindPick, Options: m.yesNoOptions(),
-			Get: func(p *P) string { return boolValue(*get(p)) }, Set: func(p *P, v string) { *get(p) = v == "1" }}
-	}
-	year := func(key string, get func(*P) *int) F {
-		return F{Key: key, Label: m.label(key), Max: 4,
-			Get: func(p *P) string { return itoaOrEmpty(*get(p)) },
-			Set: func(p *P, v string) { *get(p), _ = strconv.Atoi(strings.TrimSpace(v)) },
-			Check: func(s string) (string, string) {
-				s = strings.TrimSpace(s)
-				if s == "" {
-					return "", ""
-				}
-				if _, err := strconv.Atoi(s); err != nil || len(s) != 4 {
-					return s, m.t(i18n.FormYearBad)
-				}
-				return s, ""
-			}}
-	}
-	only := func(pred func(string) bool) func(f *components.Form) bool {
-		return func(f *components.Form) bool { return hasAny(f, pred) }
-	}
-	disability, survivor := only(model.NeedsDisability), only(model.IsSurvivor)
-	other := only(func(c string) bool { return c == model.CatOther })
-	hidden := func(d F, visible func(*components.Form) bool) F { d.Visible = visible; return d }
-
-	villages := []components.Option{{Value: "", Label: m.t(i18n.FormUnset)}}
-	known := p.VillageID == 0
-	for _, v := range m.villages {
-		villages = append(villages, components.Option{Value: strconv.FormatInt(v.ID, 10), Label: v.Name})
-		known = known || v.ID == p.VillageID
-	}
-	if !known { // a village no longer on the list: keep it choosable
-		name := ""
-		if d := m.detail(); d != nil && d.id == p.ID {
-			name = d.msg.village
-		}
-		if name == "" {
-			name = "#" + strconv.FormatInt(p.VillageID, 10)
-		}
-		villages = append(villages, components.Option{Value: strconv.FormatInt(p.VillageID, 10), Label: name})
-	}
-	grades := []components.Option{{Value: "", Label: m.t(i18n.FormUnset)}}
-	for g := 1; g <= 10; g++ {
-		grades = append(grades, components.Option{Value: strconv.Itoa(g), Label: model.GradeLabel(g, m.env.Lang)})
-	}
-	e := func(en model.Enum) []components.Option { return m.enumOptions(en, true) }
-
-	return components.Fields[model.Person]{
-		text("Name", model.MaxNameRunes+10, m.t(i18n.FormNameHint), func(p *P) *string { return &p.Name }),
-		text("IDNumber", 24, m.t(i18n.FormIDHint), func(p *P) *string { return &p.IDNumber }),
-		pick("Sex", e(model.Sexes), func(p *P) *string { return &p.Sex }),
-		text("BirthDate", 12, m.t(i18n.FormDateHint), func(p *P) *string { return &p.BirthDate }),
-		text("Ethnicity", model.MaxShortText, "", func(p *P) *string { return &p.Ethnicity }),
-		{Key: "Phones", Label: m.label("Phones"), Max: 80, Placeholder: m.t(i18n.FormPhoneHint),
-			Get: func(p *P) string { return model.JoinPhones(p.Phones) },
-			Set: func(p *P, v string) {
-				p.Phones = nil
-				if s := strings.TrimSpace(v); s != "" {
-					p.Phones = []string{s} // split and checked by the model's validation
-				}
-			}},
-		text("ContactNote", model.MaxLineText, "", func(p *P) *string { return &p.ContactNote }),
-		{Key: "VillageID", Label: m.label("VillageID"), Kind: components.KindPick, Options: villages,
-			Get: func(p *P) string { return idOrEmpty(p.VillageID) },
-			Set: func(p *P, v string) { p.VillageID, _ = strconv.ParseInt(v, 10, 64) }},
-		text("Address", model.MaxLineText, "", func(p *P) *string { return &p.Address }),
-		{Key: "Household", Label: m.label("Household"), Kind: components.KindPick, Options: m.householdOptions(p),
-			Get: func(p *P) string {
-				if p.ID != 0 && p.HouseholdID != 0 {
-					return "keep"
-				}
-				return "alone"
-			},
-			Set: func(p *P, v string) {
-				if v != "keep" {
-					p.HouseholdID = 0 // alone, or the household joined at the save
-				}
-			}},
-		// Not a field of the person: who to join, resolved when the form is saved.
-		{Key: "HouseholdWith", Label: m.t(i18n.FormHouseholdWith), Max: 40, Placeholder: m.t(i18n.FormHouseholdWithHint),
-			Visible: func(f *components.Form) bool { return f.Value("Household") == "join" },
-			Get:     func(*P) string { return "" }, Set: func(*P, string) {}},
-		pick("HukouType", e(model.HukouTypes), func(p *P) *string { return &p.HukouType }),
-		{Key: "Categories", Label: m.label("Categories"), Kind: components.KindMulti, Options: m.enumOptions(model.Categories, false),
-			Get: func(p *P) string { return strings.Join(p.Categories, ",") },
-			Set: func(p *P, v string) { p.Categories = splitComma(v) }},
-		hidden(text("CategoryOther", model.MaxShortText, "", func(p *P) *string { return &p.CategoryOther }), other),
-		hidden(pick("DisabilityNature", e(model.DisabilityNatures), func(p *P) *string { return &p.DisabilityNature }), disability),
-		{Key: "DisabilityGrade", Label: m.label("DisabilityGrade"), Kind: components.KindPick, Options: grades, Visible: disability,
-			Get: func(p *P) string { return itoaOrEmpty(p.DisabilityGrade) },
-			Set: func(p *P, v string) { p.DisabilityGrade, _ = strconv.Atoi(v) }},
-		hidden(text("DisabilityCertNo", model.MaxShortText, "", func(p *P) *string { return &p.DisabilityCertNo }), disability),
-		hidden(pick("MartyrRelation", e(model.MartyrRelations), func(p *P) *string { return &p.MartyrRelation }), survivor),
-		hidden(text("MartyrName", model.MaxNameRunes+10, "", func(p *P) *string { return &p.MartyrName }), survivor),
-		pick("Relation", e(model.Relations), func(p *P) *string { return &p.Relation }),
-		text("ServicemanName", model.MaxNameRunes+10, "", func(p *P) *string { return &p.ServicemanName }),
-		pick("Rank", e(model.Ranks), func(p *P) *string { return &p.Rank }),
-		pick("ServiceStatus", e(model.ServiceStatuses), func(p *P) *string { return &p.ServiceStatus }),
-		text("ServiceUnit", model.MaxUnitName, "", func(p *P) *string { return &p.ServiceUnit }),
-		text("EnlistedOn", 12, m.t(i18n.FormMonthHint), func(p *P) *string { return &p.EnlistedOn }),
-		text("DischargedOn", 12, m.t(i18n.FormMonthHint), func(p *P) *string { return &p.DischargedOn }),
-		pick("SubsidyStatus", e(model.SubsidyStatuses), func(p *P) *string { return &p.SubsidyStatus }),
-		year("SubsidyFrom", func(p *P) *int { return &p.SubsidyFrom }),
-		year("SubsidyTo", func(p *P) *int { return &p.SubsidyTo }),
-		text("PairingCadre", model.MaxUnitName, "", func(p *P) *string { return &p.PairingCadre }),
-		pick("SelfCare", e(model.SelfCareLevels), func(p *P) *string { return &p.SelfCare }),
-		pick("Assistance", e(model.Assistances), func(p *P) *string { return &p.Assistance }),
-		yesNo("LivesAlone", func(p *P) *bool { return &p.LivesAlone }),
-		pick("KeyMark", m.enumOptions(model.KeyMarks, false), func(p *P) *string { return &p.KeyMark }),
-		text("Health", model.MaxLongText, "", func(p *P) *string { return &p.Health }),
-		text("Conditions", model.MaxLongText, "", func(p *P) *string { return &p.Conditions }),
-		yesNo("HonourPlaque", func(p *P) *bool { return &p.HonourPlaque }),
-		yesNo("PreferentialCard", func(p *P) *bool { return &p.PreferentialCard }),
-		pick("Status", m.enumOptions(model.PersonStatuses, false), func(p *P) *string { return &p.Status }),
-		text("StatusChangedOn", 12, m.t(i18n.FormDateHint), func(p *P) *string { return &p.StatusChangedOn }),
-		text("RegisteredOn", 12, m.t(i18n.FormDateHint), func(p *P) *string { return &p.RegisteredOn }),
-		text("Note", model.MaxLongText, "", func(p *P) *string { return &p.Note }),
-	}
 }
 
 // splitComma splits a multi-pick's value ("a,b") into its codes.
@@ -223,9 +85,9 @@ func idOrEmpty(n int64) string {
 
 // formPerson builds the person the form describes, over the record being edited.
 func formPerson(pf *personForm) model.Person {
-	p := pf.base
-	pf.table.Apply(pf.form, &p)
-	return p
+	r := pf.base
+	pf.table.Apply(pf.form, &r)
+	return r.Person
 }
 
 // openPersonForm opens the form on p (a zero Person adds one). village names p's
@@ -238,9 +100,10 @@ func (m *Model) openPersonForm(p model.Person, village string) tea.Cmd {
 		p.Status = model.StatusActive
 		p.RegisteredOn = m.today()
 	}
-	table := m.personTable(p)
-	f := table.Form(m.env.Lang, title, &p)
-	pf := &personForm{FormScreen: components.NewFormScreen(m.env, m.stack, f), form: f, base: p, table: table}
+	table := m.personTable(p, personView{}).defs()
+	base := personRow{Person: p}
+	f := table.Form(m.env.Lang, title, &base)
+	pf := &personForm{FormScreen: components.NewFormScreen(m.env, m.stack, f), form: f, base: base, table: table}
 	f.OnLeave = func(f *components.Form, key string) { m.personLeft(pf, key) }
 	f.OnChange = func(f *components.Form, key string) {
 		if key == "Categories" {
@@ -288,7 +151,7 @@ func (m *Model) personLeft(pf *personForm, key string) {
 	f.SetError(key, msg)
 	if msg == "" {
 		if fl := f.Field(key); fl != nil && fl.Kind == components.KindText && key != "HouseholdWith" {
-			f.SetValue(key, pf.table.Value(key, &p)) // the normalised value (not a field of the person: left as typed)
+			f.SetValue(key, pf.table.Value(key, &personRow{Person: p})) // the normalised value (not a field of the person: left as typed)
 		}
 	}
 	// A field that depends on this one may now be right or wrong (sex against ID).
@@ -440,8 +303,8 @@ const (
 	forVisitConfirm // a visit that also makes the year's confirmation (年度确认 list)
 )
 
-// savePerson saves the form's person, after warning once of possible duplicates (the
-// form's fields have passed their checks).
+// savePerson saves the form's person, after warning once of possible duplicates when
+// the save could make one (the form's fields have passed their checks).
 func (m *Model) savePerson(pf *personForm) tea.Cmd {
 	p := formPerson(pf)
 	with := ""
@@ -449,7 +312,7 @@ func (m *Model) savePerson(pf *personForm) tea.Cmd {
 		with = strings.TrimSpace(pf.form.Value("HouseholdWith"))
 	}
 	s, ctx := m.store(), m.env.Ctx
-	if !pf.dupsOK {
+	if !pf.dupsOK && m.mayDuplicate(pf.base.Person, p) {
 		return m.run(func() func() tea.Cmd {
 			_, err := m.householdTarget(ctx, p, with)
 			var dups []model.Person
@@ -515,6 +378,18 @@ func nameVillage(m *Model, name, village string) string {
 		return name
 	}
 	return m.t(i18n.FamNameVillage, name, village)
+}
+
+// mayDuplicate reports whether saving p over before could make a duplicate: p is new, or
+// something store.Duplicates matches on changed (name, birth date, village, ID number).
+// A record kept after the warning is not asked about again on every later edit.
+func (m *Model) mayDuplicate(before, p model.Person) bool {
+	if p.ID == 0 {
+		return true
+	}
+	model.ValidatePerson(&p, m.now()) // compared as they would be stored
+	return p.Name != before.Name || p.BirthDate != before.BirthDate || p.VillageID != before.VillageID ||
+		p.IDNumber != before.IDNumber
 }
 
 func (m *Model) onDuplicates(pf *personForm, dups []model.Person, err error) tea.Cmd {

@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"shuangyong/model"
+	"shuangyong/store"
 	"shuangyong/ui/components"
 	"shuangyong/ui/i18n"
 	"shuangyong/ui/keys"
@@ -19,8 +20,8 @@ import (
 )
 
 // visitsScreen lists one person's visits, newest first, to correct one (Enter opens the
-// visit editor: amount, goods, need and its resolution, follow-up, signed; Delete there
-// moves it to the trash) or go to its event in 活动.
+// visit editor: amount, goods, need and its resolution, follow-up, signed), move one to
+// the trash (Delete) or go to its event in 活动.
 type visitsScreen struct {
 	m    *Model
 	id   int64
@@ -30,7 +31,7 @@ type visitsScreen struct {
 }
 
 type visitsKeys struct {
-	Back, Up, Down, Edit, Event key.Binding
+	Back, Up, Down, Edit, Trash, Event key.Binding
 }
 
 func (m *Model) openVisits(d *detailScreen) tea.Cmd {
@@ -41,6 +42,7 @@ func (m *Model) openVisits(d *detailScreen) tea.Cmd {
 		Up:    key.NewBinding(key.WithKeys("up"), key.WithHelp(t(i18n.LabelUpDown), t(i18n.KeyMove))),
 		Down:  key.NewBinding(key.WithKeys("down"), key.WithHelp(t(i18n.LabelUpDown), t(i18n.KeyMove))),
 		Edit:  key.NewBinding(key.WithKeys("enter", "f4"), key.WithHelp("Enter", t(i18n.KeyEditVisit))),
+		Trash: key.NewBinding(key.WithKeys("delete"), key.WithHelp("Delete", t(i18n.KeyTrash))),
 		Event: key.NewBinding(key.WithKeys("f6"), key.WithHelp("F6", t(i18n.KeyOpenEvent))),
 	}}
 	v.wl = components.NewWindowList(m.env.Ctx, tab.Families, []components.Column{
@@ -108,6 +110,13 @@ func (v *visitsScreen) Update(msg tea.Msg) tea.Cmd {
 			sc, cmd := visitedit.Open(visitedit.Options{Env: m.env, Host: tab.Families, Stack: m.stack, VisitID: id, ReadOnly: m.readOnly})
 			m.stack.Push(sc)
 			return cmd
+		case key.Matches(msg, k.Trash):
+			if c := m.refuseWrite(); c != nil {
+				return c
+			}
+			if id, _, ok := v.wl.Selected(); ok {
+				return v.askTrash(id)
+			}
 		case key.Matches(msg, k.Event):
 			if _, cells, ok := v.wl.Selected(); ok {
 				return tab.Open(tab.Families, tab.KindEvent, atoi64(cells[len(cells)-1]))
@@ -115,6 +124,54 @@ func (v *visitsScreen) Update(msg tea.Msg) tea.Cmd {
 		}
 	}
 	return nil
+}
+
+// askTrash asks before moving a visit to the trash, saying so when its event goes with it
+// (the only visit of a 走访慰问 event), as the visit editor does.
+func (v *visitsScreen) askTrash(id int64) tea.Cmd {
+	m := v.m
+	s, ctx := m.store(), m.env.Ctx
+	return m.run(func() func() tea.Cmd {
+		r, err := s.VisitRowByID(ctx, id)
+		if err == nil && r.DeletedAt != "" {
+			err = &store.Error{Kind: store.ErrNotFound}
+		}
+		only := false
+		if err == nil && r.EventType == model.EventVisit {
+			var n int
+			_, n, err = s.VisitsOfEvent(ctx, r.EventID, 0, 0)
+			only = n <= 1
+		}
+		return func() tea.Cmd {
+			if err != nil {
+				return tea.Batch(tab.StatusError(m.errText(err)), v.wl.Refresh())
+			}
+			if !m.inFront(v) {
+				return nil // the user moved on meanwhile
+			}
+			name := textwidth.Clean(r.PersonName)
+			body := m.t(i18n.VeTrashBody, name, r.Date)
+			if only {
+				body = m.t(i18n.VeTrashLast, name, r.Date, textwidth.Clean(r.EventTitle))
+			}
+			m.stack.Ask(components.NewDialog(m.t(i18n.VeTrashTitle), body, m.t(i18n.VeTrashYes), m.t(i18n.DialogNo), false),
+				func(yes bool) tea.Cmd {
+					if !yes {
+						return nil
+					}
+					return m.run(func() func() tea.Cmd {
+						err := s.TrashVisit(ctx, id)
+						return func() tea.Cmd {
+							if err != nil {
+								return tab.StatusError(m.errText(err))
+							}
+							return tea.Batch(tab.Status(m.t(i18n.VeTrashed, name, r.Date), true), m.changed())
+						}
+					})
+				})
+			return nil
+		}
+	})
 }
 
 func (v *visitsScreen) View(w, h int) string {
@@ -125,13 +182,16 @@ func (v *visitsScreen) View(w, h int) string {
 	return textwidth.Block(strings.Split(head+"\n"+v.wl.Table.View(), "\n"), w, h)
 }
 
+// ShortHelp leaves out the arrows (the list's cursor shows them) so that every command
+// fits the help line at 80 columns.
 func (v *visitsScreen) ShortHelp() []key.Binding {
 	k := v.keys
-	return []key.Binding{k.Back, k.Up, k.Edit, k.Event}
+	return []key.Binding{k.Back, k.Edit, k.Trash, k.Event}
 }
 
 func (v *visitsScreen) Help() []keys.Group {
-	return []keys.Group{{Title: v.m.t(i18n.GroupDetail), Bindings: keys.Dedupe(v.ShortHelp())}}
+	k := v.keys
+	return []keys.Group{{Title: v.m.t(i18n.GroupDetail), Bindings: keys.Dedupe([]key.Binding{k.Back, k.Up, k.Down, k.Edit, k.Trash, k.Event})}}
 }
 func (v *visitsScreen) Modal() bool  { return false }
 func (v *visitsScreen) Dirty() bool  { return false }
