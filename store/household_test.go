@@ -29,6 +29,10 @@ func TestSavePersonJoinsHousehold(t *testing.T) {
 	if head.HouseholdID == 0 || head.HouseholdID != wife.HouseholdID {
 		t.Fatalf("households %d %d", head.HouseholdID, wife.HouseholdID)
 	}
+	// Ctrl+Z names the save of 李秀英, not the household made for 王大山.
+	if next, ok, err := s.NextUndo(ctx); err != nil || !ok || next.Entity != EntPerson || next.Action != ActInsert || next.Summary != "李秀英" {
+		t.Errorf("undo would say %+v %v", next, err)
+	}
 	if _, err := s.Undo(ctx); err != nil {
 		t.Fatal(err)
 	}

@@ -295,17 +295,23 @@ func (s *Store) SavePerson(ctx context.Context, p *model.Person, joinWith int64)
 			Zh: "不能与本人同户，请选择另一个人", En: "choose another person than this one"}}})
 	}
 	return s.write(ctx, func(w *writer) error {
-		if joinWith != 0 {
-			id, err := w.householdOf(joinWith)
-			if err != nil {
-				return err
-			}
-			p.HouseholdID = id
-		}
+		// The person's own row is written first: a change is named by its first row (F8,
+		// Ctrl+Z's 「撤销「…」」), and this is their save, not the household they join.
+		var err error
 		if p.ID == 0 {
-			return w.insertPerson(p)
+			err = w.insertPerson(p)
+		} else {
+			err = w.updatePerson(p)
 		}
-		return w.updatePerson(p)
+		if err != nil || joinWith == 0 {
+			return err
+		}
+		id, err := w.householdOf(joinWith)
+		if err != nil || id == p.HouseholdID {
+			return err
+		}
+		p.HouseholdID = id
+		return w.setHousehold(p.ID, id)
 	})
 }
 
