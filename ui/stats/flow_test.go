@@ -193,7 +193,7 @@ func TestFlowContactRule(t *testing.T) {
 	tm.Send(key(tea.KeyTab))
 	waitFor(t, sp, "[4 统计]", "2026年度双拥工作统计", "截至 2026-11-20")
 	tm.Send(key(tea.KeyEnd))
-	waitFor(t, sp, "第四季度常态化联系完成率")
+	waitJoined(t, sp, "第四季度常态化联系完成率")
 	tm.Send(key(tea.KeyPgUp)) // the table's header
 	waitFor(t, sp, "第四季度已联系", "第四季度未联系")
 
@@ -225,7 +225,7 @@ func TestFlowContactRule(t *testing.T) {
 		t.Fatalf("the tally's period %v", tl.Contacts.Span)
 	}
 	tm.Send(key(tea.KeyEnd))
-	scr := waitFor(t, sp, "11月常态化联系完成率"+model.FormatPermille(tl.Contacts.Total.Permille()))
+	scr := waitJoined(t, sp, "11月常态化联系完成率"+model.FormatPermille(tl.Contacts.Total.Permille()))
 	tm.Send(key(tea.KeyPgUp))
 	scr += waitFor(t, sp, "11月已联系", "11月未联系")
 	if strings.Contains(scr, "季度已联系") || strings.Contains(scr, "季度常态化联系") {
@@ -235,6 +235,25 @@ func TestFlowContactRule(t *testing.T) {
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 	if sp.bad != "" {
 		t.Errorf("a frame broke the width rule: %s", sp.bad)
+	}
+}
+
+// waitJoined is waitFor for text that may wrap (the paragraph): the screen's lines are
+// read on, trimmed, as one; it returns them so.
+func waitJoined(t *testing.T, sp *spy, want string) string {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		lines := strings.Split(sp.screen(), "\n")
+		for i := range lines {
+			lines[i] = strings.TrimSpace(lines[i])
+		}
+		if joined := strings.Join(lines, ""); strings.Contains(joined, want) {
+			return joined
+		} else if time.Now().After(deadline) {
+			t.Fatalf("screen never showed %q; last screen:\n%s", want, sp.screen())
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }
 
