@@ -243,6 +243,57 @@ func QuarterLabel(q int, lang Lang) string {
 	return "第" + [...]string{"一", "二", "三", "四"}[q-1] + "季度"
 }
 
+// MonthSpan is the months From to To (1–12) of a year: a period of a duty rule (DutySpan).
+// The zero value is no span.
+type MonthSpan struct{ From, To int }
+
+// Valid reports whether the span is months of one year.
+func (s MonthSpan) Valid() bool { return s.From >= 1 && s.From <= s.To && s.To <= 12 }
+
+// Has reports whether month m (1–12) lies in the span.
+func (s MonthSpan) Has(m int) bool { return s.Valid() && m >= s.From && m <= s.To }
+
+// Whole reports whether the span is the whole year.
+func (s MonthSpan) Whole() bool { return s.From == 1 && s.To == 12 }
+
+var monthsEn = [...]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+
+// Label names the span wherever a figure counted over it is shown (the 统计 tab, the
+// workbook, CSV and text files, the paragraph — one name, rule 1): a quarter as
+// QuarterLabel (第四季度, Q4), a month 「11月」 (Nov), a half year 上半年/下半年 (H1/H2), the
+// year 全年 (the year), any other span 「9至12月」 (Sep-Dec). A range is written with 至 and a
+// hyphen, not a dash: the dash has an ambiguous width in terminals, and the years of a
+// range are written so too (Period.Zh, Period.En). "" for no span.
+func (s MonthSpan) Label(lang Lang) string {
+	if !s.Valid() {
+		return ""
+	}
+	n := s.To - s.From + 1
+	switch {
+	case n == 12:
+		if lang == En {
+			return "the year"
+		}
+		return "全年"
+	case n == 6 && (s.From == 1 || s.From == 7):
+		if lang == En {
+			return [...]string{"H1", "H2"}[s.From/7]
+		}
+		return [...]string{"上半年", "下半年"}[s.From/7]
+	case n == 3 && s.From%3 == 1:
+		return QuarterLabel((s.From-1)/3+1, lang)
+	case n == 1:
+		if lang == En {
+			return monthsEn[s.From-1]
+		}
+		return strconv.Itoa(s.From) + "月"
+	}
+	if lang == En {
+		return monthsEn[s.From-1] + "-" + monthsEn[s.To-1]
+	}
+	return strconv.Itoa(s.From) + "至" + strconv.Itoa(s.To) + "月"
+}
+
 // DateNotAfter reports whether an ISO date is not after today — for a year-month, whether
 // the month is not after today's month. It is false for anything that is not ISO, so a
 // rule "must not be in the future" never passes a value it could not read.

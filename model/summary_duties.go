@@ -8,8 +8,9 @@ import (
 // The paragraph's sentence on the recurring duties (tally_duties.go), in the register of
 // the county's notices: 「重点优抚对象N人，第四季度常态化联系完成率…%，全年入户走访…人；已为…户军属
 // 家庭悬挂光荣牌，尚有…户待悬挂；完成2026年度确认…人，确认率…%。」 Each clause only when its
-// figures say something (rule: nothing about what did not happen); the quarter and, for a
-// range, the year are named, as the tables name them (rule 1).
+// figures say something (rule: nothing about what did not happen); the current period
+// (ContactTally.Span: a quarter under the default rule, 「11月」 under a monthly one) and,
+// for a range, the year are named, as the tables name them (rule 1).
 
 func dutiesZh(t Tally) string {
 	when, year := "", "全年"
@@ -19,7 +20,7 @@ func dutiesZh(t Tally) string {
 	}
 	var parts []string
 	if c := t.Contacts.Total; c.Key > 0 {
-		s := "重点优抚对象" + strconv.Itoa(c.Key) + "人，" + when + QuarterLabel(t.Contacts.Quarter, Zh) +
+		s := "重点优抚对象" + strconv.Itoa(c.Key) + "人，" + when + t.Contacts.Span.Label(Zh) +
 			"常态化联系完成率" + FormatPermille(c.Permille())
 		if c.Home > 0 {
 			s += "，" + year + "入户走访" + strconv.Itoa(c.Home) + "人"
@@ -61,8 +62,11 @@ func dutiesZh(t Tally) string {
 func dutiesEn(t Tally) string {
 	var parts []string
 	if c := t.Contacts.Total; c.Key > 0 {
-		s := FormatPermille(c.Permille()) + " of the " + strconv.Itoa(c.Key) + " key people were contacted in " +
-			QuarterLabel(t.Contacts.Quarter, En) + " " + strconv.Itoa(t.Contacts.Year)
+		in := t.Contacts.Span.Label(En) + " " + strconv.Itoa(t.Contacts.Year) // "Q4 2026", "Nov 2026"
+		if t.Contacts.Span.Whole() {
+			in = strconv.Itoa(t.Contacts.Year) // not "the year 2026"
+		}
+		s := FormatPermille(c.Permille()) + " of the " + strconv.Itoa(c.Key) + " key people were contacted in " + in
 		if c.Home > 0 {
 			s += " and " + strconv.Itoa(c.Home) + " visited at home during the year"
 		}

@@ -9,7 +9,7 @@ func TestSummaryDuties(t *testing.T) {
 	withDuties := func(p Period) Tally {
 		t := pian2()
 		t.Year, t.ToYear = p.From, p.To
-		t.Contacts = ContactTally{Year: p.To, Quarter: 4, Total: ContactRow{Key: 2933, Quarter: 2921, Year: 2933, Home: 2810}}
+		t.Contacts = ContactTally{Year: p.To, Span: MonthSpan{10, 12}, Total: ContactRow{Key: 2933, Current: 2921, Year: 2933, Home: 2810}}
 		t.Plaques = PlaqueTally{Households: 1200, Hung: 1105, Pending: 80, Replace: 12, Retired: 3}
 		t.Confirmations = ConfirmTally{Year: p.To, ToConfirm: 2000, Confirmed: 1803}
 		return t
@@ -27,6 +27,23 @@ func TestSummaryDuties(t *testing.T) {
 	if en := SummaryDraft(withDuties(YearPeriod(2026)), En); !strings.Contains(en, "99.6% of the 2933 key people were contacted in Q4 2026") ||
 		!strings.Contains(en, "1803 of 2000 recipients were confirmed for 2026") {
 		t.Errorf("English: %s", en)
+	}
+
+	// Under another rule the paragraph names that rule's period, as the table heads it.
+	for _, c := range []struct {
+		span   MonthSpan
+		zh, en string
+	}{
+		{MonthSpan{11, 11}, "，11月常态化联系完成率99.6%", "were contacted in Nov 2026"},
+		{MonthSpan{7, 12}, "，下半年常态化联系完成率99.6%", "were contacted in H2 2026"},
+		{MonthSpan{9, 12}, "，9至12月常态化联系完成率99.6%", "were contacted in Sep-Dec 2026"},
+		{MonthSpan{1, 12}, "，全年常态化联系完成率99.6%", "were contacted in 2026 and"},
+	} {
+		tl := withDuties(YearPeriod(2026))
+		tl.Contacts.Span = c.span
+		if zh, en := SummaryDraft(tl, Zh), SummaryDraft(tl, En); !strings.Contains(zh, c.zh) || !strings.Contains(en, c.en) || strings.Contains(zh, "季度") {
+			t.Errorf("%v:\n%s\n%s", c.span, zh, en)
+		}
 	}
 
 	// Nothing said about what did not happen.

@@ -199,11 +199,12 @@ var Measures = Enum{
 	{Code: string(MParticipants), Zh: "参加人数", En: "Participants"},
 	{Code: string(MMilitary), Zh: "其中部队官兵", En: "Of them military"},
 	{Code: string(MQuantity), Zh: "数量", En: "Quantity"},
-	// The duty tables (tally_duties.go); the quarter's columns name their quarter on
-	// screen and in files (QuarterLabel of ContactTally.Quarter).
+	// The duty tables (tally_duties.go). The current period's columns name their period on
+	// screen and in files (ContactTally.Span's Label: 「第四季度已联系」, 「11月已联系」), so
+	// these names, said of any rule, are only what a list of measures calls them.
 	{Code: string(MKey), Zh: "重点对象", En: "Key people"},
-	{Code: string(MContactedQuarter), Zh: "本季度已联系", En: "Contacted this quarter"},
-	{Code: string(MNotContacted), Zh: "本季度未联系", En: "Not contacted this quarter"},
+	{Code: string(MContactedPeriod), Zh: "本期已联系", En: "Contacted this period"},
+	{Code: string(MNotContacted), Zh: "本期未联系", En: "Not contacted this period"},
 	{Code: string(MContactedYear), Zh: "全年已联系", En: "Contacted this year"},
 	{Code: string(MVisitedHome), Zh: "全年入户走访", En: "Visited at home"},
 	{Code: string(MEligible), Zh: "应悬挂户数", En: "Eligible households"},

@@ -16,15 +16,27 @@ package model
 // DutyYear is the year the duties of a tally are counted for: the period's last year.
 func (p Period) DutyYear() int { return p.To }
 
-// DutyQuarter is the quarter 常态化联系's 「本季度」 counts: the last quarter of DutyYear begun
-// on asOf (ISO) — the fourth for a past year, the current one for this year.
-func DutyQuarter(p Period, asOf string) int {
+// DutySpan is the months of DutyYear that 常态化联系's 「本期」 counts: the last period of the
+// 重点对象's rule (months: DutySettings.Key.ContactMonths, calendar periods of that many
+// months from January, as DutyRule says) begun on asOf (ISO) — the current one for this
+// year, the last of the year for a past year. Under the default rule it is a quarter: the
+// fourth for a past year.
+//
+// With no rule (0), or a number of months the settings cannot hold, it is the whole year:
+// nothing asks for a round of contact, so the year's contacts are the only ones to report
+// (the rate is then 全年已联系 ÷ 重点对象, as under a yearly rule).
+func DutySpan(p Period, asOf string, months int) MonthSpan {
+	if months <= 0 || months > 12 || 12%months != 0 {
+		months = 12
+	}
+	m := 12
 	if len(asOf) >= 7 && asOf[:4] == pad4(p.DutyYear()) {
-		if m := int(asOf[5]-'0')*10 + int(asOf[6]-'0'); m >= 1 && m <= 12 {
-			return (m-1)/3 + 1
+		if n := int(asOf[5]-'0')*10 + int(asOf[6]-'0'); n >= 1 && n <= 12 {
+			m = n
 		}
 	}
-	return 4
+	from := (m-1)/months*months + 1
+	return MonthSpan{From: from, To: from + months - 1}
 }
 
 // ContactRow is 常态化联系 of one category (Category "" in ContactTally.Total: every 重点对象
@@ -32,27 +44,27 @@ func DutyQuarter(p Period, asOf string) int {
 type ContactRow struct {
 	Category string
 	Key      int // 重点对象 on the roll at the end of the period (人)
-	// Quarter: of them, contacted (any live visit: 电话, 微信, 入户, 集中慰问, 座谈) in the
-	// quarter ContactTally.Quarter of DutyYear.
-	Quarter int
+	// Current: of them, contacted (any live visit: 电话, 微信, 入户, 集中慰问, 座谈) in the
+	// months ContactTally.Span of DutyYear (「本期」).
+	Current int
 	Year    int // of them, contacted during DutyYear
 	Home    int // of them, visited at home (入户) during DutyYear
 }
 
-// NotContacted is the 重点对象 not contacted in the quarter: the people still to call.
-func (r ContactRow) NotContacted() int { return r.Key - r.Quarter }
+// NotContacted is the 重点对象 not contacted in the current period: the people still to call.
+func (r ContactRow) NotContacted() int { return r.Key - r.Current }
 
-// Permille is 完成率: contacted in the quarter ÷ 重点对象, in tenths of a percent (the
-// county's 「全覆盖联系完成率」: everyone contacted in the current round of the quarterly rule).
-func (r ContactRow) Permille() int { return permille(r.Quarter, r.Key) }
+// Permille is 完成率: contacted in the current period ÷ 重点对象, in tenths of a percent (the
+// county's 「全覆盖联系完成率」: everyone contacted in the current round of the rule).
+func (r ContactRow) Permille() int { return permille(r.Current, r.Key) }
 
 // Get returns one measure of the row.
 func (r ContactRow) Get(m Measure) (int64, bool) {
 	switch m {
 	case MKey:
 		return int64(r.Key), true
-	case MContactedQuarter:
-		return int64(r.Quarter), true
+	case MContactedPeriod:
+		return int64(r.Current), true
 	case MNotContacted:
 		return int64(r.NotContacted()), true
 	case MContactedYear:
@@ -65,8 +77,10 @@ func (r ContactRow) Get(m Measure) (int64, bool) {
 
 // ContactTally is 常态化联系 by category.
 type ContactTally struct {
-	Year    int // DutyYear
-	Quarter int // 1–4: DutyQuarter
+	Year int // DutyYear
+	// Span is the months of Year the 「本期」 columns count (DutySpan); its Label heads them
+	// on screen, in files and in the paragraph.
+	Span MonthSpan
 	// Rows has a row for each category with 重点对象 on the roll, in Categories order,
 	// NoCategory last; a person with two categories is in both rows.
 	Rows []ContactRow
@@ -157,25 +171,25 @@ const (
 
 // Measures of the duty tables.
 const (
-	MKey              Measure = "key"               // 重点对象 on the roll (人)
-	MContactedQuarter Measure = "contacted_quarter" // contacted in the quarter (人)
-	MNotContacted     Measure = "not_contacted"     // not contacted in the quarter (人)
-	MContactedYear    Measure = "contacted_year"    // contacted in the year (人)
-	MVisitedHome      Measure = "visited_home"      // visited at home in the year (人)
-	MEligible         Measure = "eligible"          // households eligible for a 光荣牌 (户)
-	MHung             Measure = "hung"              // 已悬挂 (户)
-	MPending          Measure = "pending"           // 待悬挂 (户)
-	MReplace          Measure = "replace"           // 待更换 (户)
-	MRetired          Measure = "retired"           // 不再更换 (户)
-	MToConfirm        Measure = "to_confirm"        // recipients to confirm (人)
-	MConfirmed        Measure = "confirmed"         // confirmed for the year (人)
-	MUnconfirmed      Measure = "unconfirmed"       // not confirmed (人)
+	MKey             Measure = "key"              // 重点对象 on the roll (人)
+	MContactedPeriod Measure = "contacted_period" // contacted in the current period, ContactTally.Span (人)
+	MNotContacted    Measure = "not_contacted"    // not contacted in the current period (人)
+	MContactedYear   Measure = "contacted_year"   // contacted in the year (人)
+	MVisitedHome     Measure = "visited_home"     // visited at home in the year (人)
+	MEligible        Measure = "eligible"         // households eligible for a 光荣牌 (户)
+	MHung            Measure = "hung"             // 已悬挂 (户)
+	MPending         Measure = "pending"          // 待悬挂 (户)
+	MReplace         Measure = "replace"          // 待更换 (户)
+	MRetired         Measure = "retired"          // 不再更换 (户)
+	MToConfirm       Measure = "to_confirm"       // recipients to confirm (人)
+	MConfirmed       Measure = "confirmed"        // confirmed for the year (人)
+	MUnconfirmed     Measure = "unconfirmed"      // not confirmed (人)
 )
 
 // ContactMeasures, PlaqueMeasures and ConfirmMeasures are each table's columns in order
 // (完成率 after them: the rows' Permille).
 var (
-	ContactMeasures = []Measure{MKey, MContactedQuarter, MNotContacted, MContactedYear, MVisitedHome}
+	ContactMeasures = []Measure{MKey, MContactedPeriod, MNotContacted, MContactedYear, MVisitedHome}
 	PlaqueMeasures  = []Measure{MEligible, MHung, MPending, MReplace, MRetired}
 	ConfirmMeasures = []Measure{MToConfirm, MConfirmed, MUnconfirmed}
 )

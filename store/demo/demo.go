@@ -29,7 +29,7 @@ const (
 	DefaultSeed   = 1
 	// DataVersion changes whenever the generator makes different data from the same
 	// options, so that cached demo files (store/demo/demofile) are made afresh.
-	DataVersion = 5
+	DataVersion = 6
 )
 
 // Limits beyond which a request is a slip (an extra zero) rather than a wish.

@@ -18,7 +18,8 @@ import (
 //     current one, mostly at a home visit of theirs that year (the confirmation carries the
 //     visit, as a 年度确认 round's tick does), else on a day of the year at home, by video or
 //     otherwise.
-//   - 常态化联系 are the routine contacts the events already hold (phone, WeChat, visits).
+//   - 常态化联系: the 重点对象 contacted in 85–95% of the quarters the budget can hold, by the
+//     festival rounds and by their village's calls (contacts.go).
 //
 // They draw from a random source of their own (seeded like the rest), so the other rows
 // are those the same options gave before.

@@ -2,6 +2,7 @@ package demo
 
 import (
 	"context"
+	"database/sql"
 	"testing"
 
 	"shuangyong/model"
@@ -41,8 +42,42 @@ func TestDutyShares(t *testing.T) {
 		}
 	}
 	t.Logf("the year before: contacts %+v, confirmations %+v", past.Contacts.Total, past.Confirmations)
-	if k := past.Contacts.Total; k.Key < 500 || share(k.Year, k.Key) < 0.8 || k.Home == 0 || k.Quarter == 0 {
+	if k := past.Contacts.Total; k.Key < 500 || share(k.Year, k.Key) < 0.8 || k.Home == 0 || k.Current == 0 {
 		t.Errorf("contacts of the year before %+v", k)
+	}
+
+	// 常态化联系 as a township keeping to the quarterly rule: the current quarter (Today,
+	// 06-15, is 76 of its 91 days in) about 85–95% of that far; the first quarter of this
+	// year and the fourth of each earlier year (what a past year's tally counts) 85–95%.
+	// (The file's Today, not the clock's: as the 统计 tab of the day would count.)
+	asOf := func(p model.Period, day string) model.ContactRow {
+		var tl model.Tally
+		if err := s.ReadTx(ctx, func(tx *sql.Tx) error {
+			var err error
+			tl, err = tally.ComputeIn(ctx, tx, p, day)
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		return tl.Contacts.Total
+	}
+	today := testToday.Format("2006-01-02")
+	if k := asOf(model.YearPeriod(testToday.Year()), today); share(k.Current, k.Key) < 0.70 || share(k.Current, k.Key) > 0.82 {
+		t.Errorf("the current quarter as on %s: %d of %d contacted", today, k.Current, k.Key)
+	}
+	if k := asOf(model.YearPeriod(testToday.Year()), "2026-03-31"); share(k.Current, k.Key) < 0.84 || share(k.Current, k.Key) > 0.96 {
+		t.Errorf("the first quarter: %d of %d contacted", k.Current, k.Key)
+	}
+	for y := testToday.Year() - Years(3000, 20000) + 1; y < testToday.Year(); y++ {
+		if k := asOf(model.YearPeriod(y), today); share(k.Current, k.Key) < 0.84 || share(k.Current, k.Key) > 0.96 {
+			t.Errorf("the fourth quarter of %d: %d of %d contacted", y, k.Current, k.Key)
+		}
+	}
+	// The calls are mostly by phone, some at home: each village's round of a quarter.
+	phone := queryInt(t, s.DB(), `SELECT count(*) FROM visits v JOIN events e ON e.id = v.event_id WHERE e.title LIKE '%常态化联系（%' AND v.mode = 'phone'`)
+	home := queryInt(t, s.DB(), `SELECT count(*) FROM visits v JOIN events e ON e.id = v.event_id WHERE e.title LIKE '%常态化联系（%' AND v.mode = 'home'`)
+	if all := queryInt(t, s.DB(), `SELECT count(*) FROM visits v JOIN events e ON e.id = v.event_id WHERE e.title LIKE '%常态化联系（%'`); share(phone, all) < 0.6 || home == 0 || share(home, all) > 0.3 {
+		t.Errorf("%d calls: %d by phone, %d at home", all, phone, home)
 	}
 	atVisit := queryInt(t, s.DB(), "SELECT count(*) FROM confirmations WHERE visit_id IS NOT NULL")
 	if share(atVisit, st.Confirmations) < 0.5 {

@@ -66,6 +66,7 @@ type plan struct {
 	other     int
 	routine   int
 	campaigns []*campaign
+	keyCalls  map[[2]int]*keyQuarter // 常态化联系 of the 重点对象 by year and quarter (contacts.go)
 }
 
 func (g *gen) makePlan() plan {
@@ -108,8 +109,12 @@ func (g *gen) makePlan() plan {
 		c.planned = int(math.Round(coverage * done * float64(len(c.eligible))))
 		total += c.planned
 	}
-	// Campaigns come first; routine contacts keep at least a small share so every kind
-	// of visit appears.
+	// The calls to the 重点对象 (contacts.go) come first, then the campaigns; routine
+	// contacts keep at least a small share so every kind of visit appears.
+	var calls int
+	// (A tiny budget keeps a visit for each campaign it could afford.)
+	pl.keyCalls, calls = g.planKeyCalls(pl.campaigns, min(avail-len(pl.campaigns), int(keyShare*float64(budget-pl.other))))
+	avail -= calls
 	room := avail - int(math.Round(0.06*float64(budget-pl.other)))
 	if total > room && total > 0 {
 		scale := float64(max(room, 0)) / float64(total)
@@ -203,7 +208,11 @@ func (g *gen) makeEvents(pl plan, w *writers) error {
 				evs = append(evs, g.otherEvent(typeWeights[t].typ, y))
 			}
 		}
-		for range routineByYear[i] {
+		// The calls to the 重点对象 where the rounds did not reach them; the rows planned
+		// for calls that were not needed go to other contacts (two rows each).
+		kevs, kvs, unused := g.keyCalls(y, vs, pl.keyCalls)
+		evs, vs = append(evs, kevs...), append(vs, kvs...)
+		for range routineByYear[i] + max(unused, 0)/2 {
 			ev, v := g.routineVisit(y)
 			if ev != nil {
 				evs = append(evs, ev)
@@ -249,7 +258,8 @@ func campaignStandard(occasion string, y int) (money int64, goods string, goodsF
 }
 
 // campaignEvent makes a festival round and its visits: the people reached are drawn with
-// the 重点优抚对象 first (weighted sampling without replacement), on days through the round.
+// the 重点优抚对象 first (most of them for certain, then weighted sampling without
+// replacement), on days through the round.
 func (g *gen) campaignEvent(c *campaign) (*event, []*visit) {
 	std, goods, goodsFen := campaignStandard(c.occasion, c.year)
 	ev := &event{day: c.start, end: c.end, typ: model.EventVisit, occasion: c.occasion, direction: model.DirToMilitary,
@@ -273,9 +283,16 @@ func (g *gen) campaignEvent(c *campaign) (*event, []*visit) {
 		k float64
 		p *person
 	}
+	// The round reaches most of the 重点对象 first (a share drawn for the round): their
+	// weight makes their keys nearly 0, above everyone else's (contacts.go).
+	reach := keyLo + (keyHi-keyLo)*g.r.Float64()
 	ks := make([]keyed, len(c.eligible))
 	for i, p := range c.eligible {
-		ks[i] = keyed{math.Log(g.r.Float64()+1e-300) / float64(p.priority), p}
+		w := float64(p.priority)
+		if p.key() && g.r.Float64() < reach {
+			w *= 1e9
+		}
+		ks[i] = keyed{math.Log(g.r.Float64()+1e-300) / w, p}
 	}
 	slices.SortFunc(ks, func(a, b keyed) int {
 		return cmp.Or(cmp.Compare(b.k, a.k), cmp.Compare(a.p.id, b.p.id))

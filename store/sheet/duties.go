@@ -7,7 +7,8 @@ import (
 )
 
 // The duty tables (model/tally_duties.go): 常态化联系 by category, 光荣牌 and 年度确认, each as
-// at the end of the period. Their headers name the quarter and, for a range of years, the
+// at the end of the period. Their headers name the current period of the contact rule
+// (model.ContactTally.Span: 「第四季度」, 「11月」, 「下半年」) and, for a range of years, the
 // year they count (its last): 「第四季度已联系」, 「2023年第四季度已联系」.
 
 // dutyWhen is the words before a duty header: "" for one year, 「2023年」 for a range.
@@ -20,18 +21,18 @@ func dutyWhen(t model.Tally) string {
 
 func contactsTable(t model.Tally) *table {
 	c := t.Contacts
-	when, quarter := dutyWhen(t), model.QuarterLabel(c.Quarter, model.Zh)
+	when, current := dutyWhen(t), c.Span.Label(model.Zh)
 	year := "全年"
 	if when != "" {
 		year = when
 	}
-	tb := newTable("contacts", []string{noteContacts(quarter), noteCategories},
+	tb := newTable("contacts", []string{noteContacts(current), noteCategories},
 		column{head: hCategory}, column{head: hKey, kind: kInt},
-		column{head: when + quarter + "已联系（人）", kind: kInt}, column{head: when + quarter + "未联系（人）", kind: kInt},
+		column{head: when + current + "已联系（人）", kind: kInt}, column{head: when + current + "未联系（人）", kind: kInt},
 		column{head: year + "已联系（人）", kind: kInt}, column{head: year + "入户走访（人）", kind: kInt},
 		column{head: hContactRate, kind: kRatio})
 	row := func(r model.ContactRow) []any {
-		return []any{catLabel(r.Category), r.Key, r.Quarter, r.NotContacted(), r.Year, r.Home, ratio{r.Quarter, r.Key}}
+		return []any{catLabel(r.Category), r.Key, r.Current, r.NotContacted(), r.Year, r.Home, ratio{r.Current, r.Key}}
 	}
 	for _, r := range c.Rows {
 		tb.add(row(r)...)

@@ -191,9 +191,9 @@ var (
 // The duty tables' notes: what each figure means.
 var noteConfirmations = "说明：应确认人数为期末在册（在册或停发）、正在享受定期抚恤补助的人员；已确认只计本确认年度的确认记录，往年的确认不计；完成率＝已确认÷应确认。跨年度统计时按最后一年计。"
 
-func noteContacts(quarter string) string {
+func noteContacts(current string) string {
 	return "说明：重点对象按现行设置的规则认定（可逐人标记），为期末在册（在册或停发）人员；电话、微信、入户、集中慰问、座谈均计为联系，入户走访只计入户；完成率＝" +
-		quarter + "已联系÷重点对象。跨年度统计时按最后一年计。"
+		current + "已联系÷重点对象。跨年度统计时按最后一年计。"
 }
 
 func notePlaques(end string) string {

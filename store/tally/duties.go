@@ -12,7 +12,7 @@ import (
 
 // The recurring duties (model/tally_duties.go): 常态化联系, 光荣牌 and 年度确认, as at the end of
 // the period. They reuse what the other passes read — the roll flags, categories and
-// households of the people pass, the period's visit keys (the contacts by quarter) — and
+// households of the people pass, the period's visit keys (the contacts by month) — and
 // add:
 //
 //   - two bits a person in the people pass (dutySQL; people_roll holds the columns since
@@ -211,23 +211,33 @@ func newestOf(ctx context.Context, tx *sql.Tx, p model.Period, keys []int64) (ma
 	return out, rows.Err()
 }
 
-// contactVisit marks a visit of the duty year as a contact of its person in its quarter,
-// and a home visit as one.
+// contactVisit marks a visit of the duty year as a contact of its person in its month,
+// and a home visit as one. Months, not quarters: the current period is the settings' rule's
+// (model.DutySpan), any number of months.
 func (c *computer) contactVisit(personID int64, month int, home bool) {
 	if month >= 1 && month <= 12 && personID >= 0 && personID <= c.maxPerson {
-		c.contact[personID] |= 1 << uint((month-1)/3)
+		c.contact[personID] |= 1 << uint(month-1)
 		if home {
 			c.contact[personID] |= contactHome
 		}
 	}
 }
 
-// Contact bits of a person in the duty year (computer.contact): bit q−1 for a contact in
-// quarter q, contactHome for a home visit.
+// Contact bits of a person in the duty year (computer.contact, 2 bytes a person): bit m−1
+// for a contact in month m, contactHome for a home visit.
 const (
-	contactQuarters = 15
-	contactHome     = 16
+	contactMonths = 1<<12 - 1
+	contactHome   = 1 << 12
 )
+
+// spanBits are the contact bits of the months of s.
+func spanBits(s model.MonthSpan) uint16 {
+	var b uint16
+	for m := s.From; s.Has(m); m++ {
+		b |= 1 << uint(m-1)
+	}
+	return b
+}
 
 // plaqueHousehold is the household a person's plaque is kept under (store.PlaqueHouseholdsSQL:
 // the household as grouped now, a trashed one included, else the person alone).
@@ -255,16 +265,16 @@ func (c *computer) finishDuties() error {
 	for _, id := range d.confirmed {
 		confirmed.add(id)
 	}
-	quarter := model.DutyQuarter(c.period, t.AsOf)
-	qbit := uint8(1) << uint(quarter-1)
+	span := model.DutySpan(c.period, t.AsOf, c.keyMonths)
+	current := spanBits(span)
 	rows := make([]model.ContactRow, nBuckets)
 	var total model.ContactRow
-	count := func(r *model.ContactRow, contact uint8) {
+	count := func(r *model.ContactRow, contact uint16) {
 		r.Key++
-		if contact&qbit != 0 {
-			r.Quarter++
+		if contact&current != 0 {
+			r.Current++
 		}
-		if contact&contactQuarters != 0 {
+		if contact&contactMonths != 0 {
 			r.Year++
 		}
 		if contact&contactHome != 0 {
@@ -290,7 +300,7 @@ func (c *computer) finishDuties() error {
 			}
 		}
 	}
-	t.Contacts = model.ContactTally{Year: c.period.DutyYear(), Quarter: quarter, Total: total}
+	t.Contacts = model.ContactTally{Year: c.period.DutyYear(), Span: span, Total: total}
 	for b := 0; b < nBuckets; b++ {
 		if rows[b].Key > 0 {
 			rows[b].Category = bucketCode(b)

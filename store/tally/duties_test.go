@@ -34,14 +34,15 @@ func contactRows(ct model.ContactTally) map[string]model.ContactRow {
 func TestDutiesFixture(t *testing.T) {
 	d := tallytest.NewDuties(t)
 	ctx := context.Background()
+	q4 := model.MonthSpan{From: 10, To: 12}
 	row := func(cat string, key, q, y, h int) model.ContactRow {
-		return model.ContactRow{Category: cat, Key: key, Quarter: q, Year: y, Home: h}
+		return model.ContactRow{Category: cat, Key: key, Current: q, Year: y, Home: h}
 	}
 	for _, c := range []struct {
 		name     string
 		period   model.Period
 		asOf     string
-		quarter  int
+		span     model.MonthSpan
 		total    model.ContactRow
 		rows     []model.ContactRow
 		plaques  model.PlaqueTally
@@ -49,7 +50,7 @@ func TestDutiesFixture(t *testing.T) {
 	}{
 		{
 			// K4 died and K5 is trashed: neither counts. Q4: only K3 (10-15).
-			name: "2026", period: model.YearPeriod(2026), asOf: "2026-11-29", quarter: 4,
+			name: "2026", period: model.YearPeriod(2026), asOf: "2026-11-29", span: q4,
 			total: row("", 4, 1, 3, 2),
 			rows: []model.ContactRow{row(model.CatDisabledSoldier, 1, 0, 1, 0), row(model.CatMartyrFamily, 1, 0, 1, 1),
 				row(model.CatWarVeteran, 1, 0, 1, 0), row(model.CatServingFamily, 1, 0, 0, 0), row(model.CatVeteran, 1, 1, 1, 1)},
@@ -61,7 +62,7 @@ func TestDutiesFixture(t *testing.T) {
 		{
 			// As on 2026-04-10: the second quarter counts; K1's 03-31 is the first quarter's,
 			// K2's 04-01 the second's.
-			name: "2026 in April", period: model.YearPeriod(2026), asOf: "2026-04-10", quarter: 2,
+			name: "2026 in April", period: model.YearPeriod(2026), asOf: "2026-04-10", span: model.MonthSpan{From: 4, To: 6},
 			total: row("", 4, 1, 3, 2),
 			rows: []model.ContactRow{row(model.CatDisabledSoldier, 1, 0, 1, 0), row(model.CatMartyrFamily, 1, 1, 1, 1),
 				row(model.CatWarVeteran, 1, 0, 1, 0), row(model.CatServingFamily, 1, 0, 0, 0), row(model.CatVeteran, 1, 0, 1, 1)},
@@ -71,7 +72,7 @@ func TestDutiesFixture(t *testing.T) {
 		{
 			// As at the end of 2025: K4 on the roll; lines dated 2026 do not count (H1 and
 			// R2 had none yet, K3 still hung); only K2's confirmation is of 2025.
-			name: "2025", period: model.YearPeriod(2025), asOf: "2026-11-29", quarter: 4,
+			name: "2025", period: model.YearPeriod(2025), asOf: "2026-11-29", span: q4,
 			total: row("", 5, 1, 2, 1),
 			rows: []model.ContactRow{row(model.CatDisabledSoldier, 1, 1, 1, 0), row(model.CatMartyrFamily, 1, 0, 0, 0),
 				row(model.CatWarVeteran, 1, 1, 1, 0), row(model.CatServingFamily, 1, 0, 0, 0), row(model.CatVeteran, 2, 0, 1, 1)},
@@ -80,7 +81,7 @@ func TestDutiesFixture(t *testing.T) {
 		},
 		{
 			// A range counts as at the end of its last year.
-			name: "2024-2026", period: model.Period{From: 2024, To: 2026}, asOf: "2026-11-29", quarter: 4,
+			name: "2024-2026", period: model.Period{From: 2024, To: 2026}, asOf: "2026-11-29", span: q4,
 			total: row("", 4, 1, 3, 2),
 			rows: []model.ContactRow{row(model.CatDisabledSoldier, 1, 0, 1, 0), row(model.CatMartyrFamily, 1, 0, 1, 1),
 				row(model.CatWarVeteran, 1, 0, 1, 0), row(model.CatServingFamily, 1, 0, 0, 0), row(model.CatVeteran, 1, 1, 1, 1)},
@@ -105,8 +106,8 @@ func TestDutiesFixture(t *testing.T) {
 		}
 		for _, r := range results {
 			tl, path := r.t, r
-			if tl.Contacts.Quarter != c.quarter || tl.Contacts.Year != c.period.To {
-				t.Errorf("%s, %s: quarter %d of %d, want %d of %d", c.name, path.name, tl.Contacts.Quarter, tl.Contacts.Year, c.quarter, c.period.To)
+			if tl.Contacts.Span != c.span || tl.Contacts.Year != c.period.To {
+				t.Errorf("%s, %s: period %v of %d, want %v of %d", c.name, path.name, tl.Contacts.Span, tl.Contacts.Year, c.span, c.period.To)
 			}
 			if tl.Contacts.Total != c.total {
 				t.Errorf("%s, %s: contacts total %+v, want %+v", c.name, path.name, tl.Contacts.Total, c.total)
@@ -125,6 +126,65 @@ func TestDutiesFixture(t *testing.T) {
 			}
 			if tl.Confirmations != c.confirms {
 				t.Errorf("%s, %s: confirmations %+v, want %+v", c.name, path.name, tl.Confirmations, c.confirms)
+			}
+		}
+	}
+}
+
+// withContactMonths saves the default 重点对象 settings with another rule of contact.
+func withContactMonths(t *testing.T, s *store.Store, months int) {
+	t.Helper()
+	d := model.DefaultDutySettings()
+	d.Key.ContactMonths = months
+	tallytest.Must(t, s.SaveDutySettings(context.Background(), d))
+}
+
+// The current period is the F9 rule's, not always a quarter: under a monthly rule K3's call
+// of 10-15 is October's, not November's, though both are in the fourth quarter; on 04-10
+// K1's call of 03-31 is March's. Each rule on every path of the computation.
+func TestContactPeriodFollowsTheRule(t *testing.T) {
+	d := tallytest.NewDuties(t)
+	ctx := context.Background()
+	span := func(from, to int) model.MonthSpan { return model.MonthSpan{From: from, To: to} }
+	// 2026's 重点对象 at its end: K1 (03-31), K2 (04-01, 05-10 at home), K3 (10-15 at home),
+	// N1 (none); K4 died and K5 is trashed. 2025's: K1 (2025-12-31), K2, K3, K4 (2025-09-30), N1.
+	for _, c := range []struct {
+		months  int
+		year    int
+		asOf    string
+		span    model.MonthSpan
+		current int
+	}{
+		{1, 2026, "2026-11-29", span(11, 11), 0},
+		{1, 2026, "2026-10-20", span(10, 10), 1},
+		{1, 2026, "2026-04-10", span(4, 4), 1},
+		{1, 2025, "2026-11-29", span(12, 12), 1},
+		{2, 2026, "2026-11-29", span(11, 12), 0},
+		{2, 2026, "2026-10-20", span(9, 10), 1},
+		{3, 2026, "2026-11-29", span(10, 12), 1},
+		{4, 2026, "2026-11-29", span(9, 12), 1},
+		{4, 2026, "2026-04-10", span(1, 4), 2},
+		{6, 2026, "2026-11-29", span(7, 12), 1},
+		{6, 2026, "2026-04-10", span(1, 6), 2},
+		{6, 2025, "2026-11-29", span(7, 12), 2},
+		{12, 2026, "2026-04-10", span(1, 12), 3},
+		{0, 2026, "2026-11-29", span(1, 12), 3}, // no rule: the year
+	} {
+		withContactMonths(t, d.S, c.months)
+		p := model.YearPeriod(c.year)
+		tls := map[string]model.Tally{"packed": computeAsOf(t, d.S, p, c.asOf)}
+		rowByRow = true
+		tls["row by row"] = computeAsOf(t, d.S, p, c.asOf)
+		rowByRow = false
+		if c.asOf == tallytest.Now.Format("2006-01-02") {
+			tl, err := ComputePeriod(ctx, d.S, p)
+			tallytest.Must(t, err)
+			tls["two transactions"] = tl
+		}
+		for path, tl := range tls {
+			if got := tl.Contacts; got.Span != c.span || got.Total.Current != c.current || got.Total.NotContacted() != got.Total.Key-c.current {
+				t.Errorf("every %d months, %d as on %s (%s): %v, %+v; want %v, %d contacted", c.months, c.year, c.asOf, path,
+					got.Span, got.Total, c.span, c.current)
 			}
 		}
 	}
@@ -237,6 +297,77 @@ func TestDutyRecords(t *testing.T) {
 	}
 	if _, err := Records(ctx, d.S, model.YearPeriod(2026), Figure{Section: model.SecPlaques, Measure: model.MKey}, 0, 10); err == nil {
 		t.Error("a measure the plaques table does not have opened")
+	}
+}
+
+// Under any rule of contact the 常态化联系 figures open to the people they count, over the
+// same period (model.DutySpan of the same settings and day), and the people are the right
+// ones: under a monthly rule nobody was called in November, though K3 was in October.
+func TestContactRecordsFollowTheRule(t *testing.T) {
+	d := tallytest.NewDuties(t)
+	ctx := context.Background()
+	P := d.Person
+	set := func(keys ...string) map[int64]bool {
+		out := map[int64]bool{}
+		for _, k := range keys {
+			out[P[k]] = true
+		}
+		return out
+	}
+	want := map[[2]int]struct {
+		m    model.Measure
+		want map[int64]bool
+	}{
+		{1, 2026}:  {model.MNotContacted, set("K1", "K2", "K3", "N1")},
+		{1, 2025}:  {model.MContactedPeriod, set("K1")},
+		{2, 2026}:  {model.MContactedPeriod, set()},
+		{6, 2026}:  {model.MContactedPeriod, set("K3")},
+		{6, 2025}:  {model.MContactedPeriod, set("K1", "K4")},
+		{12, 2026}: {model.MNotContacted, set("N1")},
+		{0, 2026}:  {model.MContactedPeriod, set("K1", "K2", "K3")},
+	}
+	for _, months := range []int{1, 2, 4, 6, 12, 0} {
+		withContactMonths(t, d.S, months)
+		for _, year := range []int{2025, 2026} {
+			p := model.YearPeriod(year)
+			tl, err := ComputePeriod(ctx, d.S, p)
+			tallytest.Must(t, err)
+			cats := []string{""}
+			for _, r := range tl.Contacts.Rows {
+				cats = append(cats, r.Category)
+			}
+			for _, cat := range cats {
+				for _, m := range model.ContactMeasures {
+					fig := Figure{Section: model.SecContacts, Category: cat, Measure: m}
+					v, _ := fig.Value(tl)
+					r, err := Records(ctx, d.S, p, fig, 0, 100)
+					tallytest.Must(t, err)
+					if int64(r.Total) != v || int64(len(r.People)) != v {
+						t.Errorf("every %d months, %d %s/%s: %d records (%d listed), the figure is %d", months, year, cat, m, r.Total, len(r.People), v)
+					}
+				}
+			}
+			w, ok := want[[2]int{months, year}]
+			if !ok {
+				continue
+			}
+			r, err := Records(ctx, d.S, p, Figure{Section: model.SecContacts, Measure: w.m}, 0, 100)
+			tallytest.Must(t, err)
+			got := map[int64]bool{}
+			for _, x := range r.People {
+				got[x.ID] = true
+			}
+			if len(got) != len(w.want) {
+				t.Errorf("every %d months, %d %s: %v, want %v", months, year, w.m, got, w.want)
+				continue
+			}
+			for id := range w.want {
+				if !got[id] {
+					t.Errorf("every %d months, %d %s: %v, want %v", months, year, w.m, got, w.want)
+					break
+				}
+			}
+		}
 	}
 }
 

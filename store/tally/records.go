@@ -32,7 +32,7 @@ const AllButVisits = "-visit"
 //	SecSupportTo, SecSupportFrom   UnitID (0 = the total row), Measure MEvents | MParticipants | MMilitary | MMoney
 //	SecMonths     Month, Measure MActivities | MVisits
 //	SecHeadline   Measure (any of model.HeadlineMeasures)
-//	SecContacts   Category, Measure MKey | MContactedQuarter | MNotContacted | MContactedYear | MVisitedHome
+//	SecContacts   Category, Measure MKey | MContactedPeriod | MNotContacted | MContactedYear | MVisitedHome
 //	SecPlaques    Measure MEligible | MHung | MPending | MReplace | MRetired (the households, each
 //	              listed under its eligible member with the lowest id)
 //	SecConfirmations  Measure MToConfirm | MConfirmed | MUnconfirmed

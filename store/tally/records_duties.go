@@ -17,7 +17,7 @@ import (
 // and the recipients not confirmed among them.
 
 // dutyContext is what the duty figures depend on besides the period: the 重点对象 rule as it
-// stands and today (the quarter 「本季度」 counts: model.DutyQuarter).
+// stands and today (the period 「本期」 counts: model.DutySpan of the settings' rule).
 type dutyContext struct {
 	settings model.DutySettings
 	asOf     string
@@ -82,23 +82,25 @@ func planDuty(period model.Period, fig Figure, duty dutyContext) (query, error) 
 		return query{kind: KindPeople, ids: "SELECT p.id FROM people p WHERE " + onRoll + " AND " + cond,
 			order: peopleOrder, args: append(append(rollArgs(period), sql.Named("dy", period.DutyYear())), args...)}
 	}
-	// Live visits of the duty year (of a quarter's months when m1, m2 are given).
+	// Live visits of the duty year, with extra conditions.
 	visited := func(extra string) string {
 		return "p.id IN (SELECT v.person_id FROM visits v WHERE v.year = @dy AND v.deleted_at = ''" + extra + ")"
 	}
 	switch fig.Section {
 	case model.SecContacts:
 		key := store.KeySQL(duty.settings) + " AND " + catCond("p.categories", fig.Category)
-		q := model.DutyQuarter(period, duty.asOf)
-		inQuarter := visited(" AND substr(v.date, 6, 2) BETWEEN @qm1 AND @qm2")
-		months := []any{sql.Named("qm1", fmt.Sprintf("%02d", q*3-2)), sql.Named("qm2", fmt.Sprintf("%02d", q*3))}
+		// The current period as the tally counts it (duties.go, finishDuties): the same
+		// function of the same settings and day, so the list is the figure's people.
+		span := model.DutySpan(period, duty.asOf, duty.settings.Key.ContactMonths)
+		inSpan := visited(" AND substr(v.date, 6, 2) BETWEEN @sm1 AND @sm2")
+		months := []any{sql.Named("sm1", fmt.Sprintf("%02d", span.From)), sql.Named("sm2", fmt.Sprintf("%02d", span.To))}
 		switch fig.Measure {
 		case model.MKey:
 			return people(key), nil
-		case model.MContactedQuarter:
-			return people(key+" AND "+inQuarter, months...), nil
+		case model.MContactedPeriod:
+			return people(key+" AND "+inSpan, months...), nil
 		case model.MNotContacted:
-			return people(key+" AND NOT "+inQuarter, months...), nil
+			return people(key+" AND NOT "+inSpan, months...), nil
 		case model.MContactedYear:
 			return people(key + " AND " + visited("")), nil
 		case model.MVisitedHome:

@@ -320,7 +320,8 @@ type computer struct {
 
 	// The duties (duties.go).
 	duty      []uint8         // duty bits by person id
-	contact   []uint8         // by person id: bit q−1 contacted in quarter q of the duty year, contactHome
+	contact   []uint16        // by person id: bit m−1 contacted in month m of the duty year, contactHome
+	keyMonths int             // the 重点对象's rule of contact, in months (DutySettings.Key.ContactMonths)
 	trashedHH map[int64]int64 // person id → their trashed household (the plaques still keep it)
 	dutyRead  *dutyRecords
 }
@@ -364,6 +365,7 @@ func (c *computer) run() error {
 	if err != nil {
 		return err
 	}
+	c.keyMonths = settings.Key.ContactMonths
 	type sideResult struct {
 		read *visitsRead
 		duty *dutyRecords

@@ -53,7 +53,7 @@ func (c *computer) visits() error {
 	c.people = newMarks(0, c.maxPerson, stride)
 	c.households = newMarks(-c.maxPerson, c.maxHousehold, stride)
 	c.cells = make([][4]sums, stride)
-	c.contact = make([]uint8, c.maxPerson+1)
+	c.contact = make([]uint16, c.maxPerson+1)
 	if c.read != nil {
 		if err := c.read.earlier.each(func(personID int64, month int, _ bool, money, goods int64) {
 			c.addVisit(personID, month, money, goods)

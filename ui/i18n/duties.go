@@ -93,14 +93,14 @@ const (
 	LabelConfirmMethod Key = "label.confirm_method"
 	LabelConfirmedBy   Key = "label.confirmed_by"
 
-	StSecContacts      Key = "st.sec.contacts"
-	StSecPlaques       Key = "st.sec.plaques"
-	StSecConfirmations Key = "st.sec.confirmations"
-	StColContactedQ    Key = "st.col.contacted_q"
-	StColNotContactedQ Key = "st.col.not_contacted_q"
-	StColDone          Key = "st.col.done"
-	VfConfirm          Key = "vf.confirm"
-	VfConfirmHint      Key = "vf.confirm_hint"
+	StSecContacts       Key = "st.sec.contacts"
+	StSecPlaques        Key = "st.sec.plaques"
+	StSecConfirmations  Key = "st.sec.confirmations"
+	StColContactedIn    Key = "st.col.contacted_in"
+	StColNotContactedIn Key = "st.col.not_contacted_in"
+	StColDone           Key = "st.col.done"
+	VfConfirm           Key = "vf.confirm"
+	VfConfirmHint       Key = "vf.confirm_hint"
 )
 
 func init() {
@@ -195,8 +195,10 @@ func init() {
 	add(StSecContacts, "重点优抚对象常态化联系（%d年）", "Routine contact of key people (%d)")
 	add(StSecPlaques, "光荣牌悬挂（%d年）", "Honour plaques (%d)")
 	add(StSecConfirmations, "享受定期抚恤补助对象年度确认（%s年）", "Yearly confirmation of periodic-subsidy recipients (%s)")
-	add(StColContactedQ, "%s已联系", "Contacted %s")
-	add(StColNotContactedQ, "%s未联系", "Not contacted %s")
+	// %s is the current period of the contact rule (model.MonthSpan.Label): 第四季度, 11月,
+	// 下半年, 全年 — Q4, Nov, H2, the year.
+	add(StColContactedIn, "%s已联系", "Contacted in %s")
+	add(StColNotContactedIn, "%s未联系", "Not contacted in %s")
 	add(StColDone, "完成率", "Done")
 	add(LabelPlaqueState, "光荣牌", "Plaque")
 	add(LabelConfirmMethod, "确认方式", "Confirmed by way of")

@@ -16,6 +16,7 @@ import (
 
 	"shuangyong/model"
 	"shuangyong/store/demo"
+	"shuangyong/store/tally"
 	"shuangyong/ui/app"
 	"shuangyong/ui/internal/uitest"
 )
@@ -173,4 +174,95 @@ func TestFlow(t *testing.T) {
 			}
 		})
 	}
+}
+
+// F9 changes the rule of contact while 统计 shows a year: the tally is counted again under
+// the new rule (the tab keeps no tally of the old settings), and the 常态化联系 columns and
+// the paragraph name the new period — November under a monthly rule, not the quarter.
+func TestFlowContactRule(t *testing.T) {
+	s := uitest.Open(t)
+	ctx := context.Background()
+	if _, err := demo.Generate(ctx, s, demo.Options{People: 300, Events: 3000, Seed: 3, Today: uitest.Now}); err != nil {
+		t.Fatal(err)
+	}
+	sp := &spy{Model: app.New(uitest.Env(s, model.Zh), app.Config{PathLabel: "/home/cadre/shuangyong.db", NoBackground: true})}
+	tm := teatest.NewTestModel(t, sp, teatest.WithInitialTermSize(120, 40))
+	t.Cleanup(func() { tm.Quit() })
+	waitFor(t, sp, "共 300 人")
+	tm.Send(key(tea.KeyTab))
+	tm.Send(key(tea.KeyTab))
+	waitFor(t, sp, "[4 统计]", "2026年度双拥工作统计", "截至 2026-11-20")
+	tm.Send(key(tea.KeyEnd))
+	waitJoined(t, sp, "第四季度常态化联系完成率")
+	tm.Send(key(tea.KeyPgUp)) // the table's header
+	waitFor(t, sp, "第四季度已联系", "第四季度未联系")
+
+	// F9: 重点对象联系 from 每季度 to 每 1 个月 (two steps left: 每 2 个月, 每 1 个月).
+	tm.Send(key(tea.KeyF9))
+	waitFor(t, sp, "第 1/")
+	for i := 0; i < 80 && !strings.Contains(focusedLine(sp.screen()), "重点对象联系"); i++ {
+		before := focusedLine(sp.screen())
+		tm.Send(key(tea.KeyTab))
+		for j := 0; j < 200 && focusedLine(sp.screen()) == before; j++ {
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
+	waitFor(t, sp, "> 重点对象联系")
+	tm.Send(key(tea.KeyLeft))
+	waitFor(t, sp, "每 2 个月")
+	tm.Send(key(tea.KeyLeft))
+	waitFor(t, sp, "每 1 个月")
+	tm.Send(key(tea.KeyCtrlS))
+	waitFor(t, sp, "已保存")
+	if d, _ := s.DutySettings(ctx); d.Key.ContactMonths != 1 {
+		t.Fatalf("the settings saved: %+v", d)
+	}
+	tl, err := tally.Compute(ctx, s, 2026)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tl.Contacts.Span != (model.MonthSpan{From: 11, To: 11}) {
+		t.Fatalf("the tally's period %v", tl.Contacts.Span)
+	}
+	tm.Send(key(tea.KeyEnd))
+	scr := waitJoined(t, sp, "11月常态化联系完成率"+model.FormatPermille(tl.Contacts.Total.Permille()))
+	tm.Send(key(tea.KeyPgUp))
+	scr += waitFor(t, sp, "11月已联系", "11月未联系")
+	if strings.Contains(scr, "季度已联系") || strings.Contains(scr, "季度常态化联系") {
+		t.Errorf("the quarter is still named:\n%s", scr)
+	}
+	tm.Send(key(tea.KeyF10))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	if sp.bad != "" {
+		t.Errorf("a frame broke the width rule: %s", sp.bad)
+	}
+}
+
+// waitJoined is waitFor for text that may wrap (the paragraph): the screen's lines are
+// read on, trimmed, as one; it returns them so.
+func waitJoined(t *testing.T, sp *spy, want string) string {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		lines := strings.Split(sp.screen(), "\n")
+		for i := range lines {
+			lines[i] = strings.TrimSpace(lines[i])
+		}
+		if joined := strings.Join(lines, ""); strings.Contains(joined, want) {
+			return joined
+		} else if time.Now().After(deadline) {
+			t.Fatalf("screen never showed %q; last screen:\n%s", want, sp.screen())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// focusedLine is the form line under the cursor ("> label  value"), "" when there is none.
+func focusedLine(screen string) string {
+	for _, l := range strings.Split(screen, "\n") {
+		if l = strings.TrimSpace(l); strings.HasPrefix(l, "> ") {
+			return l
+		}
+	}
+	return ""
 }

@@ -58,7 +58,7 @@ func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 func (m *Model) unitOf(ms model.Measure) string {
 	switch ms {
 	case model.MOnRoll, model.MNew, model.MRemoved, model.MPeople, model.MCovered, model.MNotVisited,
-		model.MKey, model.MContactedQuarter, model.MNotContacted, model.MContactedYear, model.MVisitedHome,
+		model.MKey, model.MContactedPeriod, model.MNotContacted, model.MContactedYear, model.MVisitedHome,
 		model.MToConfirm, model.MConfirmed, model.MUnconfirmed:
 		return m.t(i18n.StUnitPeople)
 	case model.MEligible, model.MHung, model.MPending, model.MReplace, model.MRetired:

@@ -27,16 +27,17 @@ func (m *Model) duties(d *doc, t model.Tally) {
 	}
 }
 
-// dutyCols are the columns of measures ms, then 完成率.
-func (m *Model) dutyCols(ms []model.Measure, quarter int) []gcol {
+// dutyCols are the columns of measures ms, then 完成率; span is the current period of the
+// contact rule (model.ContactTally.Span), zero for the tables without one.
+func (m *Model) dutyCols(ms []model.Measure, span model.MonthSpan) []gcol {
 	var cols []gcol
 	for _, x := range ms {
 		title := model.Measures.Label(string(x), m.env.Lang)
-		switch x { // 「本季度」 says which quarter: a past year's is its fourth
-		case model.MContactedQuarter:
-			title = m.t(i18n.StColContactedQ, model.QuarterLabel(quarter, m.env.Lang))
+		switch x { // 「本期」 says which period: 「第四季度」, 「11月」; a past year's is its last
+		case model.MContactedPeriod:
+			title = m.t(i18n.StColContactedIn, span.Label(m.env.Lang))
 		case model.MNotContacted:
-			title = m.t(i18n.StColNotContactedQ, model.QuarterLabel(quarter, m.env.Lang))
+			title = m.t(i18n.StColNotContactedIn, span.Label(m.env.Lang))
 		}
 		cols = append(cols, gcol{title: title})
 	}
@@ -54,7 +55,7 @@ func (m *Model) dutyCells(t model.Tally, sec model.Section, category string, ms 
 func (m *Model) contacts(d *doc, t model.Tally) {
 	c := t.Contacts
 	g := &grid{title: m.t(i18n.StSecContacts, c.Year), labelTitle: m.t(i18n.StColCategory)}
-	g.groups = []ggroup{{cols: m.dutyCols(model.ContactMeasures, c.Quarter)}}
+	g.groups = []ggroup{{cols: m.dutyCols(model.ContactMeasures, c.Span)}}
 	for _, r := range append(append([]model.ContactRow(nil), c.Rows...), c.Total) {
 		full, short := m.catLabels(r.Category)
 		g.rows = append(g.rows, grow{label: full, short: short, total: r.Category == "",
@@ -66,7 +67,7 @@ func (m *Model) contacts(d *doc, t model.Tally) {
 func (m *Model) plaques(d *doc, t model.Tally) {
 	p := t.Plaques
 	g := &grid{title: m.t(i18n.StSecPlaques, t.Period().DutyYear()), labelTitle: ""}
-	g.groups = []ggroup{{cols: m.dutyCols(model.PlaqueMeasures, 0)}}
+	g.groups = []ggroup{{cols: m.dutyCols(model.PlaqueMeasures, model.MonthSpan{})}}
 	g.rows = []grow{{label: m.t(i18n.StTotalRow), total: true,
 		cells: [][]gcell{m.dutyCells(t, model.SecPlaques, "", model.PlaqueMeasures, p.Permille())}}}
 	g.render(d)
@@ -75,7 +76,7 @@ func (m *Model) plaques(d *doc, t model.Tally) {
 func (m *Model) confirmations(d *doc, t model.Tally) {
 	c := t.Confirmations
 	g := &grid{title: m.t(i18n.StSecConfirmations, strconv.Itoa(c.Year)), labelTitle: ""}
-	g.groups = []ggroup{{cols: m.dutyCols(model.ConfirmMeasures, 0)}}
+	g.groups = []ggroup{{cols: m.dutyCols(model.ConfirmMeasures, model.MonthSpan{})}}
 	g.rows = []grow{{label: m.t(i18n.StTotalRow), total: true,
 		cells: [][]gcell{m.dutyCells(t, model.SecConfirmations, "", model.ConfirmMeasures, c.Permille())}}}
 	g.render(d)

@@ -416,6 +416,75 @@ func TestDrillDownCounts(t *testing.T) {
 	}
 }
 
+// Under a rule other than quarterly (F9), the 常态化联系 table counts and names that rule's
+// period once the settings change reaches the tab, and each of its figures opens onto as
+// many people as it says.
+func TestContactsUnderAnotherRule(t *testing.T) {
+	s := demoStore(t)
+	ctx := context.Background()
+	d := newDriver(t, s, model.Zh, 120, 36)
+	before := d.m.tallies[model.YearPeriod(2026)].t.Contacts
+	if before.Span != (model.MonthSpan{From: 10, To: 12}) || before.Total.Key == 0 {
+		t.Fatalf("the default rule's table: %+v", before)
+	}
+	for _, c := range []struct {
+		months int
+		label  string
+	}{{1, "11月"}, {6, "下半年"}} {
+		ds := model.DefaultDutySettings()
+		ds.Key.ContactMonths = c.months
+		if err := s.SaveDutySettings(ctx, ds); err != nil {
+			t.Fatal(err)
+		}
+		d.send(tab.ChangedMsg{From: -1}) // as the root broadcasts on saving F9
+		tl := d.m.tallies[model.YearPeriod(2026)].t
+		if tl.Contacts.Span.Label(model.Zh) != c.label {
+			t.Fatalf("every %d months: the tab's tally counts %v", c.months, tl.Contacts.Span)
+		}
+		var all []string
+		for i := range d.m.doc.lines {
+			all = append(all, uitest.Plain(d.m.doc.line(i, -1)))
+		}
+		text := strings.Join(all, "\n")
+		for _, want := range []string{c.label + "已联系", c.label + "未联系"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("every %d months: the document lacks %q", c.months, want)
+			}
+		}
+		// The paragraph is wrapped: its lines read on.
+		for i := range all {
+			all[i] = strings.TrimSpace(all[i])
+		}
+		if want := c.label + "常态化联系完成率" + model.FormatPermille(tl.Contacts.Total.Permille()); !strings.Contains(strings.Join(all, ""), want) {
+			t.Errorf("every %d months: the paragraph lacks %q", c.months, want)
+		}
+		if strings.Contains(text, "季度已联系") {
+			t.Errorf("every %d months: a quarter is named", c.months)
+		}
+		checked := 0
+		for i, f := range d.m.doc.figs {
+			if f.fig.Section != model.SecContacts {
+				continue
+			}
+			want, _ := f.fig.Value(tl)
+			d.m.cur = i
+			d.key(tea.KeyEnter)
+			r := d.m.records()
+			if d.m.screenOf() != scrRecords || r == nil || r.table == nil {
+				t.Fatalf("%+v: records not open", f.fig)
+			}
+			if got := int64(r.table.Total()); got != want {
+				t.Errorf("every %d months, %s: %d people, figure %d", c.months, f.path, got, want)
+			}
+			checked++
+			d.key(tea.KeyEsc)
+		}
+		if checked < 10 {
+			t.Errorf("every %d months: %d figures of the table checked", c.months, checked)
+		}
+	}
+}
+
 // The drill-down is a window: scrolling fetches the next rows; Esc returns to the same
 // place of the tally.
 func TestRecordsWindow(t *testing.T) {
