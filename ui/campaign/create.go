@@ -111,13 +111,12 @@ func OpenCreateKind(h Host, kind string, villages []model.Village, office string
 	roster := &components.Field{Key: "roster", Label: t(i18n.CaFormRoster), Kind: components.KindHeading}
 	village := &components.Field{Key: "village", Label: t(i18n.CaFormVillages), Kind: components.KindMulti, Options: vopts,
 		NoneLabel: t(i18n.FilterAll)}
-	count := &components.Field{Key: "count", Label: t(i18n.CaFormCounting), Kind: components.KindHeading}
 	var f *components.Form
 	switch kind {
 	case store.CampaignPlaque:
 		f = components.NewForm(lang, t(i18n.CaFormPlaque), append(append([]*components.Field{occasion, title}, dates...),
 			&components.Field{Key: "StandardGoods", Label: t(i18n.CaFormStdGoods), Max: model.MaxLineText},
-			roster, village, count))
+			roster, village))
 		// Plaques go up before 八一 or before 春节 (DOMAIN.md §3).
 		occ := "army_day"
 		if now.Month() >= time.September || now.Month() <= time.February {
@@ -126,7 +125,7 @@ func OpenCreateKind(h Host, kind string, villages []model.Village, office string
 		f.SetValue("Occasion", occ)
 	case store.CampaignConfirm:
 		f = components.NewForm(lang, t(i18n.CaFormConfirm), append(append([]*components.Field{title}, dates...),
-			roster, village, count))
+			roster, village))
 	default:
 		f = components.NewForm(lang, t(i18n.CaFormTitle), append(append([]*components.Field{occasion, title}, dates...),
 			&components.Field{Key: "StandardMoneyFen", Label: t(i18n.CaFormStdMoney), Max: 20, Check: money, Placeholder: t(i18n.CaFormPerPerson)},
@@ -140,11 +139,11 @@ func OpenCreateKind(h Host, kind string, villages []model.Village, office string
 			&components.Field{Key: "notVisited", Label: t(i18n.CaFormNotVisited), Kind: components.KindPick, Options: notVisited},
 			&components.Field{Key: "since", Label: t(i18n.CaFormSince), Max: 12, Placeholder: t(i18n.CaFormSinceHint), Check: date("since", true),
 				Visible: func(f *components.Form) bool { return f.Value("notVisited") == notVisitedSince }},
-			&components.Field{Key: "needs", Label: t(i18n.CaFormNeeds), Kind: components.KindPick, Options: yesNo},
-			count))
+			&components.Field{Key: "needs", Label: t(i18n.CaFormNeeds), Kind: components.KindPick, Options: yesNo}))
 		f.SetValue("Occasion", "spring_festival")
 	}
 	f.SetValue("Date", now.Format("2006-01-02"))
+	f.Foot = t(i18n.CaFormCounting)
 	c := &creator{h: h, kind: kind}
 	c.fs = components.NewFormScreen(h.Env, h.Stack, f)
 	c.FormScreen = c.fs
@@ -264,7 +263,7 @@ func (c *creator) recount() tea.Cmd {
 			if err != nil {
 				return tab.StatusError(tab.ErrText(c.h.Env, err))
 			}
-			c.fs.Form.Field("count").Label = c.h.t(c.countKey(), n)
+			c.fs.Form.Foot = c.h.t(c.countKey(), n)
 			return nil
 		}
 	})

@@ -526,21 +526,28 @@ func (r *Roster) View(w, h int) string {
 		standard = t(i18n.CaConfirmRound) + goods
 		counts = t(i18n.CaCountsPlain, c.Roster, c.Visited, c.ToVisit())
 	}
-	// The standard and the sitting's date are what every tick writes: on a narrow screen
-	// the standard takes a line of its own and the date leads the counts, rather than
-	// being cut off. A date other than today is marked, as it is easily left set.
-	head := []string{" " + title + "  " + period + "  " + standard}
-	if textwidth.Width(head[0]) > w {
-		head = []string{" " + title + "  " + period, " " + standard}
-	}
-	for i := range head {
-		head[i] = styles.Bold.Render(textwidth.Fit(head[i], w))
-	}
+	// The standard and the sitting's date are what every tick writes, and the counts and
+	// money what the sitting has done: on a narrow screen the header takes three lines
+	// (title; standard and date; counts) rather than cut any of them. A date other than
+	// today is marked, as it is easily left set.
 	date := t(i18n.CaDate, r.date)
 	if r.date != r.h.Env.Now().Format("2006-01-02") {
 		date = styles.Warn.Render(date)
 	}
-	line2 := textwidth.FitStyled(" "+date+"   "+counts, w)
+	head := []string{
+		styles.Bold.Render(" " + title + "  " + period + "  " + standard),
+		" " + date + "   " + counts,
+	}
+	if textwidth.Width(head[0]) > w || textwidth.Width(head[1]) > w {
+		head = []string{
+			styles.Bold.Render(" " + title + "  " + period),
+			styles.Bold.Render(" "+standard) + "   " + date,
+			" " + counts,
+		}
+	}
+	for i := range head {
+		head[i] = textwidth.FitStyled(head[i], w)
+	}
 	var views []string
 	for i, st := range states {
 		if st == store.RosterUnsigned && !r.signs() {
@@ -556,7 +563,7 @@ func (r *Roster) View(w, h int) string {
 	}
 	right := strings.Join(views, "") + styles.Separator + t(i18n.FamCount, r.wl.Table.Total())
 	tb := r.wl.Table
-	tb.SetSize(w, max(h-2-len(head), 2))
+	tb.SetSize(w, max(h-1-len(head), 2))
 	switch {
 	case strings.TrimSpace(r.text) != "":
 		tb.Empty = textwidth.Wrap(t(i18n.CaNoMatch, textwidth.Clean(r.text)), w-2)
@@ -565,7 +572,7 @@ func (r *Roster) View(w, h int) string {
 	default:
 		tb.Empty = textwidth.Wrap(t(i18n.CaEmpty), w-2)
 	}
-	lines := append(head, line2, r.search.View(w, right), tb.View())
+	lines := append(head, r.search.View(w, right), tb.View())
 	return textwidth.Block(strings.Split(strings.Join(lines, "\n"), "\n"), w, h)
 }
 
@@ -633,7 +640,7 @@ func (r *Roster) openExport() tea.Cmd {
 	return r.h.run(func() func() tea.Cmd {
 		dir := components.ExportDir(dataPath)
 		return func() tea.Cmd {
-			if f.Value("path") == "" {
+			if f.Value("path") == "" && !f.Dirty() { // not under what the user began to type
 				f.SetValue("path", filepath.Join(dir, components.FileSafe(r.h.t(i18n.CaFileSheet, title))+".xlsx"))
 			}
 			return nil

@@ -91,6 +91,9 @@ type Form struct {
 	// OnChange runs after a key changed a field's value (live hints; checks wait for
 	// OnLeave so that nobody is scolded mid-word).
 	OnChange func(f *Form, key string)
+	// Foot is a line kept on the form's last row whatever is scrolled: what the fields
+	// add up to (a campaign's roster count), which must stay in sight while they change.
+	Foot string
 
 	lang          model.Lang
 	focus         int
@@ -661,6 +664,9 @@ func (f *Form) View() string {
 		body = append(body, ls...)
 	}
 	bodyH := max(f.height-2, 1)
+	if f.Foot != "" {
+		bodyH = max(f.height-3, 1)
+	}
 	if start < f.top {
 		f.top = start
 	}
@@ -677,6 +683,12 @@ func (f *Form) View() string {
 	titleW := max(f.width-textwidth.Width(pos)-2, 1)
 	title := styles.Accent.Render(textwidth.Fit(" "+textwidth.Clean(f.Title), titleW)) + " " + styles.Dim.Render(pos) + " "
 	lines := []string{title, styles.Dim.Render(strings.Repeat("-", f.width))}
-	lines = append(lines, body[min(f.top, len(body)):]...)
+	lines = append(lines, body[min(f.top, len(body)):min(f.top+bodyH, len(body))]...)
+	if f.Foot != "" {
+		for len(lines) < f.height-1 {
+			lines = append(lines, "")
+		}
+		lines = append(lines, styles.Bold.Render(textwidth.Fit(" "+f.Foot, f.width)))
+	}
 	return textwidth.Block(lines, f.width, f.height)
 }
