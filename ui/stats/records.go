@@ -149,6 +149,21 @@ func (r *records) open(visit bool) tea.Cmd {
 	return func() tea.Msg { return msg }
 }
 
+// refigure takes the figure's value from a new tally's document: after a change made
+// from the list (F5 on someone not visited) the list is read again, and the figure over it
+// must not go on saying what it was before.
+func (r *records) refigure(d *doc) {
+	if d == nil {
+		return
+	}
+	for _, c := range d.figs {
+		if c.fig == r.cell.fig {
+			r.cell.value = c.value
+			return
+		}
+	}
+}
+
 // count says how many records the list holds, in the kind's own words.
 func (r *records) count(m *Model) string {
 	if !r.wl.Loaded() {

@@ -360,6 +360,9 @@ func (m *Model) onTally(msg tallyMsg) tea.Cmd {
 	}
 	m.err = ""
 	m.keep(msg.period, computed{t: msg.tally, doc: msg.doc})
+	if r := m.records(); r != nil && r.period == msg.period {
+		r.refigure(msg.doc) // the figure over the list, counted again with it (a visit made from it)
+	}
 	if msg.period == m.stale {
 		m.stale = model.Period{}
 	}

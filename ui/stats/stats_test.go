@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -901,5 +902,33 @@ func TestFileNames(t *testing.T) {
 	}
 	if got := m.fileName(model.YearPeriod(2025), "text", "", false); !strings.HasSuffix(got, "2025年度双拥工作总结数字段落.txt") {
 		t.Errorf("text: %s", got)
+	}
+}
+
+// A visit recorded from the 未走访 list (F5, or anywhere else) is counted again over the
+// list: the figure above it and the list's count agree after the change, not only the
+// count.
+func TestRecordsFigureFollowsAChange(t *testing.T) {
+	s := demoStore(t)
+	d := newDriver(t, s, model.Zh, 120, 36)
+	d.selectFig(tally.Figure{Section: model.SecHeadline, Measure: model.MNotVisited})
+	before := d.m.doc.figs[d.m.cur].value
+	d.key(tea.KeyEnter)
+	r := d.m.records()
+	id, ok := r.table.SelectedID()
+	if !ok {
+		t.Fatal("no one in the 未走访 list")
+	}
+	ev := model.Event{Date: "2026-11-20"}
+	if err := s.RecordVisit(context.Background(), &ev, &model.Visit{PersonID: id, Date: "2026-11-20", Mode: "home"}); err != nil {
+		t.Fatal(err)
+	}
+	d.send(tab.ChangedMsg{From: tab.Families})
+	after := r.cell.value
+	if after == before {
+		t.Fatalf("the figure over the list stayed %q", before)
+	}
+	if n := strconv.Itoa(r.table.Total()) + " 人"; after != n {
+		t.Errorf("figure %q, list %q", after, n)
 	}
 }
