@@ -304,6 +304,9 @@ func TestTrashVisitFromPersonVisits(t *testing.T) {
 	if !said {
 		t.Error("the help line does not say Delete")
 	}
+	if v := hs.view(); !strings.Contains(v, "Delete 移到回收站") {
+		t.Errorf("the title does not say Delete:\n%s", v)
+	}
 	id := hs.m.detail().id
 	count := func() int {
 		_, n, err := s.VisitsOfPerson(context.Background(), id, 0, 5)
