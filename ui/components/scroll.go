@@ -135,7 +135,14 @@ func (s *ScrollBody) View(w, h int) string {
 	return textwidth.Block(out, w, h)
 }
 
-// Bindings are the body's keys for a help screen, one line a pair.
+// Bindings are the body's keys for a help screen, one line a pair; those left zero or
+// disabled are not listed.
 func (s *ScrollBody) Bindings() []key.Binding {
-	return []key.Binding{s.Keys.LineUp, s.Keys.PageUp, s.Keys.Home}
+	var out []key.Binding
+	for _, b := range []key.Binding{s.Keys.LineUp, s.Keys.PageUp, s.Keys.Home} {
+		if b.Enabled() {
+			out = append(out, b)
+		}
+	}
+	return out
 }

@@ -23,7 +23,8 @@ import (
 // detailScreen shows one event in full: its fields, its units with their roles, its
 // counted items, and — as a windowed list, however many there are — the people it reached,
 // each visit with its money, goods, need, resolution and follow-up. The event's details
-// scroll above the visits (Ctrl+Up/Down); the arrows move in the visits.
+// scroll above the visits (Ctrl+Up/Down); the arrows and PgUp/PgDn move in the visits. An
+// event without visits scrolls its details with those keys too.
 type detailScreen struct {
 	t    *Tab
 	id   int64
@@ -36,9 +37,7 @@ type detailScreen struct {
 	figs    visitFigures
 	trashed map[int64]bool // units in the trash
 	visits  *components.WindowList
-	top     int // first line of the details shown
-	docLen  int // lines of the details at the last draw
-	docRoom int // lines they had
+	body    *components.ScrollBody // the details: fields, units, items
 }
 
 type visitFigures struct {
@@ -63,7 +62,26 @@ func (detailMsg) Target() tab.ID { return tab.Events }
 const visitCellPerson = 0
 
 func newDetail(t *Tab, id int64, from tab.ID) *detailScreen {
-	return &detailScreen{t: t, id: id, from: from}
+	d := &detailScreen{t: t, id: id, from: from, body: components.NewScrollBody(t.env.Lang)}
+	// Without visits nothing else moves: the arrows scroll the details as well as
+	// Ctrl+Up/Down, and PgUp/PgDn, Home/End are the body's (NewScrollKeys).
+	ev, k := t.kEv, t.kDet
+	d.body.Keys.LineUp = either(k.Up, ev.InfoUp)
+	d.body.Keys.LineDown = either(k.Down, ev.InfoDown)
+	return d
+}
+
+// either is one binding for the keys of a and b, with a's help.
+func either(a, b key.Binding) key.Binding {
+	return key.NewBinding(key.WithKeys(append(a.Keys(), b.Keys()...)...), key.WithHelp(a.Help().Key, a.Help().Desc))
+}
+
+// scrollOnlyByLines leaves the details Ctrl+Up/Down alone: the arrows, PgUp/PgDn and
+// Home/End move in the visits below them.
+func (d *detailScreen) scrollOnlyByLines() {
+	ev := d.t.kEv
+	label := i18n.T(d.t.env.Lang, i18n.EvKeyInfoLabel)
+	d.body.Keys = components.ScrollKeys{LineUp: ev.InfoUp, LineDown: ev.InfoDown, UpHint: label, DownHint: label}
 }
 
 // load reads the event and its visits' figures; the visits' window follows.
@@ -111,6 +129,7 @@ func (d *detailScreen) onLoaded(msg detailMsg) tea.Cmd {
 	first := !d.loaded
 	d.loaded = true
 	if d.visits == nil && (msg.ev.Type == model.EventVisit || msg.figs.n > 0) {
+		d.scrollOnlyByLines()
 		d.visits = components.NewWindowList(d.t.env.Ctx, tab.Events, d.visitColumns())
 		d.visits.SetSize(d.layout())
 		return d.visits.SetQuery(d.fetchVisits())
@@ -230,10 +249,6 @@ func (d *detailScreen) back() tea.Cmd {
 	return nil
 }
 
-func (d *detailScreen) scroll(n int) {
-	d.top = max(min(d.top+n, d.docLen-d.docRoom), 0)
-}
-
 func (d *detailScreen) key(msg tea.KeyMsg) tea.Cmd {
 	k, ev := d.t.kDet, d.t.kEv
 	if key.Matches(msg, k.Back) {
@@ -242,19 +257,14 @@ func (d *detailScreen) key(msg tea.KeyMsg) tea.Cmd {
 	if !d.loaded {
 		return nil
 	}
-	_, h := d.t.stack.Size()
-	page := max(h/2, 1)
+	if d.body.Update(msg) {
+		return nil
+	}
 	switch {
 	case key.Matches(msg, k.History):
 		return d.t.openHistory(d.id, d.row.Title)
 	case key.Matches(msg, d.t.campaignKey()):
 		return d.t.onCampaignKey(d.id)
-	case key.Matches(msg, ev.InfoUp):
-		d.scroll(-1)
-		return nil
-	case key.Matches(msg, ev.InfoDown):
-		d.scroll(1)
-		return nil
 	case key.Matches(msg, ev.OpenUnit):
 		switch len(d.row.Units) {
 		case 0:
@@ -276,16 +286,6 @@ func (d *detailScreen) key(msg tea.KeyMsg) tea.Cmd {
 		return d.t.askTrash(d.id, d.row.Title, d.row.Date, d.figs.n)
 	}
 	if d.visits == nil {
-		switch {
-		case key.Matches(msg, k.Up):
-			d.scroll(-1)
-		case key.Matches(msg, k.Down):
-			d.scroll(1)
-		case key.Matches(msg, k.PageUp):
-			d.scroll(-page)
-		case key.Matches(msg, k.PageDown):
-			d.scroll(page)
-		}
 		return nil
 	}
 	kl := d.t.kList
@@ -455,21 +455,10 @@ func (d *detailScreen) View(w, h int) string {
 		head = clauseLines(t.t(i18n.EvDetVisits, f.n, model.FormatMoney(f.money), model.FormatMoney(f.goods), f.openNeeds), w-1)
 		room -= visH + len(head)
 	}
-	doc := d.docLines(w)
-	d.docLen, d.docRoom = len(doc), max(room, 0)
-	d.scroll(0)
-	end := min(d.top+room, len(doc))
-	shown := append([]string(nil), doc[d.top:end]...)
-	if d.top > 0 && len(shown) > 0 {
-		shown[0] = styles.Dim.Render(textwidth.Fit(t.t(i18n.EvDetMoreAbove, d.top), w))
+	d.body.SetLines(d.docLines(w))
+	if room > 0 {
+		lines = append(lines, strings.Split(d.body.View(w, room), "\n")...)
 	}
-	if end < len(doc) && len(shown) > 0 {
-		shown[len(shown)-1] = styles.Dim.Render(textwidth.Fit(t.t(i18n.EvDetMoreBelow, len(doc)-end+1), w))
-	}
-	for len(shown) < room {
-		shown = append(shown, "")
-	}
-	lines = append(lines, shown...)
 	if d.visits != nil {
 		for _, l := range head {
 			lines = append(lines, styles.Accent.Render(textwidth.Fit(" "+l, w)))
@@ -505,7 +494,7 @@ func (d *detailScreen) ShortHelp() []key.Binding {
 }
 
 func (d *detailScreen) Help() []keys.Group {
-	return []keys.Group{{Title: d.t.t(i18n.GroupDetail), Bindings: keys.Dedupe(d.ShortHelp())}}
+	return []keys.Group{{Title: d.t.t(i18n.GroupDetail), Bindings: keys.Dedupe(append(d.ShortHelp(), d.body.Bindings()...))}}
 }
 
 func (d *detailScreen) Modal() bool  { return false }

@@ -763,3 +763,96 @@ func TestClauseLines(t *testing.T) {
 		}
 	}
 }
+
+// An event's details taller than their rows scroll as one shared body: the last row says
+// how many lines are below and the first how many above, counted exactly, and no line is
+// written over. Above visits only Ctrl+Up/Down scroll them (the arrows move in the
+// visits); without visits the arrows and PgUp/PgDn do.
+func TestDetailScrollsItsDetails(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		s, _ := seed(t)
+		ctx := context.Background()
+		var items []model.Item
+		for i := 1; i <= 30; i++ {
+			items = append(items, model.Item{Name: fmt.Sprintf("物品%02d", i), Quantity: int64(i), Unit: "件"})
+		}
+		for _, ev := range []model.Event{
+			{Date: "2026-09-01", Type: model.EventVisit, Title: "秋季走访", Items: items},
+			{Date: "2026-09-02", Type: model.EventForum, Title: "秋季座谈", Items: items},
+		} {
+			if err := s.CreateEvent(ctx, &ev); err != nil {
+				t.Fatal(err)
+			}
+			if ev.Type != model.EventVisit {
+				continue
+			}
+			for _, p := range []int64{1, 2} {
+				if err := s.CreateVisit(ctx, &model.Visit{EventID: ev.ID, PersonID: p, Date: "2026-09-01", Mode: "home", MoneyFen: 50000}); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		for _, c := range []struct {
+			title      string
+			down, up   tea.KeyMsg
+			hint       string
+			arrowMoves bool // the arrows scroll the details
+		}{
+			{"秋季走访", tea.KeyMsg{Type: tea.KeyCtrlDown}, tea.KeyMsg{Type: tea.KeyCtrlUp}, "Ctrl+上/下", false},
+			{"秋季座谈", tea.KeyMsg{Type: tea.KeyDown}, tea.KeyMsg{Type: tea.KeyUp}, "PgDn", true},
+		} {
+			hs := newHarness(t, s, size[0], size[1])
+			hs.Type(c.title)
+			hs.KeyType(tea.KeyEnter)
+			d, ok := hs.tab.stack.Top().(*detailScreen)
+			if !ok {
+				t.Fatalf("%v %s: no detail:\n%s", size, c.title, hs.ViewPlain())
+			}
+			for _, b := range d.Help()[0].Bindings {
+				if b.Help().Key == "" {
+					t.Errorf("%v %s: the help lists a key with no name: %s", size, c.title, uitest.Sprint(d.Help()[0].Bindings))
+				}
+			}
+			v := hs.ViewPlain()
+			var below int
+			if i := strings.Index(v, "...下面还有 "); i < 0 {
+				t.Fatalf("%v %s: no hint below:\n%s", size, c.title, v)
+			} else {
+				fmt.Sscanf(v[i+len("...下面还有 "):], "%d", &below)
+			}
+			if want := fmt.Sprintf("...下面还有 %d 行（%s 查看）", below, c.hint); !strings.Contains(v, want) {
+				t.Errorf("%v %s: want %q:\n%s", size, c.title, want, v)
+			}
+			// The items come last, a line each: those not shown are the lines said to be
+			// below, and none is lost under the hint.
+			shown := 0
+			for i := 1; i <= 30; i++ {
+				if strings.Contains(v, fmt.Sprintf("物品%02d", i)) {
+					shown = i
+				}
+			}
+			if below != 30-shown {
+				t.Errorf("%v %s: %d lines said below, items up to 物品%02d shown of 30:\n%s", size, c.title, below, shown, v)
+			}
+			hs.KeyType(tea.KeyDown)
+			if moved := hs.Contains("...上面还有 1 行"); moved != c.arrowMoves {
+				t.Errorf("%v %s: Down scrolled the details: %v:\n%s", size, c.title, moved, hs.ViewPlain())
+			}
+			if c.arrowMoves {
+				hs.KeyType(tea.KeyUp)
+			}
+			for range below {
+				hs.Key(c.down)
+			}
+			v = hs.ViewPlain()
+			if strings.Contains(v, "下面还有") || !strings.Contains(v, "物品30 30 件") ||
+				!strings.Contains(v, fmt.Sprintf("...上面还有 %d 行", below)) {
+				t.Errorf("%v %s: after %d lines down:\n%s", size, c.title, below, v)
+			}
+			hs.Key(c.up)
+			if v := hs.ViewPlain(); !strings.Contains(v, fmt.Sprintf("...上面还有 %d 行", below-1)) || !strings.Contains(v, "...下面还有") {
+				t.Errorf("%v %s: a line back up:\n%s", size, c.title, v)
+			}
+		}
+	}
+}

@@ -38,17 +38,20 @@ type detailScreen struct {
 	loaded      bool
 	msg         detailData
 	reveal      bool
-	scroll      int
-	lines       []string // rendered body, nil = to render
-	linesW      int
+	body        *components.ScrollBody // everything under the title
+	bodyW       int                    // the width body's lines were made for, 0 = to make
 }
 
-func (d *detailScreen) invalidate() { d.lines = nil }
+func (d *detailScreen) invalidate() { d.bodyW = 0 }
 
 // openDetail shows a person; their records load in the background. from is the tab to
 // go back to on Esc (-1: the list).
 func (m *Model) openDetail(id int64, villageHint string, from tab.ID) tea.Cmd {
-	d := &detailScreen{m: m, id: id, villageHint: villageHint, from: from}
+	d := &detailScreen{m: m, id: id, villageHint: villageHint, from: from, body: components.NewScrollBody(m.env.Lang)}
+	// Nothing else on the detail moves: the arrows scroll it a line, PgUp/PgDn (and
+	// Space) a page, as they did before the body was shared.
+	d.body.Keys.LineUp, d.body.Keys.LineDown = m.kDet.Up, m.kDet.Down
+	d.body.Keys.PageUp, d.body.Keys.PageDown = m.kDet.PageUp, m.kDet.PageDown
 	m.stack.Push(d)
 	return d.load()
 }
@@ -156,23 +159,12 @@ func (d *detailScreen) back() tea.Cmd {
 func (d *detailScreen) key(msg tea.KeyMsg) tea.Cmd {
 	m := d.m
 	k := m.kDet
-	_, h := m.size()
-	bodyH := max(h-2, 1)
+	if d.body.Update(msg) {
+		return nil
+	}
 	switch {
 	case key.Matches(msg, k.Back):
 		return d.back()
-	case key.Matches(msg, k.Up):
-		d.scroll--
-	case key.Matches(msg, k.Down):
-		d.scroll++
-	case key.Matches(msg, k.PageUp):
-		d.scroll -= bodyH - 1
-	case key.Matches(msg, k.PageDown):
-		d.scroll += bodyH - 1
-	case msg.Type == tea.KeyHome:
-		d.scroll = 0
-	case msg.Type == tea.KeyEnd:
-		d.scroll = 1 << 30
 	case key.Matches(msg, k.Reveal):
 		d.reveal = !d.reveal // the title line says which
 		d.invalidate()
@@ -209,7 +201,9 @@ func (d *detailScreen) ShortHelp() []key.Binding {
 }
 
 func (d *detailScreen) Help() []keys.Group {
-	return []keys.Group{{Title: d.m.t(i18n.GroupDetail), Bindings: keys.Dedupe(append(d.m.kDet.Full(), d.m.visitsKey()))}}
+	k := d.m.kDet
+	return []keys.Group{{Title: d.m.t(i18n.GroupDetail), Bindings: keys.Dedupe(append(append([]key.Binding{k.Back}, d.body.Bindings()...),
+		k.Visit, d.m.visitsKey(), k.Edit, k.Reveal, k.Trash, k.History))}}
 }
 func (d *detailScreen) Modal() bool  { return false }
 func (d *detailScreen) Dirty() bool  { return false }
@@ -388,8 +382,9 @@ func (d *detailScreen) View(w, h int) string {
 		return textwidth.Block([]string{"", " " + m.t(i18n.DetLoading)}, w, h)
 	}
 	p := d.msg.person
-	if d.lines == nil || d.linesW != w {
-		d.lines, d.linesW = m.renderDetail(d, w), w
+	if d.bodyW != w {
+		d.body.SetLines(m.renderDetail(d, w))
+		d.bodyW = w
 	}
 	// Title: name, sex, age, village, status; the reveal state on the right.
 	parts := []string{p.Name, model.Sexes.Label(p.Sex, m.env.Lang)}
@@ -403,15 +398,9 @@ func (d *detailScreen) View(w, h int) string {
 	}
 	rw := min(textwidth.Width(right), w/2)
 	title := styles.Accent.Render(textwidth.Cell(" "+strings.Join(parts, "  "), w-rw-1)) + " " + styles.Dim.Render(textwidth.Fit(right, rw))
-	bodyH := max(h-2, 1)
-	d.scroll = min(max(d.scroll, 0), max(len(d.lines)-bodyH, 0))
-	lines := []string{title, styles.Dim.Render(strings.Repeat("-", w))}
-	end := min(d.scroll+bodyH, len(d.lines))
-	if end < len(d.lines) && bodyH > 1 {
-		// The last line says the rest is below (household, record dates: past the visits).
-		lines = append(append(lines, d.lines[d.scroll:end-1]...), styles.Dim.Render(textwidth.Fit(" "+m.t(i18n.HelpMore), w)))
-		return textwidth.Block(lines, w, h)
+	head := textwidth.Block([]string{title, styles.Dim.Render(strings.Repeat("-", w))}, w, min(h, 2))
+	if h <= 2 {
+		return head
 	}
-	lines = append(lines, d.lines[d.scroll:end]...)
-	return textwidth.Block(lines, w, h)
+	return head + "\n" + d.body.View(w, h-2)
 }

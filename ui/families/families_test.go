@@ -347,13 +347,19 @@ func TestAddPersonValidatesAtField(t *testing.T) {
 	}
 }
 
-func TestAddPersonRefusesLongName(t *testing.T) {
+// A name longer than any name accepted keeps its first model.MaxNameRunes characters, and
+// the field says so (not also that the name is too long: what is kept is not).
+func TestAddPersonCutsLongName(t *testing.T) {
 	hs := newHarness(t, uitest.Seeded(t), 120, 36)
 	hs.keyType(tea.KeyF2)
 	hs.typeText(strings.Repeat("张", 35))
 	hs.keyType(tea.KeyEnter)
-	if e := hs.m.pform().form.Error("Name"); !strings.Contains(e, "太长") {
+	f := hs.m.pform().form
+	if e := f.Error("Name"); !strings.Contains(e, "只保留了前 30 个") || strings.Contains(e, "太长") {
 		t.Fatalf("long name: %q", e)
+	}
+	if v := f.Value("Name"); v != strings.Repeat("张", model.MaxNameRunes) {
+		t.Errorf("name kept %q", v)
 	}
 }
 

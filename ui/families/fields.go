@@ -208,7 +208,7 @@ func (m *Model) personTable(p model.Person, v personView) personFields {
 	}
 	other := func(c string) bool { return c == model.CatOther }
 
-	name := text(notInDetail, "Name", model.MaxNameRunes+10, m.t(i18n.FormNameHint), func(r *personRow) *string { return &r.Name })
+	name := text(notInDetail, "Name", model.MaxNameRunes, m.t(i18n.FormNameHint), func(r *personRow) *string { return &r.Name })
 	name.col, name.Column = col(colName, i18n.ColName, components.Column{Min: 10, Max: 16, Grow: 2, Keep: 100})
 	name.Cell = func(r *personRow) string {
 		return r.Name + matchTag(lang, r.Match) // what put the row here, when no column shows it

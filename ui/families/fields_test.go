@@ -2,6 +2,7 @@ package families
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -82,17 +83,31 @@ func TestDetailShowsEveryFilledField(t *testing.T) {
 	}
 }
 
-// A detail longer than the screen says on its last line that more is below, until the
-// end is reached (the household and the record's dates come after the visits).
+// A detail longer than the screen says on its last row how many lines are below, and on
+// its first how many are above once scrolled, until either end is reached (the household
+// and the record's dates come after the visits). The arrows scroll it a line.
 func TestDetailSaysMoreBelow(t *testing.T) {
 	hs := newHarness(t, uitest.Seeded(t), 80, 24)
 	hs.typeText("张三")
 	hs.keyType(tea.KeyEnter)
-	if v := hs.view(); !strings.Contains(v, "下面还有") {
-		t.Errorf("a cut detail does not say more is below:\n%s", v)
+	v := hs.view()
+	n := hs.m.detail().body.Len() // the lines are made for the width drawn
+	rows := hs.h - 2              // under the title and its rule
+	below := fmt.Sprintf("...下面还有 %d 行（PgDn 查看）", n-(rows-1))
+	if !strings.Contains(v, below) || strings.Contains(v, "上面还有") {
+		t.Errorf("a cut detail does not say %q:\n%s", below, v)
+	}
+	hs.keyType(tea.KeyDown)
+	if v := hs.view(); !strings.Contains(v, "...上面还有 1 行（PgUp 查看）") {
+		t.Errorf("a line down:\n%s", v)
 	}
 	hs.keyType(tea.KeyEnd)
-	if v := hs.view(); strings.Contains(v, "下面还有") || !strings.Contains(v, "最后修改") {
-		t.Errorf("the end of the detail:\n%s", v)
+	above := fmt.Sprintf("...上面还有 %d 行（PgUp 查看）", n-(rows-1))
+	if v := hs.view(); strings.Contains(v, "下面还有") || !strings.Contains(v, "最后修改") || !strings.Contains(v, above) {
+		t.Errorf("the end of the detail does not say %q:\n%s", above, v)
+	}
+	hs.keyType(tea.KeyHome)
+	if v := hs.view(); strings.Contains(v, "上面还有") || !strings.Contains(v, below) {
+		t.Errorf("back at the top:\n%s", v)
 	}
 }

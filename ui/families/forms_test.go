@@ -43,14 +43,16 @@ func TestCorrectedIDRefillsBirthAndSex(t *testing.T) {
 	}
 }
 
-// A pasted 200-character name is cut at the field's limit and the message says it was.
+// A pasted 200-character name is cut at the longest name allowed and the message says
+// it was.
 func TestCutNameSaysSo(t *testing.T) {
 	hs := newHarness(t, uitest.Seeded(t), 120, 36)
 	hs.keyType(tea.KeyF2)
 	hs.typeText(strings.Repeat("王", 200))
 	hs.keyType(tea.KeyEnter)
 	e := hs.m.pform().form.Error("Name")
-	if !strings.Contains(e, "输入了 200 个字") || !strings.Contains(e, "只保留了前 40 个") {
+	// Only the cut: the 30 characters kept are a name of the longest length allowed.
+	if !strings.Contains(e, "输入了 200 个字") || !strings.Contains(e, "只保留了前 30 个") || strings.Contains(e, "姓名太长") {
 		t.Fatalf("cut name message %q", e)
 	}
 }
@@ -303,6 +305,9 @@ func TestTrashVisitFromPersonVisits(t *testing.T) {
 	}
 	if !said {
 		t.Error("the help line does not say Delete")
+	}
+	if v := hs.view(); !strings.Contains(v, "Delete 移到回收站") {
+		t.Errorf("the title does not say Delete:\n%s", v)
 	}
 	id := hs.m.detail().id
 	count := func() int {

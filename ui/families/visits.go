@@ -9,7 +9,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"shuangyong/model"
-	"shuangyong/store"
 	"shuangyong/ui/components"
 	"shuangyong/ui/i18n"
 	"shuangyong/ui/keys"
@@ -102,21 +101,20 @@ func (v *visitsScreen) Update(msg tea.Msg) tea.Cmd {
 			return v.wl.Move(-1)
 		case key.Matches(msg, k.Down):
 			return v.wl.Move(1)
-		case key.Matches(msg, k.Edit):
+		case key.Matches(msg, k.Edit), key.Matches(msg, k.Trash):
 			id, _, ok := v.wl.Selected()
 			if !ok {
 				return nil
 			}
-			sc, cmd := visitedit.Open(visitedit.Options{Env: m.env, Host: tab.Families, Stack: m.stack, VisitID: id, ReadOnly: m.readOnly})
+			o := visitedit.Options{Env: m.env, Host: tab.Families, Stack: m.stack, VisitID: id, ReadOnly: m.readOnly}
+			if key.Matches(msg, k.Trash) {
+				// The answers come back as tab.DoneMsg to 军属, which Model.Update hands to
+				// the stack; the trash's tab.ChangedMsg reloads this list.
+				return visitedit.AskTrash(o)
+			}
+			sc, cmd := visitedit.Open(o)
 			m.stack.Push(sc)
 			return cmd
-		case key.Matches(msg, k.Trash):
-			if c := m.refuseWrite(); c != nil {
-				return c
-			}
-			if id, _, ok := v.wl.Selected(); ok {
-				return v.askTrash(id)
-			}
 		case key.Matches(msg, k.Event):
 			if _, cells, ok := v.wl.Selected(); ok {
 				return tab.Open(tab.Families, tab.KindEvent, atoi64(cells[len(cells)-1]))
@@ -124,54 +122,6 @@ func (v *visitsScreen) Update(msg tea.Msg) tea.Cmd {
 		}
 	}
 	return nil
-}
-
-// askTrash asks before moving a visit to the trash, saying so when its event goes with it
-// (the only visit of a 走访慰问 event), as the visit editor does.
-func (v *visitsScreen) askTrash(id int64) tea.Cmd {
-	m := v.m
-	s, ctx := m.store(), m.env.Ctx
-	return m.run(func() func() tea.Cmd {
-		r, err := s.VisitRowByID(ctx, id)
-		if err == nil && r.DeletedAt != "" {
-			err = &store.Error{Kind: store.ErrNotFound}
-		}
-		only := false
-		if err == nil && r.EventType == model.EventVisit {
-			var n int
-			_, n, err = s.VisitsOfEvent(ctx, r.EventID, 0, 0)
-			only = n <= 1
-		}
-		return func() tea.Cmd {
-			if err != nil {
-				return tea.Batch(tab.StatusError(m.errText(err)), v.wl.Refresh())
-			}
-			if !m.inFront(v) {
-				return nil // the user moved on meanwhile
-			}
-			name := textwidth.Clean(r.PersonName)
-			body := m.t(i18n.VeTrashBody, name, r.Date)
-			if only {
-				body = m.t(i18n.VeTrashLast, name, r.Date, textwidth.Clean(r.EventTitle))
-			}
-			m.stack.Ask(components.NewDialog(m.t(i18n.VeTrashTitle), body, m.t(i18n.VeTrashYes), m.t(i18n.DialogNo), false),
-				func(yes bool) tea.Cmd {
-					if !yes {
-						return nil
-					}
-					return m.run(func() func() tea.Cmd {
-						err := s.TrashVisit(ctx, id)
-						return func() tea.Cmd {
-							if err != nil {
-								return tab.StatusError(m.errText(err))
-							}
-							return tea.Batch(tab.Status(m.t(i18n.VeTrashed, name, r.Date), true), m.changed())
-						}
-					})
-				})
-			return nil
-		}
-	})
 }
 
 func (v *visitsScreen) View(w, h int) string {

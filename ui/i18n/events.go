@@ -167,7 +167,6 @@ const (
 	VeTrashLast      Key = "ve.trash_last"
 	VeTrashYes       Key = "ve.trash_yes"
 	VeGone           Key = "ve.gone"
-	VeKeyTrash       Key = "ve.key.trash"
 )
 
 func init() {
@@ -335,5 +334,4 @@ func init() {
 	add(VeTrashLast, "把 %s %s 的走访记录移到回收站？\n这是活动「%s」唯一的走访记录，活动也会一起移走。可以按 Ctrl+Z 撤销。", "Move the visit to %s on %s to the trash?\nIt is the only visit of %q, which goes with it. Ctrl+Z undoes it.")
 	add(VeTrashYes, "移到回收站", "Move to trash")
 	add(VeGone, "这条走访记录已不在台账上（可能已移到回收站或被撤销）。", "This visit is no longer in the ledger (trashed or undone).")
-	add(VeKeyTrash, "移到回收站（光标在选择栏时）", "trash (on a choice field)")
 }

@@ -224,7 +224,7 @@ func init() {
 	add(FuResolvedHow, "已解决", "Resolved")
 	add(FuResolved, "已标记解决：%s「%s」", "Marked resolved: %s, %q")
 	add(KeyEditVisit, "修改这次走访", "edit the visit")
-	add(VisTitle, "%s 的走访记录（共 %d 次，最近的在前）：Enter 修改、解决诉求或移到回收站", "Visits of %s (%d, newest first): Enter edits, resolves a need or trashes")
+	add(VisTitle, "%s 的走访记录（共 %d 次）：Enter 修改、解决诉求，Delete 移到回收站", "Visits of %s (%d): Enter edits or resolves a need, Delete trashes")
 	add(VisNeedOpen, "%s（未解决）", "%s (open)")
 	add(VisNeedResolved, "%s（%s 已解决）", "%s (resolved %s)")
 	add(FamNoMoneyTitle, "没有填写慰问金", "No money recorded")
