@@ -11,7 +11,10 @@ type FollowUp struct {
 	VisitRow
 	VillageName string
 	Due         string // the follow-up date, or the visit's date for a need without one
-	Overdue     bool   // due before today
+	// FollowedOn is the person's latest visit after this one ("" if none): the follow-up
+	// was made, though the need is still open.
+	FollowedOn string
+	Overdue    bool // due before today and not followed up since
 }
 
 // openWork selects the visits still asking for work: an open need, or a follow-up date
@@ -34,8 +37,9 @@ func (s *Store) FollowUps(ctx context.Context, today string, offset, limit int) 
 		AND e.deleted_at = ''`
 	const due = "CASE WHEN v.follow_up_on <> '' THEN v.follow_up_on ELSE v.date END"
 	// The page and the number of rows in one pass (count(*) OVER ()): the list is read once.
+	const followed = "coalesce((SELECT max(w.date) FROM visits w WHERE w.person_id = v.person_id AND w.deleted_at = '' AND w.date > v.date), '')"
 	q := strings.Replace(visitRowSelect, " FROM visits v", ", coalesce((SELECT name FROM villages WHERE id = p.village_id), ''), "+due+
-		", count(*) OVER () FROM visits v", 1)
+		", "+followed+", count(*) OVER () FROM visits v", 1)
 	rows, err := s.db.QueryContext(ctx, q+where+" ORDER BY "+due+", v.id LIMIT ? OFFSET ?", limit, offset)
 	if err != nil {
 		return nil, 0, s.classify(err)
@@ -46,10 +50,10 @@ func (s *Store) FollowUps(ctx context.Context, today string, offset, limit int) 
 	for rows.Next() {
 		var f FollowUp
 		r := &f.VisitRow
-		if err := scanVisit(extraScanner{rows, []any{&r.PersonName, &r.EventTitle, &r.EventType, &r.Occasion, &f.VillageName, &f.Due, &total}}, &r.Visit); err != nil {
+		if err := scanVisit(extraScanner{rows, []any{&r.PersonName, &r.EventTitle, &r.EventType, &r.Occasion, &f.VillageName, &f.Due, &f.FollowedOn, &total}}, &r.Visit); err != nil {
 			return nil, 0, err
 		}
-		f.Overdue = f.Due < today
+		f.Overdue = f.Due < today && f.FollowedOn == ""
 		out = append(out, f)
 	}
 	if err := rows.Err(); err != nil {

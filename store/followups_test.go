@@ -51,6 +51,11 @@ func TestFollowUps(t *testing.T) {
 	if got := strings.Join(steps, "; "); !strings.Contains(got, "visits_open_needs") || !strings.Contains(got, "visits_follow_up") {
 		t.Errorf("the work list's plan: %s", got)
 	}
+	// A follow-up visit to 张三 leaves the need open but no longer late.
+	record(a, "2026-11-25", "", "")
+	if rows, _, _ = s.FollowUps(ctx, "2026-11-29", 0, 10); rows[0].PersonName != "张三" || rows[0].Overdue || rows[0].FollowedOn != "2026-11-25" {
+		t.Errorf("after the follow-up visit: %+v", rows[0])
+	}
 	if err := s.ResolveNeed(ctx, needA.ID, "2026-11-29", "已联系村里修缮"); err != nil {
 		t.Fatal(err)
 	}

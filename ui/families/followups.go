@@ -69,6 +69,9 @@ func (m *Model) openFollowUps() tea.Cmd {
 			if r.Overdue {
 				late = m.t(i18n.FuOverdue)
 			}
+			if r.FollowedOn != "" { // visited again since, the need still open
+				what += m.t(i18n.FuFollowedOn, r.FollowedOn)
+			}
 			p.IDs = append(p.IDs, r.ID)
 			p.Rows = append(p.Rows, []string{r.Due, textwidth.Clean(r.VillageName), textwidth.Clean(r.PersonName),
 				textwidth.Clean(what), r.Date, late, itoa64(r.ID), itoa64(r.PersonID)})

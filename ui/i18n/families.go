@@ -68,6 +68,7 @@ const (
 	FuColLate              Key = "fu.col.late"
 	FuFollowUp             Key = "fu.follow_up"
 	FuOverdue              Key = "fu.overdue"
+	FuFollowedOn           Key = "fu.followed_on"
 	FuResolvedHow          Key = "fu.resolved_how"
 	FuResolved             Key = "fu.resolved"
 	KeyEditVisit           Key = "key.edit_visit"
@@ -221,6 +222,7 @@ func init() {
 	add(FuColLate, "逾期", "Late")
 	add(FuFollowUp, "（回访）", "(follow-up)")
 	add(FuOverdue, "逾期", "late")
+	add(FuFollowedOn, "（%s 已回访）", " (followed up %s)")
 	add(FuResolvedHow, "已解决", "Resolved")
 	add(FuResolved, "已标记解决：%s「%s」", "Marked resolved: %s, %q")
 	add(KeyEditVisit, "修改这次走访", "edit the visit")
