@@ -328,10 +328,10 @@ func (m *Model) personTable(p model.Person, v personView) personFields {
 		text(secCategories, "DisabilityCertNo", model.MaxShortText, "", func(r *personRow) *string { return &r.DisabilityCertNo }))...)
 	fs = append(fs, applies(model.IsSurvivor,
 		pick(secCategories, "MartyrRelation", model.MartyrRelations, true, func(r *personRow) *string { return &r.MartyrRelation }),
-		text(secCategories, "MartyrName", model.MaxNameRunes+10, "", func(r *personRow) *string { return &r.MartyrName }))...)
+		text(secCategories, "MartyrName", model.MaxNameRunes, "", func(r *personRow) *string { return &r.MartyrName }))...)
 	return append(fs,
 		pick(secService, "Relation", model.Relations, true, func(r *personRow) *string { return &r.Relation }),
-		text(secService, "ServicemanName", model.MaxNameRunes+10, "", func(r *personRow) *string { return &r.ServicemanName }),
+		text(secService, "ServicemanName", model.MaxNameRunes, "", func(r *personRow) *string { return &r.ServicemanName }),
 		pick(secService, "Rank", model.Ranks, true, func(r *personRow) *string { return &r.Rank }),
 		pick(secService, "ServiceStatus", model.ServiceStatuses, true, func(r *personRow) *string { return &r.ServiceStatus }),
 		serviceUnit,

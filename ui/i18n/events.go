@@ -81,8 +81,6 @@ const (
 	EvDetFromVisits  Key = "ev.det.from_visits"
 	EvDetOpenNeeds   Key = "ev.det.open_needs"
 	EvDetLoading     Key = "ev.det.loading"
-	EvDetMoreAbove   Key = "ev.det.more_above"
-	EvDetMoreBelow   Key = "ev.det.more_below"
 
 	EvVisColName     Key = "ev.vis.name"
 	EvVisColDate     Key = "ev.vis.date"
@@ -248,8 +246,6 @@ func init() {
 	add(EvDetFromVisits, "%d 人次，%s 元（由走访记录汇总）", "%d people, %s yuan (from the visits)")
 	add(EvDetOpenNeeds, "未解决诉求", "Open needs")
 	add(EvDetLoading, "正在读取...", "loading...")
-	add(EvDetMoreAbove, "...上面还有 %d 行（Ctrl+上 查看）", "... %d more lines above (Ctrl+Up)")
-	add(EvDetMoreBelow, "...下面还有 %d 行（Ctrl+下 查看）", "... %d more lines below (Ctrl+Down)")
 
 	add(EvVisColName, "姓名", "Name")
 	add(EvVisColDate, "日期", "Date")
