@@ -86,7 +86,7 @@ func init() {
   shuangyong [--db 文件] [--lang zh|en]          打开双拥台账
   shuangyong demo [--db 文件] [--people N] [--events N] [--seed N]   生成演示数据
   shuangyong export [--db 文件] --year 年份|起始年-结束年 [--format xlsx|csv|text] [--public] [--table 表] -o 文件
-  shuangyong export [--db 文件] --campaign 编号|名称 -o 文件.xlsx   节日集中走访的发放清单
+  shuangyong export [--db 文件] --campaign 编号|名称 [--format xlsx] -o 文件.xlsx   节日集中走访的发放清单
   shuangyong import [--db 文件] 文件 [--dry-run] [--strict] [--sheet 工作表] [--duplicates skip|fill|overwrite]
                                                  导入花名册（.xlsx 或 .csv）
   shuangyong backup [--db 文件] [目录]           备份数据文件
@@ -98,7 +98,7 @@ func init() {
   shuangyong [--db FILE] [--lang zh|en]          open the ledger
   shuangyong demo [--db FILE] [--people N] [--events N] [--seed N]   fill a file with demo data
   shuangyong export [--db FILE] --year YYYY|YYYY-YYYY [--format xlsx|csv|text] [--public] [--table KEY] -o FILE
-  shuangyong export [--db FILE] --campaign ID|TITLE -o FILE.xlsx   a campaign's sign-off sheet
+  shuangyong export [--db FILE] --campaign ID|TITLE [--format xlsx] -o FILE.xlsx   a campaign's sign-off sheet
   shuangyong import [--db FILE] FILE [--dry-run] [--strict] [--sheet NAME] [--duplicates skip|fill|overwrite]
                                                  import a roster (.xlsx or .csv)
   shuangyong backup [--db FILE] [DIR]            back up the data file
