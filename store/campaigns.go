@@ -133,14 +133,7 @@ func (s *Store) CreateCampaignOf(ctx context.Context, kind string, ev *model.Eve
 		if err := w.insertEvent(ev); err != nil {
 			return err
 		}
-		if _, err := w.exec("INSERT INTO campaigns(id, created_at, kind) VALUES(?, ?, ?)", ev.ID, w.at, kind); err != nil {
-			return err
-		}
-		after, err := w.snapshot(EntCampaign, ev.ID)
-		if err != nil {
-			return err
-		}
-		if err := w.record(EntCampaign, ev.ID, ActInsert, eventSummary(ev), "", after); err != nil {
+		if err := w.insertCampaign(ev, kind); err != nil {
 			return err
 		}
 		if f == nil {
@@ -149,6 +142,7 @@ func (s *Store) CreateCampaignOf(ctx context.Context, kind string, ev *model.Eve
 		// The roster's rows need no history of their own here: undoing the campaign
 		// removes its row in campaigns, and the roster goes with it (ON DELETE CASCADE).
 		where, args := f.where(s.Today())
+		var err error
 		added, err = w.insertRoster(ev.ID, "SELECT p.id FROM people p WHERE "+where, args...)
 		return err
 	})
@@ -184,17 +178,11 @@ func (s *Store) MakeCampaign(ctx context.Context, ev *model.Event, f *RosterFilt
 		}); err != nil {
 			return err
 		}
-		if _, err := w.exec("INSERT INTO campaigns(id, created_at, kind) VALUES(?, ?, ?)", ev.ID, w.at, CampaignFestival); err != nil {
-			return err
-		}
-		after, err := w.snapshot(EntCampaign, ev.ID)
-		if err != nil {
-			return err
-		}
-		if err := w.record(EntCampaign, ev.ID, ActInsert, eventSummary(ev), "", after); err != nil {
+		if err := w.insertCampaign(ev, CampaignFestival); err != nil {
 			return err
 		}
 		reached := "SELECT v.person_id FROM visits v WHERE v.event_id = ? AND v.deleted_at = ''"
+		var err error
 		if added, err = w.insertRoster(ev.ID, reached, ev.ID); err != nil {
 			return err
 		}
@@ -207,6 +195,18 @@ func (s *Store) MakeCampaign(ctx context.Context, ev *model.Event, f *RosterFilt
 		return err
 	})
 	return added, err
+}
+
+// insertCampaign makes event ev a campaign of a kind, in the history for undo.
+func (w *writer) insertCampaign(ev *model.Event, kind string) error {
+	if _, err := w.exec("INSERT INTO campaigns(id, created_at, kind) VALUES(?, ?, ?)", ev.ID, w.at, kind); err != nil {
+		return err
+	}
+	after, err := w.snapshot(EntCampaign, ev.ID)
+	if err != nil {
+		return err
+	}
+	return w.record(EntCampaign, ev.ID, ActInsert, eventSummary(ev), "", after)
 }
 
 // insertRoster puts the people a query selects on a campaign's roster (those already on

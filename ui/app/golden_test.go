@@ -1,19 +1,14 @@
 package app
 
 import (
-	"os"
-	"os/exec"
 	"strconv"
-	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"shuangyong/model"
 	"shuangyong/ui/internal/uitest"
-	"shuangyong/ui/textwidth"
 )
 
 // screens visits every screen of the program and hands each view to check. The data
@@ -99,10 +94,7 @@ func screens(t *testing.T, lang model.Lang, w, h int, check func(name, view stri
 // bug. The width libraries read RUNEWIDTH_EASTASIAN when the program starts, so the other
 // setting is checked in a child process of this test binary.
 func TestGolden(t *testing.T) {
-	child := os.Getenv("SY_GOLDEN_CHILD") != ""
-	if child && (textwidth.Width("·") == 2) != (os.Getenv("RUNEWIDTH_EASTASIAN") == "1") {
-		t.Fatalf("RUNEWIDTH_EASTASIAN=%s did not take: · is %d cells", os.Getenv("RUNEWIDTH_EASTASIAN"), textwidth.Width("·"))
-	}
+	child := uitest.WidthChild(t)
 	for _, size := range []struct{ w, h int }{{120, 40}, {80, 24}} {
 		t.Run(strconv.Itoa(size.w)+"x"+strconv.Itoa(size.h), func(t *testing.T) {
 			screens(t, model.Zh, size.w, size.h, func(name, view string) {
@@ -125,21 +117,9 @@ func TestGolden(t *testing.T) {
 			}
 		})
 	})
-	if child {
-		return
+	if !child {
+		uitest.RunWidthChild(t, "TestGolden", uitest.OtherWidth())
 	}
-	other := "1"
-	if textwidth.Width("·") == 2 {
-		other = "0"
-	}
-	t.Run("RUNEWIDTH_EASTASIAN="+other, func(t *testing.T) {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestGolden$", "-test.count=1")
-		cmd.Env = append(os.Environ(), "SY_GOLDEN_CHILD=1", "RUNEWIDTH_EASTASIAN="+other)
-		out, err := cmd.CombinedOutput()
-		if err != nil || !strings.Contains(string(out), "PASS") {
-			t.Fatalf("the goldens differ under RUNEWIDTH_EASTASIAN=%s: %v\n%s", other, err, out)
-		}
-	})
 }
 
 // Every line of every screen is exactly the window's width, with Chinese data holding
@@ -147,32 +127,16 @@ func TestGolden(t *testing.T) {
 // read the variable when the program starts, so each setting runs in a child process of
 // this test binary.
 func TestWidthInvariant(t *testing.T) {
-	if os.Getenv("SY_WIDTH_CHILD") != "" {
+	if uitest.WidthChild(t) {
 		widthChild(t)
 		return
 	}
 	for _, ea := range []string{"0", "1"} {
-		t.Run("RUNEWIDTH_EASTASIAN="+ea, func(t *testing.T) {
-			cmd := exec.Command(os.Args[0], "-test.run=^TestWidthInvariant$", "-test.count=1")
-			cmd.Env = append(os.Environ(), "SY_WIDTH_CHILD=1", "RUNEWIDTH_EASTASIAN="+ea)
-			out, err := cmd.CombinedOutput()
-			if err != nil || !strings.Contains(string(out), "PASS") {
-				t.Fatalf("child failed: %v\n%s", err, out)
-			}
-		})
+		uitest.RunWidthChild(t, "TestWidthInvariant", ea)
 	}
 }
 
 func widthChild(t *testing.T) {
-	textwidth.Configure()
-	// Prove the setting took: the name dot is one cell, or two under East Asian widths.
-	want := 1
-	if os.Getenv("RUNEWIDTH_EASTASIAN") == "1" {
-		want = 2
-	}
-	if got := lipgloss.Width("·"); got != want {
-		t.Fatalf("RUNEWIDTH_EASTASIAN=%s: lipgloss counts · as %d", os.Getenv("RUNEWIDTH_EASTASIAN"), got)
-	}
 	for _, size := range []struct{ w, h int }{{80, 24}, {97, 31}, {120, 40}, {180, 50}} {
 		for _, lang := range []model.Lang{model.Zh, model.En} {
 			n := 0

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"strings"
 	"testing"
 
@@ -444,7 +443,7 @@ func TestOpenFromAnotherTabAndReadOnly(t *testing.T) {
 // Every screen is an exact frame under both East Asian width settings, at 80x24 and
 // 120x40 (the width libraries read the setting at start, so each runs in a child).
 func TestWidthInvariant(t *testing.T) {
-	if os.Getenv("SY_EVENTS_WIDTH_CHILD") != "" {
+	if uitest.WidthChild(t) {
 		for _, size := range [][3]int{{80, 24, 0}, {120, 40, 0}, {100, 30, 1}} {
 			s, _ := seed(t)
 			lang := model.Zh
@@ -489,14 +488,7 @@ func TestWidthInvariant(t *testing.T) {
 		return
 	}
 	for _, ea := range []string{"0", "1"} {
-		t.Run("RUNEWIDTH_EASTASIAN="+ea, func(t *testing.T) {
-			cmd := exec.Command(os.Args[0], "-test.run=^TestWidthInvariant$", "-test.count=1")
-			cmd.Env = append(os.Environ(), "SY_EVENTS_WIDTH_CHILD=1", "RUNEWIDTH_EASTASIAN="+ea)
-			out, err := cmd.CombinedOutput()
-			if err != nil || !strings.Contains(string(out), "PASS") {
-				t.Fatalf("child failed: %v\n%s", err, out)
-			}
-		})
+		uitest.RunWidthChild(t, "TestWidthInvariant", ea)
 	}
 }
 
@@ -507,10 +499,7 @@ func TestWidthInvariant(t *testing.T) {
 // differs is a bug. The width libraries read RUNEWIDTH_EASTASIAN when the program starts,
 // so the other setting is checked in a child process of this test binary.
 func TestGolden(t *testing.T) {
-	child := os.Getenv("SY_EVENTS_GOLDEN_CHILD") != ""
-	if child && (textwidth.Width("·") == 2) != (os.Getenv("RUNEWIDTH_EASTASIAN") == "1") {
-		t.Fatalf("RUNEWIDTH_EASTASIAN=%s did not take: · is %d cells", os.Getenv("RUNEWIDTH_EASTASIAN"), textwidth.Width("·"))
-	}
+	child := uitest.WidthChild(t)
 	for _, size := range [][2]int{{120, 40}, {80, 24}} {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
 			s, _ := seed(t)
@@ -542,21 +531,9 @@ func TestGolden(t *testing.T) {
 			shot("form")
 		})
 	}
-	if child {
-		return
+	if !child {
+		uitest.RunWidthChild(t, "TestGolden", uitest.OtherWidth())
 	}
-	other := "1"
-	if textwidth.Width("·") == 2 {
-		other = "0"
-	}
-	t.Run("RUNEWIDTH_EASTASIAN="+other, func(t *testing.T) {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestGolden$", "-test.count=1")
-		cmd.Env = append(os.Environ(), "SY_EVENTS_GOLDEN_CHILD=1", "RUNEWIDTH_EASTASIAN="+other)
-		out, err := cmd.CombinedOutput()
-		if err != nil || !strings.Contains(string(out), "PASS") {
-			t.Fatalf("the goldens differ under RUNEWIDTH_EASTASIAN=%s: %v\n%s", other, err, out)
-		}
-	})
 }
 
 // An event opened from another tab while the form has unsaved edits opens over it.

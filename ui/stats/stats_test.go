@@ -3,7 +3,6 @@ package stats
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -775,10 +774,7 @@ func shots(t *testing.T, lang model.Lang, w, h int, check func(name, view string
 // bug. The width libraries read RUNEWIDTH_EASTASIAN when the program starts, so the other
 // setting is checked in a child process of this test binary.
 func TestGolden(t *testing.T) {
-	child := os.Getenv("SY_STATS_GOLDEN_CHILD") != ""
-	if child && (textwidth.Width("·") == 2) != (os.Getenv("RUNEWIDTH_EASTASIAN") == "1") {
-		t.Fatalf("RUNEWIDTH_EASTASIAN=%s did not take: · is %d cells", os.Getenv("RUNEWIDTH_EASTASIAN"), textwidth.Width("·"))
-	}
+	child := uitest.WidthChild(t)
 	for _, size := range []struct{ w, h int }{{120, 36}, {80, 20}} {
 		t.Run(uitest.Sprint(size.w, "x", size.h), func(t *testing.T) {
 			shots(t, model.Zh, size.w, size.h, func(name, view string) {
@@ -790,28 +786,15 @@ func TestGolden(t *testing.T) {
 			})
 		})
 	}
-	if child {
-		return
+	if !child {
+		uitest.RunWidthChild(t, "TestGolden", uitest.OtherWidth())
 	}
-	other := "1"
-	if textwidth.Width("·") == 2 {
-		other = "0"
-	}
-	t.Run("RUNEWIDTH_EASTASIAN="+other, func(t *testing.T) {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestGolden$", "-test.count=1")
-		cmd.Env = append(os.Environ(), "SY_STATS_GOLDEN_CHILD=1", "RUNEWIDTH_EASTASIAN="+other)
-		out, err := cmd.CombinedOutput()
-		if err != nil || !strings.Contains(string(out), "PASS") {
-			t.Fatalf("the goldens differ under RUNEWIDTH_EASTASIAN=%s: %v\n%s", other, err, out)
-		}
-	})
 }
 
 // Every line of every screen is exactly the width under RUNEWIDTH_EASTASIAN=0 and =1 (the
 // width libraries read it at start, so each runs in a child process).
 func TestWidthInvariant(t *testing.T) {
-	if os.Getenv("SY_STATS_WIDTH_CHILD") != "" {
-		textwidth.Configure()
+	if uitest.WidthChild(t) {
 		for _, size := range []struct{ w, h int }{{80, 20}, {97, 27}, {120, 36}, {181, 46}} {
 			for _, lang := range []model.Lang{model.Zh, model.En} {
 				n := 0
@@ -827,14 +810,7 @@ func TestWidthInvariant(t *testing.T) {
 		return
 	}
 	for _, ea := range []string{"0", "1"} {
-		t.Run("RUNEWIDTH_EASTASIAN="+ea, func(t *testing.T) {
-			cmd := exec.Command(os.Args[0], "-test.run=^TestWidthInvariant$", "-test.count=1")
-			cmd.Env = append(os.Environ(), "SY_STATS_WIDTH_CHILD=1", "RUNEWIDTH_EASTASIAN="+ea)
-			out, err := cmd.CombinedOutput()
-			if err != nil || !strings.Contains(string(out), "PASS") {
-				t.Fatalf("child failed: %v\n%s", err, out)
-			}
-		})
+		uitest.RunWidthChild(t, "TestWidthInvariant", ea)
 	}
 }
 

@@ -7,10 +7,9 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
-	"github.com/mattn/go-runewidth"
 
 	"shuangyong/model"
-	"shuangyong/ui/textwidth"
+	"shuangyong/ui/internal/uitest"
 )
 
 // chromeLines are the lines the program keeps above and below a tab (tab bar, key hint,
@@ -19,27 +18,20 @@ const chromeLines = 4
 
 // Golden frames of the tab — the list, a unit's detail with its partners and events
 // (and scrolled with PgDn), its 共建 list and the unit form — at the program's two
-// reference sizes (refresh with go test -update). Each frame is drawn under both East
-// Asian width settings and checked against the same golden file twice: the frames must
-// not depend on how a console counts ambiguous characters (DESIGN.md §4).
+// reference sizes (refresh with go test -update). The same files hold under both East
+// Asian width settings (DESIGN.md §4), the other one checked in a child process
+// (uitest.RunWidthChild).
 func TestGolden(t *testing.T) {
-	defer textwidth.Configure()
+	child := uitest.WidthChild(t)
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
-		name := fmt.Sprintf("%dx%d", size[0], size[1])
-		var frames [2][]frame
-		for i, ea := range []bool{false, true} {
-			runewidth.DefaultCondition.EastAsianWidth, runewidth.EastAsianWidth = ea, ea
-			frames[i] = goldenFrames(t, size[0], size[1]-chromeLines)
-		}
-		textwidth.Configure()
-		t.Run(name, func(t *testing.T) {
-			for j, f := range frames[0] {
-				t.Run(f.name, func(t *testing.T) {
-					golden.RequireEqual(t, []byte(f.view))
-					golden.RequireEqual(t, []byte(frames[1][j].view)) // East Asian widths
-				})
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			for _, f := range goldenFrames(t, size[0], size[1]-chromeLines) {
+				t.Run(f.name, func(t *testing.T) { golden.RequireEqual(t, []byte(f.view)) })
 			}
 		})
+	}
+	if !child {
+		uitest.RunWidthChild(t, "TestGolden", uitest.OtherWidth())
 	}
 }
 
