@@ -1,6 +1,9 @@
 package model
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Person is someone on the roster (军属/优抚对象).
 type Person struct {
@@ -114,20 +117,33 @@ type Settings struct {
 }
 
 // TitleTownship is the township's name the titles of the tally and the 发放清单 begin
-// with: Township, else the 填报单位 cut after its 镇, 乡 or 街道 (青山镇人民政府 → 青山镇,
-// so the title reads 「青山镇2026年…」 and not 「青山镇人民政府2026年…」), else the 填报单位.
+// with: Township, else the 填报单位 cut after the 镇, 乡 or 街道 that an office's name
+// follows (青山镇人民政府 → 青山镇, so the title reads 「青山镇2026年…」 and not
+// 「青山镇人民政府2026年…」), else the whole 填报单位 — a 乡 or 镇 inside a place's own name
+// (新乡县, 东乡族自治县, 安镇街道) is not cut at.
 func (s Settings) TitleTownship() string {
 	if s.Township != "" {
 		return s.Township
 	}
-	cut := -1
-	for _, suffix := range []string{"街道", "镇", "乡"} {
-		if i := strings.Index(s.Office, suffix); i > 0 && (cut < 0 || i+len(suffix) < cut) {
-			cut = i + len(suffix)
+	for i := 0; i < len(s.Office); {
+		rest := s.Office[i:]
+		for _, suffix := range []string{"街道", "镇", "乡"} {
+			if i > 0 && strings.HasPrefix(rest, suffix) && officeWord(rest[len(suffix):]) {
+				return s.Office[:i+len(suffix)]
+			}
 		}
-	}
-	if cut > 0 {
-		return s.Office[:cut]
+		_, size := utf8.DecodeRuneInString(rest)
+		i += size
 	}
 	return s.Office
+}
+
+// officeWord reports whether a 填报单位 goes on with the name of a township's office.
+func officeWord(rest string) bool {
+	for _, w := range []string{"人民政府", "政府", "办事处", "退役军人", "服务站", "党委", "人武部", "武装部", "社会事务", "民政"} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
 }

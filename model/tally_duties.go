@@ -193,3 +193,19 @@ var (
 	PlaqueMeasures  = []Measure{MEligible, MHung, MPending, MReplace, MRetired}
 	ConfirmMeasures = []Measure{MToConfirm, MConfirmed, MUnconfirmed}
 )
+
+// Measures are the contact table's columns: ContactMeasures, without 全年已联系 when the
+// rule's period is the whole year (a yearly rule, or none) — it would repeat the period's
+// column under the same title.
+func (c ContactTally) Measures() []Measure {
+	if !c.Span.Whole() {
+		return ContactMeasures
+	}
+	var ms []Measure
+	for _, m := range ContactMeasures {
+		if m != MContactedYear {
+			ms = append(ms, m)
+		}
+	}
+	return ms
+}

@@ -172,11 +172,21 @@ func (s *Store) MakeCampaign(ctx context.Context, ev *model.Event, f *RosterFilt
 			return invalid(model.Problems{Errors: []model.Problem{{Field: "Type", Code: "campaign",
 				Zh: "这次活动已经有走访名单了", En: "This event already has a roster"}}})
 		}
-		if err := w.change(EntEvent, ev.ID, ActUpdate, eventSummary(ev), func() error {
-			return w.expectOne(w.exec("UPDATE events SET ("+eventCols+", updated_at) = ("+placeholders(nEventCols)+", ?) WHERE id = ? AND deleted_at = ''",
-				append(eventArgs(ev), w.at, ev.ID)...))
-		}); err != nil {
+		if err := w.updateEvent(ev); err != nil { // as F4 saves it: visits move with its date
 			return err
+		}
+		// Its visits become the campaign's ticks, which keep to its days.
+		var outside int
+		var first string
+		if err := w.tx.QueryRowContext(ctx, `SELECT count(*), coalesce(min(date), '') FROM visits WHERE event_id = ? AND deleted_at = ''
+			AND (date < ? OR (? <> '' AND date > ?))`, ev.ID, ev.Date, ev.EndDate, ev.EndDate).Scan(&outside, &first); err != nil {
+			return err
+		}
+		if outside > 0 {
+			p, _ := OutsideCampaign(*ev, first)
+			p.Zh = fmt.Sprintf("已登记的走访中有 %d 条不在这次活动的时间内（如 %s），请先核对日期", outside, first)
+			p.En = fmt.Sprintf("%d of its visits are outside the campaign's period (e.g. %s)", outside, first)
+			return invalid(model.Problems{Errors: []model.Problem{p}})
 		}
 		if err := w.insertCampaign(ev, CampaignFestival); err != nil {
 			return err

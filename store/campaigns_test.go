@@ -211,15 +211,29 @@ func TestMakeCampaignOfAnEvent(t *testing.T) {
 	}
 	ev.StandardMoneyFen, ev.StandardGoods = 50000, "米一袋"
 	f := RosterFilter{Categories: []string{model.CatMartyrFamily}, VillageIDs: []int64{vs["李家村"]}}
+	// A second visit on 01-25 would fall after a campaign ending 01-23: refused, nothing
+	// saved. (The first, on the event's own date, moves with it.)
+	second := model.Visit{EventID: ev.ID, PersonID: ps["张烈一"], Date: "2026-01-25"}
+	if err := s.CreateVisit(ctx, &second); err != nil {
+		t.Fatal(err)
+	}
+	late := ev
+	late.EndDate = "2026-01-23"
+	if _, err := s.MakeCampaign(ctx, &late, &f); KindOf(err) != ErrInvalid {
+		t.Fatalf("a visit left outside the campaign: %v", err)
+	}
+	if is, _ := s.IsCampaign(ctx, ev.ID); is {
+		t.Fatal("a refused conversion left a campaign")
+	}
 	n, err := s.MakeCampaign(ctx, &ev, &f)
 	if err != nil || n != 3 {
 		t.Fatalf("made with %d on the roster: %v", n, err)
 	}
 	c, err := s.Campaign(ctx, ev.ID)
-	if err != nil || c.Roster != 3 || c.Visited != 1 || c.StandardMoneyFen != 50000 || c.MoneyFen != 30000 {
+	if err != nil || c.Roster != 3 || c.Visited != 2 || c.StandardMoneyFen != 50000 || c.MoneyFen != 30000 {
 		t.Fatalf("campaign %+v %v", c, err)
 	}
-	if _, err := s.Tick(ctx, ev.ID, ps["张烈一"], "2026-01-25"); err != nil {
+	if _, err := s.Tick(ctx, ev.ID, ps["王烈二"], "2026-01-26"); err != nil {
 		t.Fatalf("tick in the made campaign: %v", err)
 	}
 	if _, err := s.MakeCampaign(ctx, &ev, &f); KindOf(err) != ErrInvalid {

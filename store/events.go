@@ -102,42 +102,47 @@ func (s *Store) UpdateEvent(ctx context.Context, e *model.Event) error {
 	if err := s.prepareEvent(e); err != nil {
 		return err
 	}
-	return s.write(ctx, func(w *writer) error {
-		var oldDate string
-		if err := w.tx.QueryRowContext(ctx, "SELECT date FROM events WHERE id = ? AND deleted_at = ''", e.ID).Scan(&oldDate); err != nil {
-			if err == sql.ErrNoRows {
-				return &Error{Kind: ErrNotFound, Err: err}
-			}
+	return s.write(ctx, func(w *writer) error { return w.updateEvent(e) })
+}
+
+// updateEvent saves event e over the stored one, units and items included, and moves the
+// visits that carried the old date with it.
+func (w *writer) updateEvent(e *model.Event) error {
+	ctx := w.ctx
+	var oldDate string
+	if err := w.tx.QueryRowContext(ctx, "SELECT date FROM events WHERE id = ? AND deleted_at = ''", e.ID).Scan(&oldDate); err != nil {
+		if err == sql.ErrNoRows {
+			return &Error{Kind: ErrNotFound, Err: err}
+		}
+		return err
+	}
+	if err := w.change(EntEvent, e.ID, ActUpdate, eventSummary(e), func() error {
+		if _, err := w.exec("UPDATE events SET ("+eventCols+", updated_at) = ("+placeholders(nEventCols)+", ?) WHERE id = ?",
+			append(eventArgs(e), w.at, e.ID)...); err != nil {
 			return err
 		}
-		if err := w.change(EntEvent, e.ID, ActUpdate, eventSummary(e), func() error {
-			if _, err := w.exec("UPDATE events SET ("+eventCols+", updated_at) = ("+placeholders(nEventCols)+", ?) WHERE id = ?",
-				append(eventArgs(e), w.at, e.ID)...); err != nil {
-				return err
-			}
-			return w.writeEventChildren(e)
-		}); err != nil {
-			return err
-		}
-		if oldDate == e.Date {
-			return nil
-		}
-		ids, err := QueryIDs(ctx, w.tx, "SELECT id FROM visits WHERE event_id = ? AND date = ? AND deleted_at = ''", e.ID, oldDate)
+		return w.writeEventChildren(e)
+	}); err != nil {
+		return err
+	}
+	if oldDate == e.Date {
+		return nil
+	}
+	ids, err := QueryIDs(ctx, w.tx, "SELECT id FROM visits WHERE event_id = ? AND date = ? AND deleted_at = ''", e.ID, oldDate)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		v, err := w.s.visitTx(ctx, w.tx, id)
 		if err != nil {
 			return err
 		}
-		for _, id := range ids {
-			v, err := w.s.visitTx(ctx, w.tx, id)
-			if err != nil {
-				return err
-			}
-			v.Date = e.Date
-			if err := w.updateVisitRow(&v); err != nil {
-				return err
-			}
+		v.Date = e.Date
+		if err := w.updateVisitRow(&v); err != nil {
+			return err
 		}
-		return nil
-	})
+	}
+	return nil
 }
 
 // TrashEvent moves an event and its visits to the trash.

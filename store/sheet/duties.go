@@ -26,12 +26,19 @@ func contactsTable(t model.Tally) *table {
 	if when != "" {
 		year = when
 	}
-	tb := newTable("contacts", []string{noteContacts(current), noteCategories},
-		column{head: hCategory}, column{head: hKey, kind: kInt},
-		column{head: when + current + "已联系（人）", kind: kInt}, column{head: when + current + "未联系（人）", kind: kInt},
-		column{head: year + "已联系（人）", kind: kInt}, column{head: year + "入户走访（人）", kind: kInt},
-		column{head: hContactRate, kind: kRatio})
+	// Under a yearly rule (or none) the period is the year: its 已联系 is not written twice.
+	whole := c.Span.Whole()
+	cols := []column{{head: hCategory}, {head: hKey, kind: kInt},
+		{head: when + current + "已联系（人）", kind: kInt}, {head: when + current + "未联系（人）", kind: kInt}}
+	if !whole {
+		cols = append(cols, column{head: year + "已联系（人）", kind: kInt})
+	}
+	cols = append(cols, column{head: year + "入户走访（人）", kind: kInt}, column{head: hContactRate, kind: kRatio})
+	tb := newTable("contacts", []string{noteContacts(current), noteCategories}, cols...)
 	row := func(r model.ContactRow) []any {
+		if whole {
+			return []any{catLabel(r.Category), r.Key, r.Current, r.NotContacted(), r.Home, ratio{r.Current, r.Key}}
+		}
 		return []any{catLabel(r.Category), r.Key, r.Current, r.NotContacted(), r.Year, r.Home, ratio{r.Current, r.Key}}
 	}
 	for _, r := range c.Rows {

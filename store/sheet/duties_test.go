@@ -65,13 +65,19 @@ func TestExportDutiesUnderAnotherRule(t *testing.T) {
 		{1, "11月", []string{"合计", "4", "0", "4", "3", "2", "0%"}, "11月常态化联系完成率0%", "全年已联系（人）"},
 		{6, "下半年", []string{"合计", "4", "1", "3", "3", "2", "25%"}, "下半年常态化联系完成率25%", "全年已联系（人）"},
 		{4, "9至12月", []string{"合计", "4", "1", "3", "3", "2", "25%"}, "9至12月常态化联系完成率25%", "全年已联系（人）"},
+		// A yearly rule's period is the year: 全年已联系 once, not a second column equal to it.
+		{12, "全年", []string{"合计", "4", "3", "1", "2", "75%"}, "全年常态化联系完成率75%", ""},
 	} {
 		d := model.DefaultDutySettings()
 		d.Key.ContactMonths = c.months
 		tallytest.Must(t, f.S.SaveDutySettings(context.Background(), d))
 		name := strconv.Itoa(c.months)
 		recs := readCSV(t, export(t, f, Options{Path: filepath.Join(dir, name+".csv"), Table: "contacts"}))
-		if want := []string{"优抚类别", "重点对象（人）", c.label + "已联系（人）", c.label + "未联系（人）", c.headOfYear, "全年入户走访（人）", "完成率"}; !slicesEqual(recs[0], want) {
+		want := []string{"优抚类别", "重点对象（人）", c.label + "已联系（人）", c.label + "未联系（人）", c.headOfYear, "全年入户走访（人）", "完成率"}
+		if c.headOfYear == "" {
+			want = append(want[:4], want[5:]...)
+		}
+		if !slicesEqual(recs[0], want) {
 			t.Errorf("every %d months: header %v, want %v", c.months, recs[0], want)
 		}
 		if last := recs[len(recs)-1]; !slicesEqual(last, c.last) {

@@ -407,3 +407,31 @@ func TestDutyQueryPlans(t *testing.T) {
 		checkCovered(t, s.DB(), c.q, strings.HasPrefix(c.index, "people_")) // the roll's IN lists
 	}
 }
+
+// A drill-down lists the people of the figure's day: a tally computed on 31 October under
+// a monthly rule counts October's calls, and its list does too when opened in November.
+func TestContactRecordsOnTheTallysDay(t *testing.T) {
+	d := tallytest.NewDuties(t)
+	ctx := context.Background()
+	withContactMonths(t, d.S, 1)
+	p := model.YearPeriod(2026)
+	var tl model.Tally
+	tallytest.Must(t, d.S.ReadTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		tl, err = ComputeIn(ctx, tx, p, "2026-10-31")
+		return err
+	}))
+	fig := Figure{Section: model.SecContacts, Measure: model.MContactedPeriod}
+	v, _ := fig.Value(tl)
+	if v == 0 {
+		t.Fatal("the fixture has no October call to count")
+	}
+	r, err := RecordsAsOf(ctx, d.S, p, fig, tl.AsOf, 0, 100)
+	tallytest.Must(t, err)
+	if int64(r.Total) != v {
+		t.Errorf("as of %s: %d listed, the figure is %d", tl.AsOf, r.Total, v)
+	}
+	if today, _ := Records(ctx, d.S, p, fig, 0, 100); int64(today.Total) == v {
+		t.Errorf("the list of today (%s) is October's too: the test proves nothing", d.S.Today())
+	}
+}

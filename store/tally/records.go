@@ -213,6 +213,13 @@ var ErrUnknownFigure = errors.New("tally: unknown figure")
 // connection), so the total and the window come from separate statements; the 统计 tab
 // shows them right after Compute, and a save in between is the user's own.
 func Records(ctx context.Context, s *store.Store, period model.Period, fig Figure, offset, limit int) (RecordPage, error) {
+	return RecordsAsOf(ctx, s, period, fig, s.Today(), offset, limit)
+}
+
+// RecordsAsOf is Records for the tally computed on asOf (model.Tally.AsOf): the duty
+// tables stand on a day (the contact rule's current period), and the list under a figure
+// must be counted on the figure's day, not on the day it is opened.
+func RecordsAsOf(ctx context.Context, s *store.Store, period model.Period, fig Figure, asOf string, offset, limit int) (RecordPage, error) {
 	if limit <= 0 {
 		limit = 50
 	}
@@ -225,7 +232,7 @@ func Records(ctx context.Context, s *store.Store, period model.Period, fig Figur
 		if err != nil {
 			return RecordPage{}, err
 		}
-		duty = dutyContext{settings: settings, asOf: s.Today()}
+		duty = dutyContext{settings: settings, asOf: asOf}
 		if fig.Section == model.SecPlaques {
 			if duty.reps, err = plaqueReps(ctx, s, period, fig.Measure); err != nil {
 				return RecordPage{}, err

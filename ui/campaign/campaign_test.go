@@ -392,10 +392,33 @@ func TestMakeCampaignFromEvent(t *testing.T) {
 	}
 	hs.KeyType(tea.KeyEnter)
 	c, err := s.Campaign(ctx, ev.ID)
-	if err != nil || c.Roster != 4 || c.Visited != 1 || c.Title != "村里春节慰问" {
+	if err != nil || c.Roster != 4 || c.Visited != 1 || c.Title != "村里春节慰问" || c.Occasion != "" {
 		t.Fatalf("campaign %+v %v", c, err)
 	}
 	if !hs.Contains("村里春节慰问（走访名单）") || !hs.Contains("未走访 3") {
 		t.Errorf("roster:\n%s", hs.ViewPlain())
+	}
+}
+
+// A new campaign starts its sitting on today, even with the id of one undone whose
+// sitting's date was set (SQLite reuses the highest rowid).
+func TestNewCampaignForgetsAnOldSitting(t *testing.T) {
+	s, _ := rosterFixture(t, 2)
+	hs, h := newHost(t, s, 120, 40)
+	for id := int64(1); id <= 50; id++ {
+		setSittingDate(h, id, "2026-01-20")
+	}
+	vs, _ := s.Villages(context.Background())
+	hs.Run(OpenCreate(h, vs, "青山镇退役军人服务站"))
+	f := h.Stack.Top().(*creator).fs.Form
+	f.SetValue("StandardMoneyFen", "500")
+	hs.KeyType(tea.KeyCtrlS)
+	hs.KeyType(tea.KeyEnter)
+	r, ok := h.Stack.Top().(*Roster)
+	if !ok {
+		t.Fatalf("no roster:\n%s", hs.ViewPlain())
+	}
+	if r.date != "2026-11-20" {
+		t.Errorf("the new campaign's sitting starts on %s", r.date)
 	}
 }

@@ -59,6 +59,10 @@ func OpenMake(h Host, ev model.Event, villages []model.Village, office string) t
 	c := h.Stack.Top().(*creator)
 	c.existing, c.autoTitle = &ev, false
 	f := c.fs.Form
+	if ev.Occasion == "" { // typed without one: kept so, not made 春节 by the pick's default
+		occ := f.Field("Occasion")
+		occ.Options = append([]components.Option{{Value: "", Label: h.t(i18n.FormNoneChosen)}}, occ.Options...)
+	}
 	f.SetValue("Occasion", ev.Occasion)
 	f.SetValue("Title", ev.Title)
 	f.SetValue("Date", ev.Date)
@@ -340,6 +344,7 @@ func (c *creator) create(ev model.Event, rf store.RosterFilter) tea.Cmd {
 				return c.fs.Failed(err)
 			}
 			c.fs.Saved()
+			forgetSitting(c.h, ev.ID)
 			c.h.Stack.PopTo(c)
 			c.h.Stack.Pop()
 			created := i18n.CaCreated

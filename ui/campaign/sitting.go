@@ -33,3 +33,11 @@ func setSittingDate(h Host, eventID int64, date string) {
 	defer sittings.Unlock()
 	sittings.dates[sittingKey{h.Env.Store.Path(), eventID}] = date
 }
+
+// forgetSitting drops what was kept for event id: a new campaign can take the id of one
+// undone (SQLite reuses the highest rowid), and must not inherit its sitting's date.
+func forgetSitting(h Host, eventID int64) {
+	sittings.Lock()
+	defer sittings.Unlock()
+	delete(sittings.dates, sittingKey{h.Env.Store.Path(), eventID})
+}

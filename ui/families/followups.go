@@ -51,7 +51,7 @@ func (m *Model) openFollowUps() tea.Cmd {
 		{Title: t(i18n.ColName), Min: 8, Max: 12, Grow: 1, Keep: 95},
 		{Title: t(i18n.FuColWhat), Min: 16, Grow: 6, Keep: 90},
 		{Title: t(i18n.FuColFrom), Min: 10, Max: 10, Keep: 60},
-		{Title: t(i18n.FuColLate), Min: 4, Max: 4, Keep: 80},
+		{Title: t(i18n.FuColLate), Min: 6, Max: 6, Keep: 80},
 	})
 	m.stack.Push(f)
 	w, h := m.size()
@@ -70,7 +70,7 @@ func (m *Model) openFollowUps() tea.Cmd {
 				late = m.t(i18n.FuOverdue)
 			}
 			if r.FollowedOn != "" { // visited again since, the need still open
-				what += m.t(i18n.FuFollowedOn, r.FollowedOn)
+				late = m.t(i18n.FuFollowedOn)
 			}
 			p.IDs = append(p.IDs, r.ID)
 			p.Rows = append(p.Rows, []string{r.Due, textwidth.Clean(r.VillageName), textwidth.Clean(r.PersonName),

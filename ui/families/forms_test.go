@@ -12,6 +12,7 @@ import (
 	"shuangyong/model"
 	"shuangyong/store"
 	"shuangyong/ui/internal/uitest"
+	"shuangyong/ui/tab"
 )
 
 // The birth date and sex filled in from an ID number follow a corrected ID; a birth
@@ -195,6 +196,19 @@ func TestFollowUpsWorkList(t *testing.T) {
 		t.Fatalf("F5 did not open 张三's visit form")
 	}
 	hs.keyType(tea.KeyEsc)
+	// A visit to 张三 since: the need stays on the list, no longer late.
+	_, cells, _ := hs.m.stack.Top().(*followUpsScreen).wl.Selected()
+	if cells[5] != "逾期" {
+		t.Fatalf("the need is not late to start with: %q", cells)
+	}
+	ev := model.Event{Date: "2026-11-20"}
+	if err := s.RecordVisit(context.Background(), &ev, &model.Visit{PersonID: atoi64(cells[fuPerson]), Date: "2026-11-20", Mode: "phone"}); err != nil {
+		t.Fatal(err)
+	}
+	hs.run(func() tea.Msg { return tab.ChangedMsg{From: tab.Events, Kinds: []tab.Kind{tab.KindVisit}} })
+	if v := hs.view(); !strings.Contains(v, "屋顶漏雨") || !strings.Contains(v, "已回访") || strings.Contains(v, "逾期") {
+		t.Errorf("after the follow-up visit:\n%s", v)
+	}
 	hs.keyType(tea.KeyF4)
 	if !strings.Contains(hs.lastStatus(), "已标记解决：张三") {
 		t.Errorf("status %q", hs.lastStatus())

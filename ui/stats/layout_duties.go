@@ -55,11 +55,11 @@ func (m *Model) dutyCells(t model.Tally, sec model.Section, category string, ms 
 func (m *Model) contacts(d *doc, t model.Tally) {
 	c := t.Contacts
 	g := &grid{title: m.t(i18n.StSecContacts, c.Year), labelTitle: m.t(i18n.StColCategory)}
-	g.groups = []ggroup{{cols: m.dutyCols(model.ContactMeasures, c.Span)}}
+	g.groups = []ggroup{{cols: m.dutyCols(c.Measures(), c.Span)}}
 	for _, r := range append(append([]model.ContactRow(nil), c.Rows...), c.Total) {
 		full, short := m.catLabels(r.Category)
 		g.rows = append(g.rows, grow{label: full, short: short, total: r.Category == "",
-			cells: [][]gcell{m.dutyCells(t, model.SecContacts, r.Category, model.ContactMeasures, r.Permille())}})
+			cells: [][]gcell{m.dutyCells(t, model.SecContacts, r.Category, c.Measures(), r.Permille())}})
 	}
 	g.render(d)
 }

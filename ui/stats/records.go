@@ -26,6 +26,7 @@ type records struct {
 	m          *Model
 	cell       figCell
 	period     model.Period
+	asOf       string // the day of the tally the figure is from (model.Tally.AsOf)
 	kind       tally.Kind
 	wl         *components.WindowList
 	table      *components.Table // wl.Table
@@ -47,14 +48,20 @@ type pageInfo struct {
 const recordsTop = 2
 
 func (m *Model) openRecords(c figCell) tea.Cmd {
-	r := &records{m: m, cell: c, period: m.doc.period}
+	r := &records{m: m, cell: c, period: m.doc.period, asOf: m.tallies[m.doc.period].t.AsOf}
 	r.wl = components.NewWindowList(m.env.Ctx, tab.Stats, nil)
 	r.table = r.wl.Table
 	r.setSize(m)
 	m.stack.Push(r)
-	s, period, fig := m.env.Store, r.period, c.fig
+	return r.query()
+}
+
+// query asks for the figure's records as counted on r.asOf.
+func (r *records) query() tea.Cmd {
+	m := r.m
+	s, period, fig, asOf := m.env.Store, r.period, r.cell.fig, r.asOf
 	return r.wl.SetQuery(func(ctx context.Context, offset, limit int) (components.Page, error) {
-		p, err := tally.Records(ctx, s, period, fig, offset, limit)
+		p, err := tally.RecordsAsOf(ctx, s, period, fig, asOf, offset, limit)
 		info := pageInfo{kind: p.Kind, households: p.Households}
 		out := components.Page{Offset: p.Offset, Total: p.Total}
 		switch p.Kind {
@@ -152,16 +159,20 @@ func (r *records) open(visit bool) tea.Cmd {
 // refigure takes the figure's value from a new tally's document: after a change made
 // from the list (F5 on someone not visited) the list is read again, and the figure over it
 // must not go on saying what it was before.
-func (r *records) refigure(d *doc) {
-	if d == nil {
-		return
-	}
-	for _, c := range d.figs {
-		if c.fig == r.cell.fig {
-			r.cell.value = c.value
-			return
+func (r *records) refigure(t model.Tally, d *doc) tea.Cmd {
+	if d != nil {
+		for _, c := range d.figs {
+			if c.fig == r.cell.fig {
+				r.cell.value = c.value
+				break
+			}
 		}
 	}
+	if t.AsOf != r.asOf { // counted on a later day (past midnight): the list follows
+		r.asOf = t.AsOf
+		return r.query()
+	}
+	return nil
 }
 
 // count says how many records the list holds, in the kind's own words.

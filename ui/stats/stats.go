@@ -360,8 +360,9 @@ func (m *Model) onTally(msg tallyMsg) tea.Cmd {
 	}
 	m.err = ""
 	m.keep(msg.period, computed{t: msg.tally, doc: msg.doc})
+	var relist tea.Cmd
 	if r := m.records(); r != nil && r.period == msg.period {
-		r.refigure(msg.doc) // the figure over the list, counted again with it (a visit made from it)
+		relist = r.refigure(msg.tally, msg.doc) // the figure over the list, counted again with it (a visit made from it)
 	}
 	if msg.period == m.stale {
 		m.stale = model.Period{}
@@ -369,10 +370,10 @@ func (m *Model) onTally(msg tallyMsg) tea.Cmd {
 	if msg.period == m.period() {
 		m.relayout()
 		if m.browsing {
-			return m.aheadLater()
+			return tea.Batch(relist, m.aheadLater())
 		}
 	}
-	return nil
+	return relist
 }
 
 // setYear shows another year (or the range ending with it): at once when it was computed

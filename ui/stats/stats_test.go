@@ -430,7 +430,7 @@ func TestContactsUnderAnotherRule(t *testing.T) {
 	for _, c := range []struct {
 		months int
 		label  string
-	}{{1, "11月"}, {6, "下半年"}} {
+	}{{1, "11月"}, {6, "下半年"}, {12, "全年"}, {0, "全年"}} {
 		ds := model.DefaultDutySettings()
 		ds.Key.ContactMonths = c.months
 		if err := s.SaveDutySettings(ctx, ds); err != nil {
@@ -460,6 +460,9 @@ func TestContactsUnderAnotherRule(t *testing.T) {
 		}
 		if strings.Contains(text, "季度已联系") {
 			t.Errorf("every %d months: a quarter is named", c.months)
+		}
+		if n := strings.Count(text, "全年已联系"); n > 1 {
+			t.Errorf("every %d months: 全年已联系 titles %d columns", c.months, n)
 		}
 		checked := 0
 		for i, f := range d.m.doc.figs {

@@ -51,10 +51,11 @@ func OtherWidth() string {
 // shown when it fails.
 func RunWidthChild(t *testing.T, test, ea string) {
 	t.Run("RUNEWIDTH_EASTASIAN="+ea, func(t *testing.T) {
-		cmd := exec.Command(os.Args[0], "-test.run=^"+test+"$", "-test.count=1")
+		cmd := exec.Command(os.Args[0], "-test.run=^"+test+"$", "-test.count=1", "-test.v")
 		cmd.Env = append(os.Environ(), widthChildEnv+"=1", "RUNEWIDTH_EASTASIAN="+ea)
 		out, err := cmd.CombinedOutput()
-		if err != nil || !strings.Contains(string(out), "PASS") {
+		// The test itself must have passed: a -test.run that matches nothing passes too.
+		if err != nil || !strings.Contains(string(out), "--- PASS: "+test+" ") {
 			t.Fatalf("%s under RUNEWIDTH_EASTASIAN=%s: %v\n%s", test, ea, err, out)
 		}
 	})
