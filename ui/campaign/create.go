@@ -59,6 +59,7 @@ func OpenMake(h Host, ev model.Event, villages []model.Village, office string) t
 	c := h.Stack.Top().(*creator)
 	c.existing, c.autoTitle = &ev, false
 	f := c.fs.Form
+	f.Title = h.t(i18n.CaFormMakeTitle, ev.Title)
 	if ev.Occasion == "" { // typed without one: kept so, not made 春节 by the pick's default
 		occ := f.Field("Occasion")
 		occ.Options = append([]components.Option{{Value: "", Label: h.t(i18n.FormNoneChosen)}}, occ.Options...)

@@ -531,20 +531,27 @@ func (r *Roster) View(w, h int) string {
 	// (title; standard and date; counts) rather than cut any of them. A date other than
 	// today is marked, as it is easily left set.
 	date := t(i18n.CaDate, r.date)
-	if r.date != r.h.Env.Now().Format("2006-01-02") {
+	if _, outside := store.OutsideCampaign(c.Event, r.date); outside && r.loaded {
+		date = styles.Warn.Render(date + t(i18n.CaDateOutside)) // said before a tick is refused for it
+	} else if r.date != r.h.Env.Now().Format("2006-01-02") {
 		date = styles.Warn.Render(date)
 	}
-	head := []string{
-		styles.Bold.Render(" " + title + "  " + period + "  " + standard),
-		" " + date + "   " + counts,
-	}
-	if textwidth.Width(head[0]) > w || textwidth.Width(head[1]) > w {
-		head = []string{
-			styles.Bold.Render(" " + title + "  " + period),
-			styles.Bold.Render(" "+standard) + "   " + date,
-			" " + counts,
+	// The pieces in order, as many on a line as fit: one or two lines on a wide screen,
+	// up to four on a narrow one, none of them cut.
+	var head []string
+	line := ""
+	for _, piece := range []string{styles.Bold.Render(title + "  " + period), styles.Bold.Render(standard), date, counts} {
+		switch {
+		case line == "":
+			line = " " + piece
+		case textwidth.Width(line+"   "+piece) <= w:
+			line += "   " + piece
+		default:
+			head = append(head, line)
+			line = " " + piece
 		}
 	}
+	head = append(head, line)
 	for i := range head {
 		head[i] = textwidth.FitStyled(head[i], w)
 	}

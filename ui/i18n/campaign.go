@@ -42,6 +42,8 @@ const (
 	CaNotVisited    Key = "ca.not_visited"
 
 	CaFormTitle           Key = "ca.form.title"
+	CaFormMakeTitle       Key = "ca.form.make_title"
+	CaDateOutside         Key = "ca.date_outside"
 	CaFormStdMoney        Key = "ca.form.std_money"
 	CaFormStdGoods        Key = "ca.form.std_goods"
 	CaFormStdValue        Key = "ca.form.std_value"
@@ -131,6 +133,8 @@ func init() {
 	add(CaNotVisited, "未走访", "to visit")
 
 	add(CaFormTitle, "新建节日集中走访（按名单逐人登记）", "New festival campaign (a roster ticked off person by person)")
+	add(CaFormMakeTitle, "为「%s」建立走访名单", "A roster for %q")
+	add(CaDateOutside, "（不在活动时间内，按 F7 改）", " (outside the campaign: F7 to change)")
 	add(CaFormStdMoney, "标准慰问金", "Standard money")
 	add(CaFormStdGoods, "标准慰问品", "Standard goods")
 	add(CaFormStdValue, "慰问品价值", "Goods value")
