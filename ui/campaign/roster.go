@@ -540,7 +540,11 @@ func (r *Roster) View(w, h int) string {
 	// up to four on a narrow one, none of them cut.
 	var head []string
 	line := ""
-	for _, piece := range []string{styles.Bold.Render(title + "  " + period), styles.Bold.Render(standard), date, counts} {
+	pieces := []string{styles.Bold.Render(title + "  " + period), styles.Bold.Render(standard), date, counts}
+	if !r.loaded { // not 「标准：慰问金 0.00 元，名单 0 人」 while a county's roster is counted
+		pieces = []string{t(i18n.StatusLoading)}
+	}
+	for _, piece := range pieces {
 		switch {
 		case line == "":
 			line = " " + piece
