@@ -177,3 +177,32 @@ func (s *Store) withSnapshot(ctx context.Context, fn func(db *sql.DB) error) err
 	}
 	return fn(s.db)
 }
+
+// ReadTxBeside runs fn in a second read transaction that reads exactly what outer — the
+// transaction of a ReadTx still running — reads, so that a long read can be split over two
+// connections of the same frozen file. It returns false without calling fn when there is
+// no such transaction: outer is on the store's own connection (rollback journal, a
+// read-only store; a second transaction there would wait for outer forever), or something
+// was committed since outer's snapshot froze the file.
+func (s *Store) ReadTxBeside(ctx context.Context, outer *sql.Tx, fn func(*sql.Tx) error) (ran bool, err error) {
+	if !onSnapshot(ctx, outer) {
+		return false, nil
+	}
+	err = s.ReadTx(ctx, func(tx *sql.Tx) error {
+		// The store shares the frozen file only while nothing was committed since it was
+		// frozen, and gives its own connection otherwise.
+		if !onSnapshot(ctx, tx) {
+			return nil
+		}
+		ran = true
+		return fn(tx)
+	})
+	return ran, err
+}
+
+// onSnapshot reports whether tx reads a snapshot rather than the store's own connection,
+// which holds the file with locking_mode=EXCLUSIVE.
+func onSnapshot(ctx context.Context, tx *sql.Tx) bool {
+	var mode string
+	return tx.QueryRowContext(ctx, "PRAGMA locking_mode").Scan(&mode) == nil && strings.EqualFold(mode, "normal")
+}
