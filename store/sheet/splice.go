@@ -24,9 +24,10 @@ type rowFill func(w *bufio.Writer) error
 // rest of the template's (merged cells, page setup, header and footer). Copied parts keep
 // their compression; filled sheets are deflated on every core as they are written.
 //
-// The sheets named in ahead were filled beforehand, on other goroutines (see
-// prefillSheet): their parts are written as they come, already deflated, when the zip
-// writer reaches them, so the parts keep the template's order.
+// The sheets named in ahead are filled meanwhile, on other goroutines (see prefillSheet):
+// their parts are written last, already deflated, so that the sheets streamed never wait
+// for them. (The order of the parts means nothing to a reader, and excelize's own order
+// changes from one workbook to the next.)
 func spliceBook(w io.Writer, template []byte, fills map[string]rowFill, ahead map[string]func() (*deflatedPart, error)) error {
 	zr, err := zip.NewReader(bytes.NewReader(template), int64(len(template)))
 	if err != nil {
@@ -54,15 +55,10 @@ func spliceBook(w io.Writer, template []byte, fills map[string]rowFill, ahead ma
 	}
 	zw := zip.NewWriter(w)
 	zw.RegisterCompressor(zip.Deflate, newParallelDeflate)
+	var later []string // the sheets filled ahead, not to be waited for before the others
 	for _, f := range zr.File {
-		if ready, ok := aheadByPath[f.Name]; ok {
-			part, err := ready()
-			if err != nil {
-				return err
-			}
-			if err := part.writeTo(zw, f.Name); err != nil {
-				return err
-			}
+		if _, ok := aheadByPath[f.Name]; ok {
+			later = append(later, f.Name)
 			continue
 		}
 		fill, ok := byPath[f.Name]
@@ -73,6 +69,15 @@ func spliceBook(w io.Writer, template []byte, fills map[string]rowFill, ahead ma
 			continue
 		}
 		if err := spliceSheet(zw, f, fill); err != nil {
+			return err
+		}
+	}
+	for _, name := range later {
+		part, err := aheadByPath[name]()
+		if err != nil {
+			return err
+		}
+		if err := part.writeTo(zw, name); err != nil {
 			return err
 		}
 	}
