@@ -178,31 +178,27 @@ func (s *Store) withSnapshot(ctx context.Context, fn func(db *sql.DB) error) err
 	return fn(s.db)
 }
 
-// ReadTxBeside runs fn in a second read transaction that reads exactly what outer — the
-// transaction of a ReadTx still running — reads, so that a long read can be split over two
-// connections of the same frozen file. It returns false without calling fn when there is
-// no such transaction: outer is on the store's own connection (rollback journal, a
-// read-only store; a second transaction there would wait for outer forever), or something
-// was committed since outer's snapshot froze the file.
-func (s *Store) ReadTxBeside(ctx context.Context, outer *sql.Tx, fn func(*sql.Tx) error) (ran bool, err error) {
-	if !onSnapshot(ctx, outer) {
-		return false, nil
+// ReadTxBeside is ReadTx for a long read that can be split over two connections: fn
+// gets its transaction and beside, which runs part of the work (on another goroutine,
+// while fn goes on) in a second read transaction on the other connection of the same
+// snapshot (snapshotConns), reading exactly what tx reads. beside is nil when there is no
+// snapshot (rollback journal, a store opened read-only): everything is then read on tx.
+func (s *Store) ReadTxBeside(ctx context.Context, fn func(tx *sql.Tx, beside func(ctx context.Context, fn func(*sql.Tx) error) error) error) error {
+	if db, release := s.snapshot(ctx); db != nil {
+		defer release()
+		return s.readTxOn(ctx, db, func(tx *sql.Tx) error {
+			return fn(tx, func(ctx context.Context, side func(*sql.Tx) error) error { return s.readTxOn(ctx, db, side) })
+		})
 	}
-	err = s.ReadTx(ctx, func(tx *sql.Tx) error {
-		// The store shares the frozen file only while nothing was committed since it was
-		// frozen, and gives its own connection otherwise.
-		if !onSnapshot(ctx, tx) {
-			return nil
-		}
-		ran = true
-		return fn(tx)
-	})
-	return ran, err
+	return s.readTxOn(ctx, s.db, func(tx *sql.Tx) error { return fn(tx, nil) })
 }
 
-// onSnapshot reports whether tx reads a snapshot rather than the store's own connection,
-// which holds the file with locking_mode=EXCLUSIVE.
-func onSnapshot(ctx context.Context, tx *sql.Tx) bool {
-	var mode string
-	return tx.QueryRowContext(ctx, "PRAGMA locking_mode").Scan(&mode) == nil && strings.EqualFold(mode, "normal")
+// readTxOn runs fn in a read transaction on db, as ReadTx does.
+func (s *Store) readTxOn(ctx context.Context, db *sql.DB, fn func(*sql.Tx) error) error {
+	tx, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return s.classify(err)
+	}
+	defer tx.Rollback()
+	return s.classify(fn(tx))
 }

@@ -140,7 +140,7 @@ func Export(ctx context.Context, s *store.Store, opt Options) error {
 	}
 	today := s.Today()
 	return writeTo(opt, func(w io.Writer) error {
-		return s.ReadTx(ctx, func(tx *sql.Tx) error {
+		return s.ReadTxBeside(ctx, func(tx *sql.Tx, beside func(context.Context, func(*sql.Tx) error) error) error {
 			t, err := tally.ComputeIn(ctx, tx, opt.Period(), today)
 			if err != nil {
 				return err
@@ -148,7 +148,7 @@ func Export(ctx context.Context, s *store.Store, opt Options) error {
 			township := st.TitleTownship()
 			e := &exporter{ctx: ctx, tx: tx, opt: opt, t: t, office: st.Office, township: township, operator: st.Operator, today: today, scratch: s.ScratchDir()}
 			if !sequentialFill {
-				e.beside = func(ctx context.Context, fn func(*sql.Tx) error) (bool, error) { return s.ReadTxBeside(ctx, tx, fn) }
+				e.beside = beside
 			}
 			switch opt.Format {
 			case FormatText:
@@ -256,7 +256,7 @@ type exporter struct {
 	scratch          string // where the spreadsheet library may spill (store.ScratchDir)
 	// beside runs fn in a second transaction reading what tx reads (store.ReadTxBeside);
 	// nil to read everything on tx.
-	beside      func(ctx context.Context, fn func(*sql.Tx) error) (bool, error)
+	beside      func(ctx context.Context, fn func(*sql.Tx) error) error
 	mu          sync.Mutex // the sheets may be filled on two goroutines
 	done, total int
 }
@@ -265,9 +265,9 @@ type exporter struct {
 // after another (tests compare the workbook with the one filled on two).
 var sequentialFill = false
 
-// onBeside, when set (by tests), is told whether the smaller sheets were filled on a
-// second transaction.
-var onBeside func(ran bool)
+// onBeside, when set (by tests), is called when the smaller sheets are filled on a second
+// transaction.
+var onBeside func()
 
 func (e *exporter) progress(n int) {
 	e.mu.Lock()
@@ -368,12 +368,13 @@ func (e *exporter) fill(b *xlsxBook, tx *sql.Tx, d *detail, count int) rowFill {
 
 // spliceBeside writes the workbook with the biggest detail sheet (the year's visits)
 // streamed on the export's transaction as spliceBook reaches it, while the other detail
-// sheets are filled meanwhile on a second transaction of the same snapshot
-// (store.ReadTxBeside), each into memory, deflated: reading the rows is most of an
-// export's time and they are read on one core a transaction. Without a second transaction
-// (the rollback journal, a commit since the snapshot) every sheet is filled in turn.
-// An error on either side stops the other.
+// sheets are filled meanwhile on a second transaction of the same snapshot, each into
+// memory, deflated: reading the rows is most of an export's time, and a transaction reads
+// on one core. An error on either side stops the other.
 func (e *exporter) spliceBeside(w io.Writer, b *xlsxBook, template []byte, details []*detail, counts []int, fills map[string]rowFill) error {
+	if onBeside != nil {
+		onBeside()
+	}
 	big := 0
 	for i := range details {
 		if counts[i] > counts[big] {
@@ -399,17 +400,23 @@ func (e *exporter) spliceBeside(w io.Writer, b *xlsxBook, template []byte, detai
 		err  error
 	}
 	results := map[string]chan result{}
+	ahead := map[string]func() (*deflatedPart, error){}
 	for i, d := range details {
-		if i != big {
-			results[d.sheet] = make(chan result, 1)
+		if i == big {
+			continue
+		}
+		ch := make(chan result, 1)
+		results[d.sheet] = ch
+		delete(fills, d.sheet)
+		ahead[d.sheet] = func() (*deflatedPart, error) {
+			r := <-ch
+			return r.part, r.err
 		}
 	}
-	started := make(chan bool, 1)
 	finished := make(chan struct{})
 	go func() {
 		defer close(finished)
-		ran, err := e.beside(ctx, func(tx *sql.Tx) error {
-			started <- true
+		err := e.beside(ctx, func(tx *sql.Tx) error {
 			for i, d := range details {
 				if i == big {
 					continue
@@ -422,9 +429,6 @@ func (e *exporter) spliceBeside(w io.Writer, b *xlsxBook, template []byte, detai
 			}
 			return nil
 		})
-		if !ran {
-			started <- false
-		}
 		if err != nil {
 			fail(err)
 			for _, ch := range results {
@@ -435,25 +439,6 @@ func (e *exporter) spliceBeside(w io.Writer, b *xlsxBook, template []byte, detai
 			}
 		}
 	}()
-	ran := <-started
-	if onBeside != nil {
-		onBeside(ran)
-	}
-	if !ran {
-		<-finished
-		if first != nil {
-			return first
-		}
-		return spliceBook(w, template, fills, nil)
-	}
-	ahead := map[string]func() (*deflatedPart, error){}
-	for name, ch := range results {
-		delete(fills, name)
-		ahead[name] = func() (*deflatedPart, error) {
-			r := <-ch
-			return r.part, r.err
-		}
-	}
 	if err := spliceBook(w, template, fills, ahead); err != nil {
 		fail(err)
 	}
