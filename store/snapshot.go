@@ -177,3 +177,28 @@ func (s *Store) withSnapshot(ctx context.Context, fn func(db *sql.DB) error) err
 	}
 	return fn(s.db)
 }
+
+// ReadTxBeside is ReadTx for a long read that can be split over two connections: fn
+// gets its transaction and beside, which runs part of the work (on another goroutine,
+// while fn goes on) in a second read transaction on the other connection of the same
+// snapshot (snapshotConns), reading exactly what tx reads. beside is nil when there is no
+// snapshot (rollback journal, a store opened read-only): everything is then read on tx.
+func (s *Store) ReadTxBeside(ctx context.Context, fn func(tx *sql.Tx, beside func(ctx context.Context, fn func(*sql.Tx) error) error) error) error {
+	if db, release := s.snapshot(ctx); db != nil {
+		defer release()
+		return s.readTxOn(ctx, db, func(tx *sql.Tx) error {
+			return fn(tx, func(ctx context.Context, side func(*sql.Tx) error) error { return s.readTxOn(ctx, db, side) })
+		})
+	}
+	return s.readTxOn(ctx, s.db, func(tx *sql.Tx) error { return fn(tx, nil) })
+}
+
+// readTxOn runs fn in a read transaction on db, as ReadTx does.
+func (s *Store) readTxOn(ctx context.Context, db *sql.DB, fn func(*sql.Tx) error) error {
+	tx, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return s.classify(err)
+	}
+	defer tx.Rollback()
+	return s.classify(fn(tx))
+}

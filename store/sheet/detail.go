@@ -48,6 +48,13 @@ func loadLookups(ctx context.Context, tx *sql.Tx) (lookups, error) {
 	return l, rows.Err()
 }
 
+// own returns the lookups with a cache of category labels of their own (the villages are
+// only read, and shared).
+func (l lookups) own() lookups {
+	l.categories = categoryLabels{}
+	return l
+}
+
 func (l lookups) village(id sql.NullInt64) string {
 	if !id.Valid {
 		return ""

@@ -17,6 +17,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"shuangyong/model"
 	"shuangyong/store"
@@ -52,7 +53,7 @@ type Options struct {
 	// Out receives the export when Path is "-" (the command line's standard output).
 	Out io.Writer
 	// Progress, when set, is called with the work done so far and the whole (tables plus
-	// detail rows), from the exporting goroutine.
+	// detail rows), one call at a time (the detail sheets may be filled on two goroutines).
 	Progress func(done, total int)
 }
 
@@ -139,13 +140,16 @@ func Export(ctx context.Context, s *store.Store, opt Options) error {
 	}
 	today := s.Today()
 	return writeTo(opt, func(w io.Writer) error {
-		return s.ReadTx(ctx, func(tx *sql.Tx) error {
+		return s.ReadTxBeside(ctx, func(tx *sql.Tx, beside func(context.Context, func(*sql.Tx) error) error) error {
 			t, err := tally.ComputeIn(ctx, tx, opt.Period(), today)
 			if err != nil {
 				return err
 			}
 			township := st.TitleTownship()
 			e := &exporter{ctx: ctx, tx: tx, opt: opt, t: t, office: st.Office, township: township, operator: st.Operator, today: today, scratch: s.ScratchDir()}
+			if !sequentialFill {
+				e.beside = beside
+			}
 			switch opt.Format {
 			case FormatText:
 				return writeText(w, t)
@@ -250,10 +254,24 @@ type exporter struct {
 	township         string // for the title: 乡镇（街道）名称, else the 填报单位
 	today            string
 	scratch          string // where the spreadsheet library may spill (store.ScratchDir)
-	done, total      int
+	// beside runs fn in a second transaction reading what tx reads (store.ReadTxBeside);
+	// nil to read everything on tx.
+	beside      func(ctx context.Context, fn func(*sql.Tx) error) error
+	mu          sync.Mutex // the sheets may be filled on two goroutines
+	done, total int
 }
 
+// sequentialFill, set by tests, fills every detail sheet on the export's transaction, one
+// after another (tests compare the workbook with the one filled on two).
+var sequentialFill = false
+
+// onBeside, when set (by tests), is called when the smaller sheets are filled on a second
+// transaction.
+var onBeside func()
+
 func (e *exporter) progress(n int) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
 	e.done += n
 	if e.opt.Progress != nil {
 		e.opt.Progress(min(e.done, e.total), e.total)
@@ -266,10 +284,11 @@ func (e *exporter) details() ([]*detail, error) {
 		return nil, err
 	}
 	p := privacy{public: e.opt.Public}
-	out := []*detail{visitsDetail(e.opt.Period(), p, l), eventsDetail(e.opt.Period())}
+	// Each sheet has its own cache of category labels: the sheets may be filled at once.
+	out := []*detail{visitsDetail(e.opt.Period(), p, l.own()), eventsDetail(e.opt.Period())}
 	if !e.opt.Public {
 		// The list of people not visited is a work list, not something to post (SPEC §5).
-		out = append(out, notVisitedDetail(e.opt.Period(), p, l))
+		out = append(out, notVisitedDetail(e.opt.Period(), p, l.own()))
 	}
 	return out, nil
 }
@@ -322,22 +341,110 @@ func (e *exporter) xlsx(w io.Writer) error {
 		if err := b.beginDetail(d); err != nil {
 			return err
 		}
-		fill := b.fillDetail(e.ctx, e.tx, d, e.emitter)
-		n := counts[i]
-		fills[d.sheet] = func(w *bufio.Writer) error {
-			if err := fill(w); err != nil {
-				return err
-			}
-			e.progress(n % 1000)
-			return e.ctx.Err()
-		}
+		fills[d.sheet] = e.fill(b, e.tx, d, counts[i])
 	}
 	b.f.SetActiveSheet(0)
 	var template bytes.Buffer
 	if err := b.f.Write(&template); err != nil {
 		return err
 	}
-	return spliceBook(w, template.Bytes(), fills)
+	if e.beside == nil || len(details) < 2 {
+		return spliceBook(w, template.Bytes(), fills, nil)
+	}
+	return e.spliceBeside(w, b, template.Bytes(), details, counts, fills)
+}
+
+// fill is the writer of a detail sheet's rows read on tx, with progress and cancellation.
+func (e *exporter) fill(b *xlsxBook, tx *sql.Tx, d *detail, count int) rowFill {
+	fill := b.fillDetail(e.ctx, tx, d, e.emitter)
+	return func(w *bufio.Writer) error {
+		if err := fill(w); err != nil {
+			return err
+		}
+		e.progress(count % 1000)
+		return e.ctx.Err()
+	}
+}
+
+// spliceBeside writes the workbook with the biggest detail sheet (the year's visits)
+// streamed on the export's transaction as spliceBook reaches it, while the other detail
+// sheets are filled meanwhile on a second transaction of the same snapshot, each into
+// memory, deflated: reading the rows is most of an export's time, and a transaction reads
+// on one core. An error on either side stops the other.
+func (e *exporter) spliceBeside(w io.Writer, b *xlsxBook, template []byte, details []*detail, counts []int, fills map[string]rowFill) error {
+	if onBeside != nil {
+		onBeside()
+	}
+	big := 0
+	for i := range details {
+		if counts[i] > counts[big] {
+			big = i
+		}
+	}
+	parent := e.ctx
+	ctx, cancel := context.WithCancel(parent)
+	defer cancel()
+	e.ctx = ctx // the streamed sheet stops when the other side fails
+	defer func() { e.ctx = parent }()
+	fills[details[big].sheet] = e.fill(b, e.tx, details[big], counts[big])
+	var (
+		once  sync.Once
+		first error
+	)
+	fail := func(err error) {
+		once.Do(func() { first = err; cancel() })
+	}
+
+	type result struct {
+		part *deflatedPart
+		err  error
+	}
+	results := map[string]chan result{}
+	ahead := map[string]func() (*deflatedPart, error){}
+	for i, d := range details {
+		if i == big {
+			continue
+		}
+		ch := make(chan result, 1)
+		results[d.sheet] = ch
+		delete(fills, d.sheet)
+		ahead[d.sheet] = func() (*deflatedPart, error) {
+			r := <-ch
+			return r.part, r.err
+		}
+	}
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		err := e.beside(ctx, func(tx *sql.Tx) error {
+			for i, d := range details {
+				if i == big {
+					continue
+				}
+				part, err := prefillSheet(template, d.sheet, e.fill(b, tx, d, counts[i]))
+				results[d.sheet] <- result{part, err}
+				if err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			fail(err)
+			for _, ch := range results {
+				select {
+				case ch <- result{err: err}: // a sheet not reached
+				default:
+				}
+			}
+		}
+	}()
+	if err := spliceBook(w, template, fills, ahead); err != nil {
+		fail(err)
+	}
+	cancel()
+	<-finished
+	return first
 }
 
 func (e *exporter) csv(w io.Writer) error {
