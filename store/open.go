@@ -613,14 +613,7 @@ func (s *Store) Today() string { return s.Now().Format("2006-01-02") }
 // It reads a snapshot of the file when there can be one (snapshot.go), so that searches
 // and saves do not wait for it.
 func (s *Store) ReadTx(ctx context.Context, fn func(*sql.Tx) error) error {
-	return s.withSnapshot(ctx, func(db *sql.DB) error {
-		tx, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-		if err != nil {
-			return s.classify(err)
-		}
-		defer tx.Rollback()
-		return s.classify(fn(tx))
-	})
+	return s.withSnapshot(ctx, func(db *sql.DB) error { return s.readTxOn(ctx, db, fn) })
 }
 
 // DB exposes the handle to sub-packages that read (reports, exports, bulk loading).

@@ -69,7 +69,7 @@ func TestReadOnlyFolderOpensReadOnly(t *testing.T) {
 	before := read(t, path)
 	out := asReader(t, dir, "SAFETY_HELPER=readonly", "SAFETY_PATH="+path)
 	for _, want := range []string{"people 30 <nil>", fmt.Sprintf("readonly kind %d", store.ErrReadOnly),
-		fmt.Sprintf("write kind %d", store.ErrReadOnly), "check ok true <nil>"} {
+		fmt.Sprintf("write kind %d", store.ErrReadOnly), "tally <nil>", "check ok true <nil>"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("read-only folder: want %q in\n%s", want, out)
 		}

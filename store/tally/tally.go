@@ -195,20 +195,13 @@ func Compute(ctx context.Context, s *store.Store, year int) (model.Tally, error)
 // snapshot (see run).
 func ComputePeriod(ctx context.Context, s *store.Store, p model.Period) (model.Tally, error) {
 	var t model.Tally
-	err := s.ReadTx(ctx, func(tx *sql.Tx) error {
+	err := s.ReadTxBeside(ctx, func(tx *sql.Tx, beside func(context.Context, func(*sql.Tx) error) error) error {
 		c := newComputer(ctx, tx, p, s.Today())
-		if !sequential && onSnapshot(ctx, tx) {
-			c.side = func(fn func(tx *sql.Tx) error) (bool, error) {
-				ran := false
-				err := s.ReadTx(ctx, func(tx *sql.Tx) error {
-					if !onSnapshot(ctx, tx) {
-						return nil // the store's own connection: not the same file as tx's
-					}
-					ran = true
-					return fn(tx)
-				})
-				return ran, err
-			}
+		// Only a snapshot has a second connection reading the same file; a store on its
+		// own connection (the rollback journal, a file opened read-only) reads in turn —
+		// a second transaction there would wait for the first one for ever.
+		if !sequential && beside != nil {
+			c.side = func(fn func(tx *sql.Tx) error) (bool, error) { return true, beside(ctx, fn) }
 		}
 		if err := c.run(); err != nil {
 			return err
@@ -220,16 +213,6 @@ func ComputePeriod(ctx context.Context, s *store.Store, p model.Period) (model.T
 		return model.Tally{}, err
 	}
 	return t, nil
-}
-
-// onSnapshot reports whether tx reads a snapshot of the file (store/snapshot.go) rather
-// than the store's own connection, which holds the file with locking_mode=EXCLUSIVE. A
-// second ReadTx opened while a snapshot is open reads the very same frozen file when it
-// is a snapshot too: the store shares the frozen file only while nothing was committed
-// since it was frozen, and gives its own connection otherwise.
-func onSnapshot(ctx context.Context, tx *sql.Tx) bool {
-	var mode string
-	return tx.QueryRowContext(ctx, "PRAGMA locking_mode").Scan(&mode) == nil && strings.EqualFold(mode, "normal")
 }
 
 // Test switches: rowByRow forces the row-by-row path, noIDRange the per-event seeks of
