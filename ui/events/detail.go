@@ -494,7 +494,11 @@ func (d *detailScreen) ShortHelp() []key.Binding {
 }
 
 func (d *detailScreen) Help() []keys.Group {
-	return []keys.Group{{Title: d.t.t(i18n.GroupDetail), Bindings: keys.Dedupe(append(d.ShortHelp(), d.body.Bindings()...))}}
+	b := append(d.ShortHelp(), d.body.Bindings()...)
+	if d.loaded && d.row.Type == model.EventVisit { // F5: its roster, or one made for it
+		b = append(b, d.t.campaignKey())
+	}
+	return []keys.Group{{Title: d.t.t(i18n.GroupDetail), Bindings: keys.Dedupe(b)}}
 }
 
 func (d *detailScreen) Modal() bool  { return false }

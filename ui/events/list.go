@@ -350,7 +350,7 @@ func (l *listScreen) empty(w int) []string {
 
 func (l *listScreen) ShortHelp() []key.Binding {
 	k := l.t.kList
-	return []key.Binding{k.Open, k.Add, k.Filters, k.Edit, k.Trash, l.t.kEv.PrevYear, k.Clear}
+	return []key.Binding{k.Open, k.Add, l.t.campaignKey(), k.Filters, k.Edit, k.Trash, l.t.kEv.PrevYear, k.Clear}
 }
 
 func (l *listScreen) Help() []keys.Group {

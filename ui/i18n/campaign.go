@@ -169,7 +169,7 @@ func init() {
 	add(KeyAddPerson, "加入名单", "add to roster")
 	add(KeyRemove, "移出名单", "remove")
 	add(KeyExportList, "发放清单", "sign-off sheet")
-	add(KeyCampaign, "节日集中走访（名单）", "festival campaign (roster)")
+	add(KeyCampaign, "集中走访名单", "campaign roster")
 	add(EvCampaignTitle, "节日集中走访", "Festival campaign")
 	add(EvMakeCampaignTitle, "建立走访名单", "Give it a roster")
 	add(EvMakeCampaignBody, "「%s」填了集中走访的标准。现在为它建立走访名单，按名单逐人登记吗？\n已经登记的走访会算作已走访。", "%q has a standard amount or goods. Give it a roster now, to tick people off one by one?\nIts visits so far count as ticked.")
