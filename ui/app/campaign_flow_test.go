@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/exp/teatest"
 
 	"shuangyong/model"
 	"shuangyong/store"
@@ -62,11 +61,7 @@ func TestFlowCampaign200(t *testing.T) {
 		t.Errorf("%.1f command keys a person", per)
 	}
 	t.Logf("%d command keys to set up the campaign, %d for 198 people", setup, commands-setup)
-	tm.Send(keyOf(tea.KeyF10))
-	tm.WaitFinished(t, teatest.WithFinalTimeout(5e9))
-	if sp.bad != "" {
-		t.Errorf("a frame broke the width rule: %s", sp.bad)
-	}
+	quit(t, tm, sp)
 	tl, err := tally.Compute(ctx, s, 2026)
 	if err != nil {
 		t.Fatal(err)

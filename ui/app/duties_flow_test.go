@@ -8,7 +8,6 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/exp/teatest"
 
 	"shuangyong/model"
 	"shuangyong/store"
@@ -182,11 +181,7 @@ func TestFlowDuties(t *testing.T) {
 	send(keyOf(tea.KeyEsc))
 	waitFor(t, sp, "▸年度确认", "0 人", "今年都已确认")
 
-	tm.Send(keyOf(tea.KeyF10))
-	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
-	if sp.bad != "" {
-		t.Errorf("a frame broke the width rule: %s", sp.bad)
-	}
+	quit(t, tm, sp)
 	page, err := s.ConfirmationList(ctx, store.ConfirmQuery{State: store.ConfirmDone})
 	if err != nil || page.Total != 5 {
 		t.Fatalf("%d confirmed (%v)", page.Total, err)

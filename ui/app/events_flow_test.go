@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/exp/teatest"
 
 	"shuangyong/model"
 	"shuangyong/store"
@@ -130,11 +129,7 @@ func TestFlowAddEventWithUnitsAndItems(t *testing.T) {
 				t.Errorf("stored items %+v, want %+v", ev.Items, want)
 			}
 
-			tm.Send(keyOf(tea.KeyF10))
-			tm.WaitFinished(t, teatest.WithFinalTimeout(5e9))
-			if sp.bad != "" {
-				t.Errorf("a frame broke the width rule: %s", sp.bad)
-			}
+			quit(t, tm, sp)
 		})
 	}
 }
@@ -163,11 +158,7 @@ func TestFlowTrashVisitKeysShown(t *testing.T) {
 			tm.Send(keyOf(tea.KeyEsc))
 			tm.Send(keyOf(tea.KeyEsc))
 			tm.Send(keyOf(tea.KeyEsc))
-			tm.Send(keyOf(tea.KeyF10))
-			tm.WaitFinished(t, teatest.WithFinalTimeout(5e9))
-			if sp.bad != "" {
-				t.Errorf("a frame broke the width rule: %s", sp.bad)
-			}
+			quit(t, tm, sp)
 		})
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/exp/teatest"
 
 	"shuangyong/store"
 	"shuangyong/ui/i18n"
@@ -79,11 +78,7 @@ func TestFlow(t *testing.T) {
 				t.Errorf("new visit not listed:\n%s", scr)
 			}
 
-			tm.Send(keyOf(tea.KeyF10))
-			tm.WaitFinished(t, teatest.WithFinalTimeout(5e9))
-			if sp.bad != "" {
-				t.Errorf("a frame broke the width rule: %s", sp.bad)
-			}
+			quit(t, tm, sp)
 			page, err := s.SearchPeople(context.Background(), store.PeopleQuery{Text: "钱七"})
 			if err != nil || page.Total != 1 {
 				t.Fatalf("钱七 not stored: %v", err)

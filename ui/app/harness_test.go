@@ -125,6 +125,17 @@ func start(t *testing.T, s *store.Store, w, h int) (*teatest.TestModel, *spy) {
 	return tm, sp
 }
 
+// quit ends the program with F10, as a user would, and fails the test if any frame it
+// drew broke the width rule.
+func quit(t *testing.T, tm *teatest.TestModel, sp *spy) {
+	t.Helper()
+	tm.Send(keyOf(tea.KeyF10))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	if sp.bad != "" {
+		t.Errorf("a frame broke the width rule: %s", sp.bad)
+	}
+}
+
 // waitFor waits until the screen holds all of want.
 func waitFor(t *testing.T, sp *spy, want ...string) string {
 	t.Helper()

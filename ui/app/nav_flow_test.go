@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/exp/teatest"
 
 	"shuangyong/ui/internal/uitest"
 )
@@ -60,11 +59,7 @@ func TestFlowAcrossTabs(t *testing.T) {
 			tm.Send(keyOf(tea.KeyF4))
 			waitFor(t, sp, "已标记解决", "没有待办")
 
-			tm.Send(keyOf(tea.KeyF10))
-			tm.WaitFinished(t, teatest.WithFinalTimeout(5e9))
-			if sp.bad != "" {
-				t.Errorf("a frame broke the width rule: %s", sp.bad)
-			}
+			quit(t, tm, sp)
 		})
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/exp/teatest"
 
 	"shuangyong/store"
 	"shuangyong/ui/internal/uitest"
@@ -81,11 +80,7 @@ func TestFlowUnitsAndPairing(t *testing.T) {
 				t.Fatalf("stored pairings of %d: %+v %v", force, pairs, err)
 			}
 
-			tm.Send(keyOf(tea.KeyF10))
-			tm.WaitFinished(t, teatest.WithFinalTimeout(5e9))
-			if sp.bad != "" {
-				t.Errorf("a frame broke the width rule: %s", sp.bad)
-			}
+			quit(t, tm, sp)
 		})
 	}
 }
