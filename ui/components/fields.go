@@ -151,9 +151,10 @@ func (fs Fields[T]) Columns() []Column {
 	return out
 }
 
-// Cells are r's cells for those columns, cleaned for display.
+// Cells are r's cells for those columns, cleaned for display. A list builds them for
+// every row of every page: one slice, sized at once, and the texts.
 func (fs Fields[T]) Cells(r *T) []string {
-	var out []string
+	out := make([]string, 0, len(fs))
 	for i := range fs {
 		switch {
 		case fs[i].Column == nil:

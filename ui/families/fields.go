@@ -8,7 +8,6 @@ import (
 	"shuangyong/store"
 	"shuangyong/ui/components"
 	"shuangyong/ui/i18n"
-	"shuangyong/ui/textwidth"
 )
 
 // personRow is a person as the tab shows them: the record with its village's name (the
@@ -89,24 +88,6 @@ func (fs personFields) detail(sec section, r *personRow) []components.KV {
 		}
 	}
 	return append(append(head, grid...), tail...)
-}
-
-// listCells are r's cells for the list's columns, cleaned for display: built for every
-// row of every page, so one slice and nothing else beyond the texts.
-func listCells(cols components.Fields[personRow], r *personRow) []string {
-	out := make([]string, len(cols))
-	for i := range cols {
-		d := &cols[i]
-		switch {
-		case d.Cell != nil:
-			out[i] = textwidth.Clean(d.Cell(r))
-		case d.Show != nil:
-			out[i] = textwidth.Clean(d.Show(r))
-		default:
-			out[i] = textwidth.Clean(d.Get(r))
-		}
-	}
-	return out
 }
 
 // personTable is the person's field table: each field's label, kind, choices and checks,

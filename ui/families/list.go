@@ -115,7 +115,7 @@ func (l *listScreen) query() tea.Cmd {
 		out.Rows = make([][]string, len(page.Rows))
 		for i := range page.Rows {
 			out.IDs[i] = page.Rows[i].ID
-			out.Rows[i] = listCells(cols, &page.Rows[i])
+			out.Rows[i] = cols.Cells(&page.Rows[i])
 		}
 		return out, err
 	})
