@@ -154,8 +154,8 @@ Default data file: %s (SHUANGYONG_DB sets another)`)
 	add(CLIInterrupted, "已退出。保存过的记录都在；正在填写、还没保存的内容没有保存。", "quit. Everything saved is kept; a form being typed was not saved.")
 	add(CLIBusyBackup, "数据文件 %s 正在被打开着的双拥台账使用。请在程序里备份（按 F9 进入设置，再按 Ctrl+B 立即备份），或关闭程序后再运行 shuangyong backup。",
 		"%s is in use by the open ledger program: back up from inside it (F9 for settings, then Ctrl+B), or close it and run shuangyong backup again.")
-	add(CLIBusyExport, "数据文件 %s 正在被打开着的双拥台账使用。请在程序的统计页按 F6 导出，或关闭程序后再运行 shuangyong export。",
-		"%s is in use by the open ledger program: export from its tally tab with F6, or close it and run shuangyong export again.")
+	add(CLIBusyExport, "数据文件 %s 正在被打开着的双拥台账使用。请在程序里按 F6 导出（统计页导出统计表，集中走访名单里导出发放清单），或关闭程序后再运行 shuangyong export。",
+		"%s is in use by the open ledger program: export from it with F6 (the tally tab for the tally, a campaign's roster for its sign-off sheet), or close it and run shuangyong export again.")
 	add(CLIBusyCheck, "数据文件 %s 正在被打开着的双拥台账使用（程序打开时会在后台自动检查文件）。请关闭程序后再运行 shuangyong check。",
 		"%s is in use by the open ledger program (which checks the file in the background itself); close it and run shuangyong check again.")
 	add(CLIBusyRestore, "数据文件 %s 正在被打开着的双拥台账使用。请先关闭所有双拥台账窗口，再运行 shuangyong restore；数据文件没有改动。",
